@@ -1,0 +1,56 @@
+"""Shared fixtures: the seed articles, the hand-made gold answers and the peer's specs.
+
+The gold and peer material live in ``../shared/`` beside the repository (read-only); set
+``NUMCLAIMS_SHARED`` to point elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))
+GOLD = SHARED / "gold"
+PEER = SHARED / "peer" / "recognizers-text"
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="session")
+def gold_claims() -> list[dict[str, Any]]:
+    """The 14 hand-annotated claims of ``seeds.jsonl``."""
+    return _jsonl(GOLD / "seeds.jsonl")
+
+
+@pytest.fixture(scope="session")
+def gold_negatives() -> list[dict[str, Any]]:
+    """Surfaces in the seeds that must not come out as claims."""
+    return _jsonl(GOLD / "seeds-negatives.jsonl")
+
+
+@pytest.fixture(scope="session")
+def gold_groups() -> dict[str, Any]:
+    """The seven expected groups with their accepted verdicts."""
+    return json.loads((GOLD / "seeds-groups.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def gold_articles() -> dict[str, dict[str, str]]:
+    """What a user knows of each seed article (outlet, date and its precision), by file name."""
+    with (GOLD / "seeds-articles.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """The seed articles' raw text, by file name."""
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
