@@ -30,7 +30,12 @@ class PublicationDate:
     text: str | None = None
 
     def iso(self) -> str:
-        """ISO 8601 at the date's own precision: ``2023``, ``2023-02`` or ``2023-02-07``."""
+        """ISO 8601 at the date's own precision: ``2023``, ``2023-02`` or ``2023-02-07``.
+
+        A date whose year is unknown is written ``--02-07`` (ISO 8601's month-day form).
+        """
+        if self.year_missing:
+            return f"--{self.date.month:02d}-{self.date.day:02d}"
         if self.precision == "year":
             return f"{self.date.year:04d}"
         if self.precision == "month":
@@ -43,8 +48,8 @@ class PublicationDate:
         if self.precision == "year":
             return dt.date(self.date.year, 12, 31)
         if self.precision == "month":
-            next_month = dt.date(self.date.year + self.date.month // 12, self.date.month % 12 + 1, 1)
-            return next_month - dt.timedelta(days=1)
+            year, month = self.date.year + self.date.month // 12, self.date.month % 12 + 1
+            return dt.date(year, month, 1) - dt.timedelta(days=1)
         return self.date
 
 
@@ -148,6 +153,8 @@ class Member:
     low: float | None
     high: float | None
     reason: str
+    #: Whoever the figure traces back to: a named attribution, else the outlet or the article.
+    origin: str = ""
 
 
 @dataclass

@@ -1,0 +1,831 @@
+"""Reading articles: text files, HTML pages, corpora, uploads and pasted text become Documents.
+
+Every input ends as a :class:`~numclaims.models.Document`. Its ``text`` is what was read (the
+decoded file, the corpus record's text, or the text trafilatura extracted from HTML) and its
+``body`` lists the character ranges of that text that are article prose, one range per
+non-blank line (a paragraph), surrounding whitespace left out. Outside the body:
+
+- page furniture: a line matching a pattern of ``data/en/furniture.toml`` (reading times, share
+  and comment prompts, newsletter blurbs, picture credits, section labels, bylines …);
+- everything after an end-of-article marker ("Read more", "Comments", an author box) that follows
+  at least :data:`MIN_PROSE_BEFORE_END` characters of prose, so a "Read more" link at the top
+  does not swallow the article;
+- a run of short label lines (at most :data:`MAX_LABEL_WORDS` words, no closing punctuation) at
+  the very end, after the prose: the name of a newsletter, a last link;
+- the page's timestamp line: a short line that is a date plus furniture words and at most three
+  other words (an author's name), e.g. "20 Nov, 2022 07:28 / Updated 2 years ago";
+- a paragraph whose whitespace-normalised text repeats an earlier line, so a page that prints its
+  body twice, or repeats its headline, yields each claim once.
+
+Publication date: what the caller supplies wins. Otherwise the first timestamp line among the
+first :data:`TOP_LINES` lines gives it (``inferred=True``, ``text`` the date as written). A
+timestamp without a year ("7 February, 06:46 PM") gives ``year_missing=True``: month and day are
+kept at precision ``"day"`` in the placeholder year :data:`PLACEHOLDER_YEAR` (year 4, so any
+29 February fits and no reader can take it for a real year); the year is never guessed.
+
+Batch readers (:func:`read_paths`, :func:`read_upload`) never raise for one bad input: each
+failure becomes a :class:`~numclaims.models.ReadProblem` in the returned
+:class:`~numclaims.models.Corpus` and the other inputs are still read. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, TextIO
+
+from . import lexicon
+from .errors import InputError, LexiconError
+from .models import Corpus, Document, Precision, PublicationDate, ReadProblem
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+__all__ = [
+    "SUFFIXES",
+    "make_document",
+    "parse_published",
+    "read_meta",
+    "read_paths",
+    "read_upload",
+]
+
+#: File types read, by suffix.
+SUFFIXES: Mapping[str, str] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+}
+#: In a directory, the sidecar CSV whose rows describe the directory's files.
+META_FILE = "articles.csv"
+#: Characters of prose an end-of-article marker must follow to cut the rest (about two
+#: paragraphs), so a "Read more" link or a comment count near the top does not end the article.
+MIN_PROSE_BEFORE_END = 400
+#: A trailing line of at most this many words, without closing punctuation, is a label.
+MAX_LABEL_WORDS = 6
+#: A first line longer than this is prose (a caption, a lead), not a headline: no title then.
+MAX_TITLE_CHARS = 200
+#: Timestamp lines are looked for among this many non-blank lines at the top.
+TOP_LINES = 10
+#: Lines longer than this are never furniture: patterns are not even tried (speed).
+MAX_FURNITURE_CHARS = 400
+#: Lines longer than this are never the page's timestamp.
+MAX_TIMESTAMP_CHARS = 120
+#: Other words a timestamp line may hold besides the date and furniture words (an author's name).
+MAX_TIMESTAMP_OTHER_WORDS = 3
+#: The year of a date whose year nobody knows (``year_missing=True``): a leap year, so any
+#: 29 February fits, and far from any year an article was published in.
+PLACEHOLDER_YEAR = 4
+
+_FURNITURE_FILE = f"data/{lexicon.LANGUAGE}/furniture.toml"
+_FURNITURE_SCHEMA: Mapping[str, type | tuple[type, ...]] = {
+    "pattern": str,
+    "examples": list,
+    "keeps": list,
+}
+_DATE_PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+# Only the page's own metadata: an extensive search would guess dates from links and prose.
+_HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_FIELDS = ("outlet", "url", "published", "title")
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_SENTENCE_END = re.compile(r"[.!?…\"”’»)\]]$")
+_TIMESTAMP_PARTS = re.compile(r"[|/·•–—,()\[\]]")
+_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5")
+_ISO_DATE = re.compile(
+    r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+)
+_HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|article|!--)", re.IGNORECASE)
+# Corpora in CSV may hold whole HTML pages, far above csv's default 128 KiB per field.
+_CSV_FIELD_LIMIT = 50_000_000
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def make_document(
+    text: str,
+    *,
+    doc_id: str = "text",
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: PublicationDate | dt.date | str | None = None,
+    source: str | None = None,
+) -> Document:
+    """A :class:`Document` of raw article text, its body and (unless given) date worked out.
+
+    ``published`` is a :class:`PublicationDate`, a date, or a string (see
+    :func:`parse_published`); when it is None the date comes from the text's own timestamp line.
+    ``title``, when None, is the first line of the body (it stays in the body: a headline can
+    hold a claim). Empty text or an unreadable ``published`` raise :class:`InputError`.
+    """
+    where = source or doc_id
+    if not text.strip():
+        raise InputError(where, "empty: no text to read")
+    date = parse_published(published, source=where)
+    body, first_line, stamps = _layout(text)
+    if date is None:
+        date = _date_from_stamps(stamps)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        body=body,
+        title=_known(title) or first_line,
+        url=_known(url),
+        outlet=_known(outlet),
+        published=date,
+        source=source,
+    )
+
+
+def parse_published(
+    value: PublicationDate | dt.date | str | None, *, source: str
+) -> PublicationDate | None:
+    """The publication date ``value`` stands for, or None when it is None or blank.
+
+    Strings: ``"2023-02-07"`` (day), ``"2023-02"`` (month), ``"2023"`` (year), an ISO timestamp,
+    or a written date such as ``"Feb 7, 2023"``, ``"7 February 2023"`` or ``"February 2023"``
+    (read with dateparser). A written date without a year ("7 February") gives
+    ``year_missing=True`` and the placeholder year. Anything else raises
+    ``InputError(source, ...)``.
+    """
+    if value is None or isinstance(value, PublicationDate):
+        return value
+    if isinstance(value, dt.datetime):
+        return PublicationDate(value.date())
+    if isinstance(value, dt.date):
+        return PublicationDate(value)
+    if not isinstance(value, str):
+        raise InputError(source, f"cannot read {value!r} as a publication date")
+    text = value.strip()
+    if not text:
+        return None
+    iso = _ISO_DATE.fullmatch(text)
+    if iso:
+        return _iso_date(iso, source=source)
+    match = _patterns().date.search(text)
+    written = _written_date(text, match) if match else None
+    if written is None:
+        raise InputError(
+            source,
+            f"cannot read {text!r} as a publication date (write it as 2023-02-07, 2023-02 or 2023)",
+        )
+    return dataclasses.replace(written, inferred=False)
+
+
+def read_paths(
+    paths: Sequence[str], *, meta: str | None = None, stdin: TextIO | None = None
+) -> Corpus:
+    """Read every file, directory, corpus and ``-`` (standard input) in ``paths``.
+
+    A directory gives its .txt, .html, .htm, .jsonl and .csv files, sorted by name; an
+    ``articles.csv`` in it is not read as a corpus but as metadata for those files. ``meta`` is
+    a sidecar CSV (columns ``file, outlet, url, published, title``; ``file`` is a name or a path
+    relative to the CSV) whose values win over what is inferred and over a directory's
+    ``articles.csv``. A file's ``doc_id`` is its path as given (a directory's files: the
+    directory joined with the name); a corpus line's is its ``id`` or ``file:line``.
+    """
+    corpus = Corpus()
+    sidecars: list[_Sidecar] = []
+    if meta is not None:
+        try:
+            sidecars.append(_Sidecar.load(Path(meta), match_names=True))
+        except InputError as exc:
+            _problem(corpus, exc)
+    for given in paths:
+        if given == "-":
+            _read_stdin(corpus, stdin if stdin is not None else sys.stdin)
+        elif Path(given).is_dir():
+            _read_directory(corpus, given, sidecars)
+        else:
+            _read_file(corpus, given, Path(given), sidecars)
+    return corpus
+
+
+def read_upload(
+    name: str,
+    data: bytes,
+    *,
+    max_bytes: int = 5_000_000,
+    outlet: str | None = None,
+    published: PublicationDate | dt.date | str | None = None,
+) -> Corpus:
+    """Read bytes uploaded as file ``name`` (its extension says how), as :func:`read_paths` would.
+
+    ``outlet`` and ``published`` win over what a single article's page says; in a corpus
+    (.jsonl, .csv) they fill in records that lack them.
+    """
+    corpus = Corpus()
+    if len(data) > max_bytes:
+        corpus.problems.append(
+            ReadProblem(name, f"too large: {len(data):,} bytes (the limit is {max_bytes:,} bytes)")
+        )
+        return corpus
+    kind = _kind(PurePath(name).suffix, name, corpus)
+    if kind is None:
+        return corpus
+    try:
+        date = parse_published(published, source=name)
+    except InputError as exc:
+        _problem(corpus, exc)
+        date = None
+    _read_data(corpus, data, name=name, kind=kind, supplied=_Supplied(_known(outlet), date=date))
+    return corpus
+
+
+def read_meta(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
+    """The rows of a sidecar metadata CSV, by its ``file`` column.
+
+    Each row maps the known columns (outlet, url, published, title) that are not blank to their
+    stripped values; other columns (notes) are ignored. Raises :class:`InputError` for a file
+    that cannot be read, lacks a ``file`` column, or names a file twice.
+    """
+    source = str(path)
+    reader = _csv_reader(_decode(_read_bytes(Path(path), source), source))
+    if "file" not in (reader.fieldnames or ()):
+        raise InputError(
+            source,
+            "a metadata CSV needs a 'file' column (and any of outlet, url, published, title)",
+        )
+    rows: dict[str, dict[str, str]] = {}
+    for row in reader:
+        file = (row.get("file") or "").strip()
+        values = {key: value.strip() for key in _FIELDS if (value := row.get(key) or "").strip()}
+        if not file:
+            if values:
+                raise InputError(f"{source}:{reader.line_num}", "a row without a file name")
+            continue
+        if file in rows:
+            raise InputError(f"{source}:{reader.line_num}", f"names {file!r} a second time")
+        rows[file] = values
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Body: furniture, timestamps and repeats left out
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # whitespace-normalised, for matching and comparing
+
+
+def _layout(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, list[str]]:
+    """The body ranges, the title (the body's first line) and the timestamps near the top."""
+    patterns = _patterns()
+    seen: set[str] = set()
+    kept: list[_Line] = []
+    stamps: list[str] = []
+    prose = 0
+    for index, line in enumerate(_lines(text)):
+        if line.text in seen:
+            continue
+        seen.add(line.text)
+        if len(line.text) <= MAX_FURNITURE_CHARS:
+            if patterns.end.fullmatch(line.text):
+                if prose >= MIN_PROSE_BEFORE_END:
+                    break
+                continue
+            if patterns.furniture.fullmatch(line.text):
+                continue
+        stamp = _timestamp(line.text, patterns)
+        if stamp is not None:
+            if index < TOP_LINES:
+                stamps.append(stamp)
+            continue
+        kept.append(line)
+        prose += line.end - line.start
+    _drop_trailing_labels(kept, prose)
+    title = kept[0].text if kept and len(kept[0].text) <= MAX_TITLE_CHARS else None
+    return tuple((line.start, line.end) for line in kept), title, stamps
+
+
+def _lines(text: str) -> Iterable[_Line]:
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + len(raw) - len(raw.lstrip())
+            yield _Line(start, start + len(stripped), " ".join(stripped.split()))
+
+
+def _drop_trailing_labels(kept: list[_Line], prose: int) -> None:
+    """Remove the short label lines that end the page after its prose ("Ukraine Today")."""
+    while kept:
+        last = kept[-1]
+        is_label = len(last.text.split()) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(last.text)
+        prose -= last.end - last.start
+        if not is_label or prose < MIN_PROSE_BEFORE_END:
+            return
+        kept.pop()
+
+
+def _timestamp(line: str, patterns: _Patterns) -> str | None:
+    """The date as written if ``line`` is a timestamp line, else None.
+
+    A timestamp line holds a date, and besides it only times, separators, furniture, timestamp
+    words and at most :data:`MAX_TIMESTAMP_OTHER_WORDS` other words.
+    """
+    if len(line) > MAX_TIMESTAMP_CHARS:
+        return None
+    match = patterns.stamp.search(line)
+    if match is None:
+        return None
+    rest = patterns.time.sub(" ", f"{line[: match.start()]} {line[match.end() :]}")
+    others = 0
+    for part in _TIMESTAMP_PARTS.split(rest):
+        part = part.strip(" .:;-")
+        if not part or patterns.furniture.fullmatch(part):
+            continue
+        others += sum(
+            1 for word in part.split() if word.strip(".,:;").lower() not in patterns.stamp_words
+        )
+        if others > MAX_TIMESTAMP_OTHER_WORDS:
+            return None
+    return match.group().rstrip(" ,")
+
+
+# --------------------------------------------------------------------------------------------
+# Publication dates
+
+
+def _date_from_stamps(stamps: Iterable[str]) -> PublicationDate | None:
+    patterns = _patterns()
+    for stamp in stamps:
+        match = patterns.date.search(stamp)
+        written = _written_date(stamp, match) if match else None
+        if written is not None:
+            return written
+    return None
+
+
+def _written_date(text: str, match: re.Match[str]) -> PublicationDate | None:
+    """``text`` read by dateparser (``match`` is its date part), marked as inferred."""
+    parser = _date_parser()
+    data = parser.get_date_data(text)
+    if data.date_obj is None and match.group() != text:
+        data = parser.get_date_data(match.group())
+    if data.date_obj is None:
+        return None
+    precision: Precision = "day"
+    day = data.date_obj.date()
+    if data.period == "year":
+        precision, day = "year", day.replace(month=1, day=1)
+    elif data.period == "month":
+        precision, day = "month", day.replace(day=1)
+    year_missing = not any(match.group(name) for name in _YEAR_GROUPS)
+    if year_missing:
+        day = day.replace(year=PLACEHOLDER_YEAR)
+    return PublicationDate(day, precision, inferred=True, year_missing=year_missing, text=text)
+
+
+def _iso_date(match: re.Match[str], *, source: str) -> PublicationDate:
+    year, month, day = match.groups()
+    try:
+        if day:
+            return PublicationDate(dt.date(int(year), int(month), int(day)), "day")
+        if month:
+            return PublicationDate(dt.date(int(year), int(month), 1), "month")
+        return PublicationDate(dt.date(int(year), 1, 1), "year")
+    except ValueError as exc:
+        raise InputError(source, f"{match.group()!r} is not a valid date: {exc}") from None
+
+
+@cache
+def _date_parser() -> DateDataParser:
+    # Imported here: dateparser is only needed when a date must be read from words.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=_DATE_PARSER_SETTINGS)
+
+
+# --------------------------------------------------------------------------------------------
+# Language data: furniture patterns, date shapes
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    furniture: re.Pattern[str]  # every line and end pattern: the line is furniture
+    end: re.Pattern[str]  # end-of-article markers
+    date: re.Pattern[str]  # a date with a month name or in digits; year in groups y1..y5
+    stamp: re.Pattern[str]  # a date and the time attached to it
+    time: re.Pattern[str]
+    stamp_words: frozenset[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lines = _furniture_patterns("line")
+    ends = _furniture_patterns("end")
+    every = [*lines.values(), *ends.values()]
+    repeated = sorted({pattern for pattern in every if every.count(pattern) > 1})
+    if repeated:
+        raise LexiconError(_FURNITURE_FILE, f"pattern listed twice: {repeated[0]!r}")
+    furniture = _alternation(every)
+    _check_keeps(furniture)
+    month = _forms_pattern("months")
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    year = r"(?:1[89]|20)\d{2}"
+    date = (
+        rf"\b{day}(?:\s+of)?\s+{month},?(?:\s+(?P<y1>{year})\b)?"
+        rf"|\b{month}\s+{day}\b,?(?:\s+(?P<y2>{year})\b)?"
+        rf"|\b{month},?\s+(?P<y3>{year})\b"
+        rf"|\b(?P<y4>{year})[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?)?"
+        rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.](?P<y5>{year})\b"
+    )
+    time = r"\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])"
+    weekdays = {form.rstrip(".") for form in _forms("weekdays")}
+    stamp_words = {word.rstrip(".") for word in lexicon.words("furniture", "timestamp_words")}
+    return _Patterns(
+        furniture=furniture,
+        end=_alternation(list(ends.values())),
+        date=re.compile(date, re.IGNORECASE),
+        stamp=re.compile(rf"(?:{date})(?:,?\s*(?:at\s+|[-–|]\s*)?(?:{time}))?", re.IGNORECASE),
+        time=re.compile(time, re.IGNORECASE),
+        stamp_words=frozenset(stamp_words | weekdays | {"a.m", "p.m"}),
+    )
+
+
+def _furniture_patterns(kind: str) -> dict[str, str]:
+    """The patterns of ``[kind.*]`` in furniture.toml, each compiled and checked on its examples."""
+    entries = lexicon.section(
+        "furniture", kind, _FURNITURE_SCHEMA, required=("pattern", "examples")
+    )
+    patterns: dict[str, str] = {}
+    for name, entry in entries.items():
+        where = f"[{kind}.{name}]"
+        try:
+            regex = re.compile(entry["pattern"], re.IGNORECASE)
+        except re.error as exc:
+            raise LexiconError(
+                _FURNITURE_FILE, f"{where} pattern does not compile: {exc}"
+            ) from None
+        for example in _strings(entry, "examples", where):
+            if not regex.fullmatch(_normalise(example)):
+                raise LexiconError(
+                    _FURNITURE_FILE, f"{where} example {example!r} does not match its pattern"
+                )
+        _strings(entry, "keeps", where)
+        patterns[name] = entry["pattern"]
+    return patterns
+
+
+def _check_keeps(furniture: re.Pattern[str]) -> None:
+    for kind in ("line", "end"):
+        for name, entry in lexicon.read("furniture")[kind].items():
+            for keep in entry.get("keeps", ()):
+                if furniture.fullmatch(_normalise(keep)):
+                    raise LexiconError(
+                        _FURNITURE_FILE,
+                        f"[{kind}.{name}] keeps {keep!r}, but a furniture pattern matches it",
+                    )
+
+
+def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
+    values = entry.get(key, [])
+    if not all(isinstance(value, str) for value in values):
+        raise LexiconError(_FURNITURE_FILE, f"{where} {key} must be a list of strings")
+    return list(values)
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+def _forms(key: str) -> list[str]:
+    entries = lexicon.section("time", key, {"number": int, "forms": list}, required=("forms",))
+    return [form for entry in entries.values() for form in entry["forms"]]
+
+
+def _forms_pattern(key: str) -> str:
+    forms = sorted(_forms(key), key=len, reverse=True)
+    return rf"(?:{'|'.join(re.escape(form) for form in forms)})(?![a-z])"
+
+
+def _normalise(line: str) -> str:
+    return " ".join(line.split())
+
+
+# --------------------------------------------------------------------------------------------
+# Reading inputs
+
+
+@dataclass(frozen=True)
+class _Supplied:
+    """What a user told about an input (sidecar row, upload form); None means unknown."""
+
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    date: PublicationDate | None = None
+
+
+@dataclass(frozen=True)
+class _Sidecar:
+    """A metadata CSV, ready to look up the row for a file."""
+
+    source: str
+    by_path: Mapping[Path, Mapping[str, str]]
+    by_name: Mapping[str, Mapping[str, str]]
+
+    @classmethod
+    def load(cls, path: Path, *, match_names: bool) -> _Sidecar:
+        """``match_names``: a bare name in the ``file`` column also matches a file elsewhere."""
+        rows = read_meta(path)
+        base = path.parent
+        return cls(
+            source=str(path),
+            by_path={(base / file).resolve(): values for file, values in rows.items()},
+            by_name={
+                file: values
+                for file, values in rows.items()
+                if match_names and PurePath(file).name == file
+            },
+        )
+
+    def lookup(self, path: Path) -> Mapping[str, str]:
+        return self.by_path.get(path.resolve()) or self.by_name.get(path.name) or {}
+
+
+def _read_file(corpus: Corpus, doc_id: str, path: Path, sidecars: Sequence[_Sidecar]) -> None:
+    if not path.exists():
+        corpus.problems.append(ReadProblem(doc_id, "no such file or directory"))
+        return
+    kind = _kind(path.suffix, doc_id, corpus)
+    if kind is None:
+        return
+    try:
+        data = _read_bytes(path, doc_id)
+    except InputError as exc:
+        _problem(corpus, exc)
+        return
+    supplied = _supplied_by(sidecars, path, doc_id, corpus)
+    _read_data(corpus, data, name=doc_id, kind=kind, supplied=supplied)
+
+
+def _read_directory(corpus: Corpus, given: str, sidecars: Sequence[_Sidecar]) -> None:
+    directory = Path(given)
+    layers = list(sidecars)
+    if (directory / META_FILE).is_file():
+        try:
+            # The directory's own metadata first: an explicit --meta wins over it.
+            layers.insert(0, _Sidecar.load(directory / META_FILE, match_names=False))
+        except InputError as exc:
+            _problem(corpus, exc)
+    try:
+        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
+    except OSError as exc:
+        corpus.problems.append(ReadProblem(given, f"cannot list the directory: {exc.strerror}"))
+        return
+    files = [
+        entry
+        for entry in entries
+        if entry.suffix.lower() in SUFFIXES
+        and entry.name != META_FILE
+        and not entry.name.startswith(".")
+        and entry.is_file()
+    ]
+    if not files:
+        kinds = ", ".join(SUFFIXES)
+        corpus.problems.append(ReadProblem(given, f"no {kinds} files in this directory"))
+    for entry in files:
+        _read_file(corpus, os.path.join(given, entry.name), entry, layers)
+
+
+def _read_stdin(corpus: Corpus, stream: TextIO) -> None:
+    buffer = getattr(stream, "buffer", None)
+    try:
+        data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
+    except (OSError, ValueError) as exc:
+        corpus.problems.append(ReadProblem("-", f"cannot read standard input: {exc}"))
+        return
+    kind = "html" if _HTML_START.match(data[:1024]) else "text"
+    _read_data(corpus, data, name="-", kind=kind, supplied=_Supplied())
+
+
+def _read_data(corpus: Corpus, data: bytes, *, name: str, kind: str, supplied: _Supplied) -> None:
+    """Read ``data`` of one input as ``kind`` into ``corpus``; failures become problems."""
+    try:
+        text = _decode(data, name)
+        if kind == "text":
+            corpus.documents.append(make_document(text, doc_id=name, source=name, **_as(supplied)))
+        elif kind == "html":
+            corpus.documents.append(
+                _html_document(text, doc_id=name, source=name, supplied=supplied)
+            )
+        elif kind == "jsonl":
+            _read_jsonl(corpus, text, name=name, supplied=supplied)
+        else:
+            _read_csv_corpus(corpus, text, name=name, supplied=supplied)
+    except InputError as exc:
+        _problem(corpus, exc)
+
+
+def _read_jsonl(corpus: Corpus, text: str, *, name: str, supplied: _Supplied) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(where, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+            if not isinstance(record, dict):
+                raise InputError(where, f"expected a JSON object, found {type(record).__name__}")
+            corpus.documents.append(_record_document(record, where=where, supplied=supplied))
+        except InputError as exc:
+            _problem(corpus, exc)
+
+
+def _read_csv_corpus(corpus: Corpus, text: str, *, name: str, supplied: _Supplied) -> None:
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    reader = _csv_reader(text)
+    columns = set(reader.fieldnames or ())
+    if not columns & {"text", "html"}:
+        hint = " (to describe files, pass it as --meta)" if "file" in columns else ""
+        raise InputError(name, f"a CSV corpus needs a 'text' or 'html' column{hint}")
+    while True:
+        where = f"{name}:{reader.line_num + 1}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            corpus.problems.append(ReadProblem(where, f"not valid CSV: {exc}"))
+            return
+        if not any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
+            continue
+        try:
+            corpus.documents.append(_record_document(row, where=where, supplied=supplied))
+        except InputError as exc:
+            _problem(corpus, exc)
+
+
+def _record_document(record: Mapping[Any, Any], *, where: str, supplied: _Supplied) -> Document:
+    """One corpus record (JSONL object or CSV row); its own fields win over ``supplied``."""
+    fields: dict[str, str] = {}
+    for key in ("id", "text", "html", *_FIELDS):
+        value = record.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and key == "id":
+            value = str(value)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            raise InputError(where, f"{key} must be a string, not {type(value).__name__}")
+        fields[key] = value
+    own = _Supplied(
+        outlet=_known(fields.get("outlet")) or supplied.outlet,
+        url=_known(fields.get("url")) or supplied.url,
+        title=_known(fields.get("title")) or supplied.title,
+        date=parse_published(fields.get("published"), source=where) or supplied.date,
+    )
+    doc_id = fields.get("id", where)
+    if "text" in fields:
+        return make_document(fields["text"], doc_id=doc_id, source=where, **_as(own))
+    if "html" in fields:
+        return _html_document(fields["html"], doc_id=doc_id, source=where, supplied=own)
+    raise InputError(where, "no article: the record needs a 'text' or 'html' field")
+
+
+def _html_document(html: str, *, doc_id: str, source: str, supplied: _Supplied) -> Document:
+    """The article trafilatura finds in ``html``: its text, title, site name, URL and date."""
+    import trafilatura
+
+    try:
+        page = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=_HTML_DATE_PARAMS,
+        )
+    except Exception as exc:  # a parser failure on one page must not stop a batch
+        raise InputError(source, f"cannot parse the HTML: {exc}") from None
+    text = getattr(page, "text", None) or ""
+    if not text.strip():
+        raise InputError(source, "no article text found in the HTML")
+    date = supplied.date or _page_date(getattr(page, "date", None), source)
+    document = make_document(
+        text,
+        doc_id=doc_id,
+        source=source,
+        title=supplied.title or getattr(page, "title", None),
+        url=supplied.url or getattr(page, "url", None),
+        outlet=supplied.outlet or getattr(page, "sitename", None),
+        published=date,
+    )
+    if not document.body:
+        raise InputError(source, "no article text found in the HTML (only page furniture)")
+    return document
+
+
+def _page_date(value: str | None, source: str) -> PublicationDate | None:
+    """The date in a page's metadata, marked inferred: the page said it, nobody supplied it."""
+    try:
+        date = parse_published(value, source=source)
+    except InputError:
+        return None
+    return dataclasses.replace(date, inferred=True, text=value) if date else None
+
+
+def _supplied_by(
+    sidecars: Sequence[_Sidecar], path: Path, source: str, corpus: Corpus
+) -> _Supplied:
+    """Metadata for ``path`` from the sidecars, later ones winning; a bad date is a problem."""
+    values: dict[str, str] = {}
+    origin = ""
+    for sidecar in sidecars:
+        row = sidecar.lookup(path)
+        values.update(row)
+        if "published" in row:
+            origin = sidecar.source
+    date = None
+    try:
+        date = parse_published(values.get("published"), source=source)
+    except InputError as exc:
+        corpus.problems.append(ReadProblem(source, f"{origin}: {exc.problem}"))
+    return _Supplied(values.get("outlet"), values.get("url"), values.get("title"), date)
+
+
+def _kind(suffix: str, name: str, corpus: Corpus) -> str | None:
+    kind = SUFFIXES.get(suffix.lower())
+    if kind is None:
+        what = f"unknown file type {suffix!r}" if suffix else "a file without an extension"
+        corpus.problems.append(
+            ReadProblem(name, f"{what}: numclaims reads {', '.join(SUFFIXES)} files")
+        )
+    return kind
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(source, "a directory, not a file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _decode(data: bytes, source: str) -> str:
+    """``data`` as UTF-8 text (a byte-order mark is skipped); binary or empty input is an error."""
+    if not data:
+        raise InputError(source, "empty: no text to read")
+    if b"\x00" in data:
+        raise InputError(source, "binary, not text: it contains NUL bytes")
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start
+        raise InputError(
+            source, f"not UTF-8 text: invalid byte 0x{data[offset]:02x} at offset {offset}"
+        ) from None
+    if not text.strip():
+        raise InputError(source, "only whitespace: no text to read")
+    return text
+
+
+def _csv_reader(text: str) -> csv.DictReader[str]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames:
+        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
+    return reader
+
+
+def _as(supplied: _Supplied) -> dict[str, Any]:
+    return {
+        "outlet": supplied.outlet,
+        "url": supplied.url,
+        "title": supplied.title,
+        "published": supplied.date,
+    }
+
+
+def _known(value: str | None) -> str | None:
+    """``value`` stripped, or None when it is blank: a blank cell means unknown."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _problem(corpus: Corpus, exc: InputError) -> None:
+    corpus.problems.append(ReadProblem(exc.source, exc.problem))
