@@ -69,9 +69,14 @@ def section(
 
 
 def words(name: str, key: str) -> tuple[str, ...]:
-    """A flat list of strings ``key = [...]`` in file ``name``, lower-cased, duplicates refused."""
+    """A flat list of strings ``key = [...]`` in file ``name``, lower-cased, duplicates refused.
+
+    ``key`` may be dotted to reach into a table: ``words("claims", "attribution.speech_verbs")``.
+    """
     path = f"data/{LANGUAGE}/{name}.toml"
-    values = read(name).get(key)
+    values: Any = read(name)
+    for part in key.split("."):
+        values = values.get(part) if isinstance(values, dict) else None
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise LexiconError(path, f"{key} must be a list of strings")
     seen: set[str] = set()

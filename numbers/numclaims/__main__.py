@@ -1,0 +1,5 @@
+"""``python -m numclaims``: the same as the ``numclaims`` command."""
+
+from numclaims.cli import main
+
+main()

@@ -1,0 +1,428 @@
+"""Claims from documents: find the figures, parse only their sentences, read the parse.
+
+The flow for one batch of documents:
+
+1. split each document's body (its prose, without page furniture) into sentences with the cheap
+   splitter, and find the figures in each sentence (:mod:`numclaims.figures`, no parse);
+2. run the full spaCy model over the sentences that hold a figure, all documents in one
+   ``nlp.pipe`` stream;
+3. for each figure, read off the parse what it counts (``entity``, ``noun_phrase``), what happens
+   to it (``event``), who says so (``attribution``), and which time phrase scopes it
+   (:mod:`numclaims.timex`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon
+from .documents import make_document, parse_published
+from .figures import Figure, find_figures
+from .models import Claim, Document, PublicationDate
+from .pipeline import load_pipeline, sentence_splitter
+from .timex import TimePhrase, find_time_phrases
+
+# A news dateline at the start of a sentence: "ERBIL, Kurdistan Region - ", "KYIV (AP) — ".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]*)*\s*(?:\([^)]{1,20}\))?\s*[-–—]+\s+"
+)
+# Spelled-out numbers this small, with neither a counted noun nor a unit, are pronoun-like
+# ("the two working together", "one of them") rather than claims.
+SMALL_WORD_NUMBER = 10
+
+
+@dataclass(frozen=True)
+class _Cues:
+    speech_verbs: frozenset[str]
+    according_cues: tuple[tuple[str, ...], ...]
+    medium_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    level_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    leading_words: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(lexicon.words("claims", key))
+
+    return _Cues(
+        speech_verbs=words("attribution.speech_verbs"),
+        according_cues=tuple(
+            tuple(cue.split())
+            for cue in lexicon.words("claims", "attribution.according_cues")
+        ),
+        medium_nouns=words("attribution.medium_nouns"),
+        light_verbs=words("event.light_verbs"),
+        level_verbs=words("event.level_verbs"),
+        quantity_nouns=words("counted.quantity_nouns"),
+        leading_words=words("counted.leading_words"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def extract(
+    text: str,
+    *,
+    published: Any = None,
+    outlet: str | None = None,
+    doc_id: str = "text",
+    nlp: Language | None = None,
+) -> list[Claim]:
+    """The quantified claims in one article's text.
+
+    ``published`` (a date, an ISO string such as ``"2022-11-20"`` or ``"2023-02"``, or a
+    :class:`PublicationDate`) anchors relative time phrases; without it, numclaims looks for the
+    article's own timestamp line.
+    """
+    document = make_document(
+        text, doc_id=doc_id, outlet=outlet, published=parse_published(published, source=doc_id)
+    )
+    return extract_document(document, nlp=nlp)
+
+
+def extract_document(document: Document, *, nlp: Language | None = None) -> list[Claim]:
+    """The claims in one :class:`Document`."""
+    return extract_documents([document], nlp=nlp)
+
+
+def extract_documents(documents: Iterable[Document], *, nlp: Language | None = None) -> list[Claim]:
+    """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream."""
+    nlp = nlp or load_pipeline()
+    candidates = list(_figure_sentences(documents))
+    parsed = nlp.pipe((candidate.text for candidate in candidates), batch_size=64)
+    claims: list[Claim] = []
+    for candidate, sentence_doc in zip(candidates, parsed, strict=True):
+        claims.extend(_claims_in_sentence(candidate, sentence_doc))
+    return claims
+
+
+def claims_frame(claims: Sequence[Claim]) -> Any:
+    """A pandas DataFrame of claims, one row a claim, columns the fields of ``--format jsonl``."""
+    import pandas as pd
+
+    from .models import CLAIM_FIELDS
+
+    return pd.DataFrame([claim.to_dict() for claim in claims], columns=list(CLAIM_FIELDS))
+
+
+# --------------------------------------------------------------------------------------------
+# Step 1: sentences that hold a figure
+
+
+@dataclass
+class _Candidate:
+    document: Document
+    start: int  # offset of the sentence in the document's text
+    text: str
+    figures: list[Figure]
+
+
+def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
+    splitter = sentence_splitter()
+    for document in documents:
+        for body_start, body_end in document.body:
+            paragraph = document.text[body_start:body_end]
+            if not any(char.isdigit() for char in paragraph) and not _may_hold_word_figure(
+                paragraph
+            ):
+                continue
+            for sentence in splitter(paragraph).sents:
+                yield from _candidate(document, body_start + sentence.start_char, sentence.text)
+
+
+def _candidate(document: Document, start: int, text: str) -> Iterator[_Candidate]:
+    dateline = DATELINE.match(text)
+    if dateline:
+        start, text = start + dateline.end(), text[dateline.end() :]
+    stripped = text.rstrip()
+    figures = find_figures(stripped)
+    if figures:
+        yield _Candidate(document, start, stripped, figures)
+
+
+_WORD_FIGURE_HINT = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+    r"trillion|dozen|several|few|handful|number|score|half|third|quarter|twice|double|triple|"
+    r"couple)",
+    re.IGNORECASE,
+)
+
+
+def _may_hold_word_figure(paragraph: str) -> bool:
+    return _WORD_FIGURE_HINT.search(paragraph) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Step 3: reading the parse
+
+
+def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
+    document = candidate.document
+    published = document.published
+    time_phrases = find_time_phrases(candidate.text, published=published)
+    for figure in candidate.figures:
+        numeral = _span(doc, figure.number_start, figure.number_end) or _span(
+            doc, figure.start, figure.end
+        )
+        if numeral is None:
+            continue
+        anchor = numeral.root
+        counted = None if figure.unit else _counted_noun(anchor, figure, doc)
+        if _is_pronoun_like(figure, counted):
+            continue
+        event = _event(anchor, counted, figure, doc)
+        scope, as_of = _time_scope(time_phrases, anchor, counted, doc)
+        yield Claim(
+            doc_id=document.doc_id,
+            sentence=candidate.text,
+            sentence_start=candidate.start,
+            start=candidate.start + figure.start,
+            end=candidate.start + figure.end,
+            surface=figure.surface,
+            value=figure.value,
+            lower=figure.lower,
+            upper=figure.upper,
+            qualifier=figure.qualifier,  # type: ignore[arg-type]
+            trend=figure.trend,  # type: ignore[arg-type]
+            unit=figure.unit,
+            dimension=figure.dimension,
+            entity=counted.lemma_.lower() if counted is not None else None,
+            noun_phrase=_noun_phrase(counted, figure, doc) if counted is not None else None,
+            event=event,
+            time_scope=scope.text if scope else None,
+            period_start=_iso(scope.period_start) if scope else None,
+            period_end=_iso(scope.period_end) if scope else None,
+            as_of=as_of.text if as_of else None,
+            as_of_start=_iso(as_of.period_start) if as_of else None,
+            as_of_end=_iso(as_of.period_end) if as_of else None,
+            attribution=_attribution(anchor, counted, doc),
+            published=published.iso() if isinstance(published, PublicationDate) else None,
+            outlet=document.outlet,
+            url=document.url,
+            title=document.title,
+        )
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_pronoun_like(figure: Figure, counted: Token | None) -> bool:
+    if counted is not None or figure.unit or figure.qualifier != "=" or figure.value is None:
+        return False
+    spelled = not any(char.isdigit() for char in figure.surface)
+    return spelled and figure.value <= SMALL_WORD_NUMBER and figure.kind == "count"
+
+
+def _counted_noun(anchor: Token, figure: Figure, doc: Doc) -> Token | None:
+    """The noun the figure counts: "6,000 combat *drones*", "hundreds of *drones*"."""
+    cues = _cues()
+    token = anchor
+    # "more than 6,000 combat drones": the numeral modifies the noun.
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and token.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        token = token.head
+        if token.lemma_.lower() not in cues.quantity_nouns:
+            return token
+    # "hundreds of drones", "a small number of drones": the amount has an of-phrase.
+    of_object = _of_object(token)
+    if of_object is not None:
+        return of_object
+    # "the death toll rose to 300": a level verb's subject is what is counted.
+    verb = token.head
+    if token.dep_ in ("pobj", "attr", "dobj") and verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cues.level_verbs:
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ == "NOUN":
+            return subjects[0]
+    return None
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+    return None
+
+
+def _noun_phrase(counted: Token, figure: Figure, doc: Doc) -> str:
+    """The counted phrase as written: "Iranian-made attack drones"."""
+    cues = _cues()
+    if counted.idx >= figure.end:
+        start = figure.end
+    else:
+        start = min(
+            (t.idx for t in counted.lefts if t.dep_ in ("compound", "amod", "nmod")),
+            default=counted.idx,
+        )
+    phrase = doc.text[start : counted.idx + len(counted.text)].strip(" \t\n“”\"'‘’")
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in cues.leading_words:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _event(anchor: Token, counted: Token | None, figure: Figure, doc: Doc) -> str | None:
+    """What happens to the thing counted, as a verb lemma with its particle ("shoot down")."""
+    cues = _cues()
+    start = counted if counted is not None else anchor
+    # "a billion-dollar deal": a money amount modifying a noun values that noun.
+    if figure.unit and anchor.dep_ in ("compound", "amod", "nummod") and anchor.head.pos_ == "NOUN":
+        head = anchor.head
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            head = head.head
+        if head.lemma_.lower() not in (figure.unit or ""):
+            return head.lemma_.lower()
+    verb = _governing_verb(start, doc)
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in cues.light_verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if objects and objects[0] is not start:
+            return objects[0].lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _governing_verb(token: Token, doc: Doc) -> Token | None:
+    # "provided Russia with a “small number of drones” months before…": a preposition right before
+    # the phrase that hangs on a verb is more reliable than a long parse path.
+    phrase_start = min(t.i for t in token.subtree) if token.dep_ != "ROOT" else token.i
+    before = phrase_start - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].pos_ in ("DET", "ADV", "ADJ")):
+        before -= 1
+    if before >= 0 and doc[before].pos_ == "ADP" and doc[before].head.pos_ == "VERB":
+        return doc[before].head
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.dep_ not in ("amod", "compound"):
+            return ancestor
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Attribution
+
+
+def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
+    """Who the sentence says states the figure: "the Air Force", "US Intelligence officials"."""
+    cues = _cues()
+    own_phrase = set(t.i for t in (counted or anchor).subtree)
+    for ancestor in anchor.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if ancestor.pos_ not in ("VERB", "AUX") or lemma not in cues.speech_verbs:
+            continue
+        subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.i in own_phrase:
+            # "three officials … said in interviews with The Washington Post": the counted
+            # people are the speakers; the medium they spoke to is the source.
+            medium = _medium(ancestor)
+            if medium is not None:
+                return medium
+            continue
+        return _source_phrase(subject, doc)
+    according = _according_to(doc)
+    if according is not None:
+        return according
+    return None
+
+
+def _according_to(doc: Doc) -> str | None:
+    cues = _cues()
+    lowered = [t.lower_ for t in doc]
+    for cue in cues.according_cues:
+        for i in range(len(doc) - len(cue)):
+            if tuple(lowered[i : i + len(cue)]) != cue:
+                continue
+            after = doc[i + len(cue) - 1]
+            objects = [c for c in after.children if c.dep_ in ("pobj", "dobj")]
+            source = objects[0] if objects else doc[i + len(cue)]
+            if source.pos_ in ("NOUN", "PROPN"):
+                return _source_phrase(source, doc)
+    return None
+
+
+def _medium(verb: Token) -> str | None:
+    cues = _cues()
+    for token in verb.subtree:
+        if token.dep_ in ("dative",) or (token.dep_ == "dobj" and verb.lemma_ == "tell"):
+            return _source_phrase(token, verb.doc)
+        if token.lemma_.lower() in cues.medium_nouns:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("with", "to"):
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return _source_phrase(objects[0], verb.doc)
+    return None
+
+
+def _source_phrase(head: Token, doc: Doc) -> str | None:
+    """The name of a source: a person's name where the phrase has one, else the noun phrase."""
+    if head.pos_ == "PRON":
+        return None
+    left = min(
+        (t.i for t in head.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")),
+        default=head.i,
+    )
+    left = min([left] + [t.i for t in head.subtree if t.i < head.i and t.dep_ in ("compound",)])
+    span = doc[left : head.i + 1]
+    people = [ent for ent in span.ents if ent.label_ == "PERSON"]
+    if people:
+        return people[-1].text
+    return span.text.strip(" \"“”'")
+
+
+# --------------------------------------------------------------------------------------------
+# Time scope
+
+
+def _time_scope(
+    phrases: list[TimePhrase], anchor: Token, counted: Token | None, doc: Doc
+) -> tuple[TimePhrase | None, TimePhrase | None]:
+    """The phrase scoping the figure's period, and the "as of" phrase dating the count."""
+    cues = _cues()
+    as_of = next((p for p in phrases if p.role == "as_of"), None)
+    path = {anchor.i} | {t.i for t in anchor.ancestors}
+    counted_tree = {t.i for t in counted.subtree} if counted is not None else set()
+    best: tuple[int, TimePhrase] | None = None
+    for phrase in phrases:
+        if phrase.role != "scope":
+            continue
+        span = _span(doc, phrase.start, phrase.end)
+        if span is None:
+            continue
+        attached = span.root.head if span.root.head.i not in range(span.start, span.end) else None
+        if attached is None:
+            attached = span.root
+        if attached.pos_ == "VERB" and attached.lemma_.lower() in cues.speech_verbs:
+            continue  # "reported on Feb. 5": when it was said, not what it counts
+        if attached.i not in path and attached.i not in counted_tree:
+            continue
+        distance = abs(span.start - anchor.i)
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    return (best[1] if best else None), as_of

@@ -1,0 +1,177 @@
+"""The extractor against the hand-made gold for the seed articles, and on news sentences."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from numclaims.documents import read_paths
+from numclaims.extract import claims_frame, extract, extract_documents
+from numclaims.models import CLAIM_FIELDS, Claim
+
+from .conftest import SEEDS
+
+
+def _norm(value: Any) -> Any:
+    """Compare names without a leading article or case: "the Air Force" ~ "Air Force"."""
+    if isinstance(value, str):
+        return re.sub(r"^(the|a|an)\s+", "", value.strip(" “”\"'").lower())
+    return value
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> dict[str, list[Claim]]:
+    corpus = read_paths([str(SEEDS)])
+    assert not corpus.problems
+    claims = extract_documents(corpus.documents)
+    by_file: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_file.setdefault(claim.doc_id.rsplit("/", 1)[-1], []).append(claim)
+    return by_file
+
+
+def _claim_at(claims: list[Claim], sentence: str, surface: str) -> Claim | None:
+    """The claim whose figure overlaps the gold surface inside the gold sentence."""
+    for claim in claims:
+        if sentence.strip() not in claim.sentence and claim.sentence not in sentence:
+            continue
+        offset = sentence.find(surface)
+        sentence_offset = claim.sentence.find(sentence.strip()[:40])
+        if offset < 0 or sentence_offset < 0:
+            continue
+        gold_start = claim.sentence_start + sentence_offset + offset
+        if claim.start < gold_start + len(surface) and gold_start < claim.end:
+            return claim
+    return None
+
+
+GOLD_FIELDS = ("value", "qualifier", "lower", "upper", "unit", "entity", "event")
+
+
+def test_every_gold_claim_is_found_with_its_fields(
+    seed_claims: dict[str, list[Claim]], gold_claims: list[dict[str, Any]]
+) -> None:
+    wrong = []
+    for gold in gold_claims:
+        claim = _claim_at(seed_claims.get(gold["file"], []), gold["sentence"], gold["surface"])
+        where = f"{gold['file']} {gold['surface']!r} in {gold['sentence'][:60]!r}…"
+        if claim is None:
+            wrong.append(f"{where}: not found")
+            continue
+        for field in (*GOLD_FIELDS, "time_scope", "attribution"):
+            expected, got = gold[field], getattr(claim, field)
+            if field in ("value", "lower", "upper") and expected is not None and got is not None:
+                if abs(float(got) - float(expected)) > 1e-6 * max(1.0, abs(float(expected))):
+                    wrong.append(f"{where}: {field} is {got!r}, gold {expected!r}")
+            elif _norm(got) != _norm(expected):
+                wrong.append(f"{where}: {field} is {got!r}, gold {expected!r}")
+        if _norm(gold["surface"]) not in _norm(claim.surface):
+            wrong.append(f"{where}: surface is {claim.surface!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_gold_negative_comes_out_as_a_claim(
+    seed_claims: dict[str, list[Claim]],
+    gold_negatives: list[dict[str, Any]],
+    seed_texts: dict[str, str],
+) -> None:
+    leaked = []
+    for negative in gold_negatives:
+        text = seed_texts[negative["file"]]
+        for match in re.finditer(re.escape(negative["surface"]), text):
+            for claim in seed_claims.get(negative["file"], []):
+                if claim.start < match.end() and match.start() < claim.end:
+                    leaked.append(f"{negative['file']}: {claim.surface!r} from {negative['why']}")
+    assert not leaked, "\n".join(leaked)
+
+
+def test_offsets_point_at_the_figure_in_the_text_as_read(
+    seed_claims: dict[str, list[Claim]], seed_texts: dict[str, str]
+) -> None:
+    for name, claims in seed_claims.items():
+        for claim in claims:
+            assert seed_texts[name][claim.start : claim.end] == claim.surface
+            assert seed_texts[name][claim.sentence_start :].startswith(claim.sentence)
+
+
+def test_a_reprinted_body_gives_each_claim_once(seed_claims: dict[str, list[Claim]]) -> None:
+    rudaw = seed_claims["003_34bffc32063d5a65.txt"]
+    billions = [claim for claim in rudaw if claim.surface.startswith("billions")]
+    assert len(billions) == 1
+
+
+def test_report_date_and_outlet_come_from_the_metadata(
+    seed_claims: dict[str, list[Claim]],
+) -> None:
+    rt = seed_claims["004_b137af0b349f0bed.txt"]
+    assert {claim.published for claim in rt} == {"2022-11-20"}
+    assert {claim.outlet for claim in rt} == {"RT"}
+    deployed = next(claim for claim in rt if claim.surface == "400")
+    assert (deployed.period_start, deployed.period_end) == ("2022-08-01", "2022-11-20")
+
+
+def test_extract_reads_plain_text_with_a_publication_date() -> None:
+    claims = extract(
+        "Officials said on Monday that more than 1,200 people have been evacuated since March.",
+        published="2024-05-20",
+        outlet="Example Times",
+    )
+    [claim] = claims
+    assert (claim.value, claim.qualifier, claim.lower, claim.upper) == (1200, ">", 1200, None)
+    assert claim.entity == "people"
+    assert claim.event == "evacuate"
+    assert claim.attribution == "Officials"
+    assert claim.time_scope == "since March"
+    assert claim.period_start == "2024-03-01"
+    assert (claim.outlet, claim.published) == ("Example Times", "2024-05-20")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "fields"),
+    [
+        pytest.param(
+            "The company cut 300 jobs last year, a spokesperson said.",
+            "300",
+            {"entity": "job", "event": "cut", "attribution": "a spokesperson"},
+            id="cut-jobs",
+        ),
+        pytest.param(
+            "The death toll rose to 57, according to the health ministry.",
+            "57",
+            {"entity": "toll", "attribution": "the health ministry"},
+            id="toll-rose-to",
+        ),
+        pytest.param(
+            "Prices rose 5% in March, the statistics office said.",
+            "5%",
+            {"unit": "percentage", "trend": "up", "attribution": "the statistics office"},
+            id="rose-percent",
+        ),
+        pytest.param(
+            "Rescuers pulled dozens of survivors from the rubble, local media reported.",
+            "dozens",
+            {"entity": "survivor", "event": "pull", "qualifier": "vague", "lower": 12},
+            id="dozens-of",
+        ),
+        pytest.param(
+            "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
+            "29",
+            {"event": "shoot down", "attribution": "Ukraine's air force"},
+            id="shot-down-of",
+        ),
+    ],
+)
+def test_news_sentences(sentence: str, surface: str, fields: dict[str, Any]) -> None:
+    claims = extract(sentence, published="2024-04-02")
+    claim = next((c for c in claims if c.surface.endswith(surface)), None)
+    assert claim is not None, f"{surface!r} not found in {sentence!r}: {claims}"
+    for field, expected in fields.items():
+        assert _norm(getattr(claim, field)) == _norm(expected), f"{field} of {surface!r}"
+
+
+def test_claims_frame_has_the_jsonl_columns() -> None:
+    frame = claims_frame(extract("Police arrested 14 people.", published="2024-01-01"))
+    assert list(frame.columns) == list(CLAIM_FIELDS)
+    assert frame.loc[0, "value"] == 14
