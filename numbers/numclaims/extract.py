@@ -43,6 +43,7 @@ class _Cues:
     speech_verbs: frozenset[str]
     according_cues: tuple[tuple[str, ...], ...]
     medium_nouns: frozenset[str]
+    acting_events: frozenset[str]
     light_verbs: frozenset[str]
     level_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
@@ -61,6 +62,7 @@ def _cues() -> _Cues:
             for cue in lexicon.words("claims", "attribution.according_cues")
         ),
         medium_nouns=words("attribution.medium_nouns"),
+        acting_events=words("attribution.acting_events"),
         light_verbs=words("event.light_verbs"),
         level_verbs=words("event.level_verbs"),
         quantity_nouns=words("counted.quantity_nouns"),
@@ -101,7 +103,7 @@ def extract_documents(documents: Iterable[Document], *, nlp: Language | None = N
     """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream."""
     nlp = nlp or load_pipeline()
     candidates = list(_figure_sentences(documents))
-    parsed = nlp.pipe((candidate.text for candidate in candidates), batch_size=64)
+    parsed = nlp.pipe((candidate.parsed_text for candidate in candidates), batch_size=64)
     claims: list[Claim] = []
     for candidate, sentence_doc in zip(candidates, parsed, strict=True):
         claims.extend(_claims_in_sentence(candidate, sentence_doc))
@@ -127,6 +129,11 @@ class _Candidate:
     start: int  # offset of the sentence in the document's text
     text: str
     figures: list[Figure]
+    parsed_from: int = 0  # offset in ``text`` where the parsed part starts, after any dateline
+
+    @property
+    def parsed_text(self) -> str:
+        return self.text[self.parsed_from :]
 
 
 def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
@@ -143,13 +150,12 @@ def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
 
 
 def _candidate(document: Document, start: int, text: str) -> Iterator[_Candidate]:
+    text = text.rstrip()
     dateline = DATELINE.match(text)
-    if dateline:
-        start, text = start + dateline.end(), text[dateline.end() :]
-    stripped = text.rstrip()
-    figures = find_figures(stripped)
+    parsed_from = dateline.end() if dateline else 0
+    figures = [figure for figure in find_figures(text) if figure.start >= parsed_from]
     if figures:
-        yield _Candidate(document, start, stripped, figures)
+        yield _Candidate(document, start, text, figures, parsed_from)
 
 
 _WORD_FIGURE_HINT = re.compile(
@@ -172,18 +178,20 @@ def _may_hold_word_figure(paragraph: str) -> bool:
 def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
     document = candidate.document
     published = document.published
-    time_phrases = find_time_phrases(candidate.text, published=published)
+    shift = candidate.parsed_from
+    time_phrases = find_time_phrases(candidate.parsed_text, published=published)
     for figure in candidate.figures:
-        numeral = _span(doc, figure.number_start, figure.number_end) or _span(
-            doc, figure.start, figure.end
+        numeral = _span(doc, figure.number_start - shift, figure.number_end - shift) or _span(
+            doc, figure.start - shift, figure.end - shift
         )
         if numeral is None:
             continue
         anchor = numeral.root
-        counted = None if figure.unit else _counted_noun(anchor, figure, doc)
+        counted = None if figure.unit else _counted_noun(anchor)
         if _is_pronoun_like(figure, counted):
             continue
-        event = _event(anchor, counted, figure, doc)
+        verb = _governing_verb(_phrase_top(anchor, counted))
+        event = _event(anchor, verb, figure)
         scope, as_of = _time_scope(time_phrases, anchor, counted, doc)
         yield Claim(
             doc_id=document.doc_id,
@@ -200,7 +208,9 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             unit=figure.unit,
             dimension=figure.dimension,
             entity=counted.lemma_.lower() if counted is not None else None,
-            noun_phrase=_noun_phrase(counted, figure, doc) if counted is not None else None,
+            noun_phrase=(
+                _noun_phrase(counted, figure.end - shift) if counted is not None else None
+            ),
             event=event,
             time_scope=scope.text if scope else None,
             period_start=_iso(scope.period_start) if scope else None,
@@ -208,7 +218,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             as_of=as_of.text if as_of else None,
             as_of_start=_iso(as_of.period_start) if as_of else None,
             as_of_end=_iso(as_of.period_end) if as_of else None,
-            attribution=_attribution(anchor, counted, doc),
+            attribution=_attribution(anchor, counted, doc) or _acting_source(verb, event),
             published=published.iso() if isinstance(published, PublicationDate) else None,
             outlet=document.outlet,
             url=document.url,
@@ -231,7 +241,7 @@ def _is_pronoun_like(figure: Figure, counted: Token | None) -> bool:
     return spelled and figure.value <= SMALL_WORD_NUMBER and figure.kind == "count"
 
 
-def _counted_noun(anchor: Token, figure: Figure, doc: Doc) -> Token | None:
+def _counted_noun(anchor: Token) -> Token | None:
     """The noun the figure counts: "6,000 combat *drones*", "hundreds of *drones*"."""
     cues = _cues()
     token = anchor
@@ -267,11 +277,12 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-def _noun_phrase(counted: Token, figure: Figure, doc: Doc) -> str:
+def _noun_phrase(counted: Token, figure_end: int) -> str:
     """The counted phrase as written: "Iranian-made attack drones"."""
     cues = _cues()
-    if counted.idx >= figure.end:
-        start = figure.end
+    doc = counted.doc
+    if counted.idx >= figure_end:
+        start = figure_end
     else:
         start = min(
             (t.idx for t in counted.lefts if t.dep_ in ("compound", "amod", "nmod")),
@@ -284,10 +295,15 @@ def _noun_phrase(counted: Token, figure: Figure, doc: Doc) -> str:
     return " ".join(words)
 
 
-def _event(anchor: Token, counted: Token | None, figure: Figure, doc: Doc) -> str | None:
+def _phrase_top(anchor: Token, counted: Token | None) -> Token:
+    """The top of the quantity's phrase: the noun in "400 drones", the amount in "hundreds of
+    drones"."""
+    return counted if counted is not None and counted in anchor.ancestors else anchor
+
+
+def _event(anchor: Token, verb: Token | None, figure: Figure) -> str | None:
     """What happens to the thing counted, as a verb lemma with its particle ("shoot down")."""
     cues = _cues()
-    start = counted if counted is not None else anchor
     # "a billion-dollar deal": a money amount modifying a noun values that noun.
     if figure.unit and anchor.dep_ in ("compound", "amod", "nummod") and anchor.head.pos_ == "NOUN":
         head = anchor.head
@@ -295,18 +311,18 @@ def _event(anchor: Token, counted: Token | None, figure: Figure, doc: Doc) -> st
             head = head.head
         if head.lemma_.lower() not in (figure.unit or ""):
             return head.lemma_.lower()
-    verb = _governing_verb(start, doc)
     if verb is None:
         return None
     if verb.lemma_.lower() in cues.light_verbs:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-        if objects and objects[0] is not start:
+        if objects and anchor not in objects[0].subtree:
             return objects[0].lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles])
 
 
-def _governing_verb(token: Token, doc: Doc) -> Token | None:
+def _governing_verb(token: Token) -> Token | None:
+    doc = token.doc
     # "provided Russia with a “small number of drones” months before…": a preposition right before
     # the phrase that hangs on a verb is more reliable than a long parse path.
     phrase_start = min(t.i for t in token.subtree) if token.dep_ != "ROOT" else token.i
@@ -348,6 +364,17 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
     according = _according_to(doc)
     if according is not None:
         return according
+    return None
+
+
+def _acting_source(verb: Token | None, event: str | None) -> str | None:
+    """The actor of an official act is its source: "the United States slapped sanctions on six
+    top managers" is the United States' own statement of what it did."""
+    if verb is None or event is None or event not in _cues().acting_events:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].pos_ in ("PROPN", "NOUN"):
+        return _source_phrase(subjects[0], verb.doc)
     return None
 
 
