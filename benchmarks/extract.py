@@ -80,7 +80,8 @@ def main() -> None:
             check=True,
         )
         results[side] = json.loads(run.stdout.strip().splitlines()[-1])
-    ratio = results["numclaims"]["articles_per_second"] / results["quantulum3"]["articles_per_second"]
+    speeds = {side: results[side]["articles_per_second"] for side in ("numclaims", "quantulum3")}
+    ratio = speeds["numclaims"] / speeds["quantulum3"]
     results["throughput_ratio"] = ratio
     if args.json:
         print(json.dumps(results, indent=2))

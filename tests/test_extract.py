@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
+from conftest import SEEDS
 from numclaims.documents import read_paths
 from numclaims.extract import claims_frame, extract, extract_documents
 from numclaims.models import CLAIM_FIELDS, Claim
-
-from conftest import SEEDS
 
 
 def _norm(value: Any) -> Any:

@@ -21,6 +21,12 @@ EXTRACT_FORMATS = ("table", "csv", "json", "jsonl")
 COMPARE_FORMATS = ("markdown", "csv", "json", "html")
 
 
+class Failure(click.ClickException):
+    """A library error, shown as one line ``Error: …`` with exit status 2."""
+
+    exit_code = 2
+
+
 def output_options(formats: tuple[str, ...], default: str) -> Callable[[Any], Any]:
     """``--format`` and ``-o/--output``, shared by every command that writes a result."""
 
@@ -112,7 +118,7 @@ def extract(paths: tuple[str, ...], meta: str | None, fmt: str, output: str) -> 
     try:
         claims = extract_documents(corpus.documents)
     except NumclaimsError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     emit(render_claims(claims, fmt), output)
 
 
@@ -147,7 +153,7 @@ def compare(
             extract_documents(corpus.documents), documents=corpus.documents
         )
     except NumclaimsError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     emit(render(comparison, fmt), output)
     if fail_on and any(group.verdict == fail_on for group in comparison.groups):
         raise click.exceptions.Exit(1)

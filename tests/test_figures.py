@@ -1,0 +1,590 @@
+"""Tests of numclaims.figures: finding figures in news text, and leaving out what is not one."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from numclaims import figures, lexicon
+from numclaims.errors import LexiconError
+from numclaims.figures import Figure, find_figures, parse_number
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))
+GOLD = SHARED / "gold"
+SEEDS = ROOT / "seeds"
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _data(name: str) -> dict[str, Any]:
+    text = resources.files("numclaims").joinpath(f"data/en/{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _figure(text: str, surface: str) -> Figure:
+    """The figure written ``surface`` in ``text``; fails naming what was found instead."""
+    found = find_figures(text)
+    for figure in found:
+        if figure.surface == surface:
+            return figure
+    pytest.fail(f"{surface!r} not found in {text!r}; found {[f.surface for f in found]}")
+
+
+def _check(figure: Figure, text: str, **expected: Any) -> None:
+    for name, value in expected.items():
+        got = getattr(figure, name)
+        if isinstance(value, float) and isinstance(got, float):
+            assert got == pytest.approx(value), f"{text!r}: {name} is {got!r}, not {value!r}"
+        else:
+            assert got == value, f"{text!r}: {name} is {got!r}, not {value!r}"
+
+
+# --- The gold answers for the seed articles ------------------------------------------------------
+
+GOLD_CLAIMS = _jsonl(GOLD / "seeds.jsonl")
+GOLD_NEGATIVES = _jsonl(GOLD / "seeds-negatives.jsonl")
+
+
+@pytest.mark.parametrize(
+    "claim", GOLD_CLAIMS, ids=[f"{c['file'][:3]}-{c['surface']}" for c in GOLD_CLAIMS]
+)
+def test_gold_claim_is_found_in_its_sentence(claim: dict[str, Any]) -> None:
+    figure = _figure(claim["sentence"], claim["surface"])
+    _check(figure, claim["sentence"], value=claim["value"], qualifier=claim["qualifier"],
+           lower=claim["lower"], upper=claim["upper"], unit=claim["unit"])
+
+
+@pytest.mark.parametrize(
+    "claim", GOLD_CLAIMS, ids=[f"{c['file'][:3]}-{c['surface']}" for c in GOLD_CLAIMS]
+)
+def test_gold_claim_is_found_in_the_whole_article(claim: dict[str, Any]) -> None:
+    text = (SEEDS / claim["file"]).read_text(encoding="utf-8")
+    at = text.index(claim["sentence"]) + claim["sentence"].index(claim["surface"])
+    found = {(f.start, f.surface): f for f in find_figures(text)}
+    assert (at, claim["surface"]) in found, f"{claim['surface']!r} at {at} in {claim['file']}"
+    assert found[at, claim["surface"]].qualifier == claim["qualifier"]
+
+
+@pytest.mark.parametrize(
+    "negative", GOLD_NEGATIVES, ids=[f"{n['file'][:3]}-{n['surface']}" for n in GOLD_NEGATIVES]
+)
+def test_gold_negative_is_not_a_figure(negative: dict[str, str]) -> None:
+    text = (SEEDS / negative["file"]).read_text(encoding="utf-8")
+    found = find_figures(text)
+    start = text.index(negative["surface"])
+    while start >= 0:
+        end = start + len(negative["surface"])
+        overlapping = [f.surface for f in found if f.start < end and f.end > start]
+        assert not overlapping, f"{negative['surface']!r} ({negative['why']}) gave {overlapping}"
+        start = text.find(negative["surface"], end)
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_figure_in_a_seed_article_spans_its_surface(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for figure in find_figures(text):
+        assert text[figure.start:figure.end] == figure.surface
+        assert figure.start <= figure.number_start < figure.number_end <= figure.end
+        assert figure.kind in figures.KINDS
+
+
+# --- Digits, scales and words --------------------------------------------------------------------
+
+NUMBERS = [
+    ("The plant could build 6,000 drones.", "6,000", 6000.0),
+    ("Output reached 1,674.5 tonnes.", "1,674.5 tonnes", 1674.5),
+    ("China's population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
+    ("The rate is .08 this year.", ".08", 0.08),
+    ("The loan totals 1.2 million.", "1.2 million", 1.2e6),
+    ("The firm raised 10k in a day.", "10k", 1e4),
+    ("He had 2mil in cash.", "2mil", 2e6),
+    ("The market is worth 1.2b.", "1.2b", 1.2e9),
+    ("I can give you 13 lakh.", "13 lakh", 1.3e6),
+    ("The project cost Rs 500 crore.", "Rs 500 crore", 5e9),
+    ("Revenue rose to 12,34,567.89 rupees.", "12,34,567.89 rupees", 1234567.89),
+    ("Six soldiers died.", "Six", 6.0),
+    ("Twenty-one people were hurt.", "Twenty-one", 21.0),
+    ("It has a hundred and two rooms.", "a hundred and two", 102.0),
+    ("They bought three dozen eggs.", "three dozen", 36.0),
+    ("They bought half a dozen eggs.", "half a dozen", 6.0),
+    ("It took one and a half hours.", "one and a half hours", 1.5),
+    ("One and a half million people fled.", "One and a half million", 1.5e6),
+    ("Some 3 million and a half voted.", "Some 3 million and a half", 3.5e6),
+    ("Two hundred and two thousand people voted.", "Two hundred and two thousand", 202000.0),
+    ("The answer is five point five.", "five point five", 5.5),
+    ("Almost half a million people have left.", "Almost half a million", 5e5),
+    ("A quarter of a million more may follow.", "A quarter of a million", 2.5e5),
+    ("The temperature fell to -5.3 degrees.", "-5.3 degrees", -5.3),
+    ("Markets fell minus five percent.", "minus five percent", -5.0),
+    ("The fund grew 2½ times.", "2½", 2.5),
+    ("The value is 1e10 here.", "1e10", 1e10),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), NUMBERS, ids=[n[1] for n in NUMBERS])
+def test_number_is_read(text: str, surface: str, value: float) -> None:
+    _check(_figure(text, surface), text, value=value)
+
+
+FRACTIONS = [
+    ("Two-thirds of voters backed the plan.", "Two-thirds", 2 / 3, "fraction"),
+    ("A third of the council backed it.", "A third", 1 / 3, "fraction"),
+    ("Three quarters of the homes lack power.", "Three quarters", 0.75, "fraction"),
+    ("Half of the budget went to defence.", "Half", 0.5, "fraction"),
+    ("More than 1/2 of the people came.", "More than 1/2", 0.5, "fraction"),
+    ("Only 3/4 of the money arrived.", "Only 3/4", 0.75, "fraction"),
+    ("The plant could make twice as many drones.", "twice", 2.0, "multiple"),
+    ("Russia fired three times as many shells.", "three times", 3.0, "multiple"),
+    ("Prices saw a threefold rise.", "threefold", 3.0, "multiple"),
+    ("One in five children lives in poverty.", "One in five", 0.2, "ratio"),
+    ("Two out of three voters agreed.", "Two out of three", 2 / 3, "ratio"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "kind"), FRACTIONS,
+                         ids=[f[1] for f in FRACTIONS])
+def test_fraction_multiple_and_ratio(text: str, surface: str, value: float, kind: str) -> None:
+    _check(_figure(text, surface), text, value=value, kind=kind)
+
+
+# --- Qualifiers ----------------------------------------------------------------------------------
+
+QUALIFIERS = [
+    ("It could produce more than 6,000 drones.", "more than 6,000", ">", 6000.0, None),
+    ("Over 300 people were evacuated.", "Over 300", ">", 300.0, None),
+    ("Losses were in excess of 40 tanks.", "in excess of 40", ">", 40.0, None),
+    ("Upwards of 500 homes lost power.", "Upwards of 500", ">", 500.0, None),
+    ("The death toll exceeded 1,200 on Friday.", "exceeded 1,200", ">", 1200.0, None),
+    ("At least 12 were arrested.", "At least 12", ">=", 12.0, None),
+    ("No fewer than 20 ships took part.", "No fewer than 20", ">=", 20.0, None),
+    ("The army needs 500 or more drones.", "500 or more", ">=", 500.0, None),
+    ("The site hosts 500+ workers.", "500+", ">=", 500.0, None),
+    ("Nearly 500 drones were shot down.", "Nearly 500", "~", 450.0, 500.0),
+    ("Almost 10 per cent voted no.", "Almost 10 per cent", "~", 9.0, 10.0),
+    ("About 1,200 people were evacuated.", "About 1,200", "~", 1080.0, 1320.0),
+    ("Around 300 were children.", "Around 300", "~", 270.0, 330.0),
+    ("Some 40 countries signed.", "Some 40", "~", 36.0, 44.0),
+    ("An estimated 7.5% of the crop was lost.", "An estimated 7.5%", "~", 6.75, 8.25),
+    ("The war began ~30 days ago, ~300 were hurt.", "~300", "~", 270.0, 330.0),
+    ("Up to 700 workers could lose their jobs.", "Up to 700", "<=", None, 700.0),
+    ("As many as 20 people were hurt.", "As many as 20", "<=", None, 20.0),
+    ("They will hire no more than 12 staff.", "no more than 12", "<=", None, 12.0),
+    ("Fewer than 50 people attended.", "Fewer than 50", "<", None, 50.0),
+    ("Under 170 votes were cast.", "Under 170", "<", None, 170.0),
+    ("Support fell below 30%.", "below 30%", "<", None, 30.0),
+    ("Is it still the case when >30?", ">30", ">", 30.0, None),
+    ("Is it still the case when >= 30?", ">= 30", ">=", 30.0, None),
+    ("Is it still the case when <=  -30?", "<=  -30", "<=", None, -30.0),
+    ("The score was less than or equal to 30.", "less than or equal to 30", "<=", None, 30.0),
+    ("The toll is exactly 17.", "exactly 17", "=", 17.0, 17.0),
+    ("Between 20 and 30 soldiers were killed.", "Between 20 and 30", "range", 20.0, 30.0),
+    ("The fare rose from 5 to 10 dollars.", "5", "=", 5.0, 5.0),
+    ("Prices ranged from 5 to 10 dollars.", "from 5 to 10 dollars", "range", 5.0, 10.0),
+    ("Some 5,000–6,000 troops were deployed.", "Some 5,000–6,000", "range", 5000.0, 6000.0),
+    ("Two or three officials confirmed it.", "Two or three", "range", 2.0, 3.0),
+    ("It costs $5-$10 billion.", "$5-$10 billion", "range", 5e9, 1e10),
+    ("Turnout was more than 10 and less than 40 per cent.",
+     "more than 10 and less than 40 per cent", "range", 10.0, 40.0),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier", "lower", "upper"), QUALIFIERS,
+                         ids=[q[1] for q in QUALIFIERS])
+def test_qualifier_and_bounds(text: str, surface: str, qualifier: str, lower: float | None,
+                              upper: float | None) -> None:
+    _check(_figure(text, surface), text, qualifier=qualifier, lower=lower, upper=upper)
+
+
+def _qualifier_phrases() -> Iterator[tuple[str, str, str]]:
+    for name, entry in _data("qualifiers")["qualifiers"].items():
+        for phrase in entry["phrases"]:
+            yield name, phrase, entry["sign"]
+
+
+@pytest.mark.parametrize(("name", "phrase", "sign"), list(_qualifier_phrases()),
+                         ids=[f"{n}:{p}" for n, p, _ in _qualifier_phrases()])
+def test_every_qualifier_phrase_in_the_data_qualifies(name: str, phrase: str, sign: str) -> None:
+    entry = _data("qualifiers")["qualifiers"][name]
+    if entry.get("position") == "after":
+        glue = "" if phrase[0] in "+-" else " "
+        text, surface = f"They counted 500{glue}{phrase} drones.", f"500{glue}{phrase}"
+    else:
+        text, surface = f"They counted {phrase} 500 drones.", f"{phrase} 500"
+    lower = 500 * entry["lower"] if "lower" in entry else None
+    upper = 500 * entry["upper"] if "upper" in entry else None
+    _check(_figure(text, surface), text, qualifier=sign, lower=lower, upper=upper)
+
+
+COMPARATIVES = [("more", ">"), ("greater", ">"), ("larger", ">"), ("higher", ">"),
+                ("bigger", ">"), ("less", "<"), ("fewer", "<"), ("lower", "<"), ("smaller", "<")]
+
+
+@pytest.mark.parametrize(("word", "sign"), COMPARATIVES, ids=[c[0] for c in COMPARATIVES])
+def test_comparatives_make_bounds(word: str, sign: str) -> None:
+    inclusive, negated = sign + "=", "<=" if sign == ">" else ">="
+    for text, surface, expected in [
+        (f"Turnout was {word} than 40 in May.", f"{word} than 40", sign),
+        (f"Turnout was {word} than or equal to 40.", f"{word} than or equal to 40", inclusive),
+        (f"Turnout was equal to or {word} than 40.", f"equal to or {word} than 40", inclusive),
+        (f"Turnout was no {word} than 40 in May.", f"no {word} than 40", negated),
+    ]:
+        _check(_figure(text, surface), text, qualifier=expected)
+
+
+# --- Vague amounts -------------------------------------------------------------------------------
+
+VAGUE = [
+    ("Iran has supplied Russia with hundreds of its drones.", "hundreds", 100.0, 1e3, None),
+    ("Thousands of people fled.", "Thousands", 1e3, 1e4, None),
+    ("Dozens were injured.", "Dozens", 12.0, 120.0, None),
+    ("Tens of thousands of protesters gathered.", "Tens of thousands", 1e4, 1e5, None),
+    ("Hundreds of thousands watched.", "Hundreds of thousands", 1e5, 1e6, None),
+    ("Millions of Ukrainians left.", "Millions", 1e6, 1e7, None),
+    ("Russia offered Iran billions of dollars.", "billions of dollars", 1e9, 1e10, "dollar"),
+    ("The deal is worth hundreds of millions of dollars.", "hundreds of millions of dollars",
+     1e8, 1e9, "dollar"),
+    ("Several hundred were displaced.", "Several hundred", 300.0, 900.0, None),
+    ("A few thousand people live there.", "A few thousand", 2e3, 9e3, None),
+    ("Only a handful of shops remain.", "a handful", 2.0, 9.0, None),
+    ("Scores of homes were destroyed.", "Scores", 20.0, 200.0, None),
+    ("A couple of ministers resigned.", "A couple", 2.0, 3.0, None),
+    ("It provided a “small number of drones”.", "small number", 1.0, 99.0, None),
+    ("It is a multibillion-dollar programme.", "multibillion-dollar", 1e9, 1e12, "dollar"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "lower", "upper", "unit"), VAGUE,
+                         ids=[v[1] for v in VAGUE])
+def test_vague_amount(text: str, surface: str, lower: float, upper: float,
+                      unit: str | None) -> None:
+    _check(_figure(text, surface), text, value=None, qualifier="vague", lower=lower,
+           upper=upper, unit=unit)
+
+
+def _vague_phrases() -> Iterator[tuple[str, dict[str, Any]]]:
+    for entry in _data("vague")["amounts"].values():
+        for phrase in entry["phrases"]:
+            yield phrase, entry
+
+
+@pytest.mark.parametrize(("phrase", "entry"), list(_vague_phrases()),
+                         ids=[p for p, _ in _vague_phrases()])
+def test_every_vague_phrase_in_the_data_is_found(phrase: str, entry: dict[str, Any]) -> None:
+    text = f"Officials said {phrase} of drones were launched."
+    _check(_figure(text, phrase), text, qualifier="vague", lower=entry["lower"],
+           upper=entry["upper"])
+
+
+def test_test_scores_are_not_scores_of_things() -> None:
+    assert find_figures("Test scores rose sharply.") == []
+
+
+# --- Units and currencies ------------------------------------------------------------------------
+
+UNITS = [
+    ("Support reached 25% in May.", "25%", 25.0, "percentage", "dimensionless"),
+    ("Support reached 25 percent.", "25 percent", 25.0, "percentage", "dimensionless"),
+    ("Support reached 25 per cent.", "25 per cent", 25.0, "percentage", "dimensionless"),
+    ("It rose 0.5 percentage points.", "0.5 percentage points", 0.5, "percentage point",
+     "dimensionless"),
+    ("Temperatures were 2.5 F above normal.", "2.5 F", 2.5, "degree fahrenheit", "temperature"),
+    ("It was 35C in Madrid.", "35C", 35.0, "degree Celsius", "temperature"),
+    ("It reached 40 degrees Celsius.", "40 degrees Celsius", 40.0, "degree Celsius",
+     "temperature"),
+    ("The convoy stretched for 6 km.", "6 km", 6.0, "kilometre", "length"),
+    ("It carried 10 tonnes of aid.", "10 tonnes", 10.0, "tonne", "mass"),
+    ("The drone flies 2,500 km at 120 mph.", "120 mph", 120.0, "mile per hour", "speed"),
+    ("Cars drove at 20 km/h.", "20 km/h", 20.0, "kilometre per hour", "speed"),
+    ("The camp covers 3.5 sq km.", "3.5 sq km", 3.5, "square kilometre", "area"),
+    ("He was sentenced to 10 years in prison.", "10 years", 10.0, "year", "time"),
+    ("A 10m wall surrounds it.", "10m", 10.0, "metre", "length"),
+    ("He weighs 200 pounds.", "200 pounds", 200.0, "pound-mass", "mass"),
+    ("Output is 10.2 million barrels per day.", "10.2 million barrels per day", 1.02e7,
+     "barrel per day", "volumetric flow"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "dimension"), UNITS,
+                         ids=[u[1] for u in UNITS])
+def test_unit(text: str, surface: str, value: float, unit: str, dimension: str) -> None:
+    _check(_figure(text, surface), text, value=value, unit=unit, dimension=dimension,
+           kind="amount")
+
+
+MONEY = [
+    ("Revenue hit $3bn.", "$3bn", 3e9, "dollar"),
+    ("The bill costs US$1.2 trillion.", "US$1.2 trillion", 1.2e12, "dollar"),
+    ("Aid totals USD 5 million.", "USD 5 million", 5e6, "dollar"),
+    ("The EU pledged €40 billion.", "€40 billion", 4e10, "euro"),
+    ("Britain gave £3m.", "£3m", 3e6, "pound sterling"),
+    ("Japan spent ¥1 trillion.", "¥1 trillion", 1e12, "japanese yen"),
+    ("Kyiv budgeted ₴5bn.", "₴5bn", 5e9, "ukrainian hryvnia"),
+    ("The fund has 2.3 trillion yuan.", "2.3 trillion yuan", 2.3e12, "chinese yuan"),
+    ("The deal cost 5 million pounds.", "5 million pounds", 5e6, "pound sterling"),
+    ("Russia paid 40 billion euros.", "40 billion euros", 4e10, "euro"),
+    ("He paid 500 dollars.", "500 dollars", 500.0, "dollar"),
+    ("It is part of a billion-dollar deal.", "billion-dollar", 1e9, "dollar"),
+    ("A pint costs 50p.", "50p", 50.0, "penny"),
+    ("It cost $2-billion.", "$2-billion", 2e9, "dollar"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), MONEY, ids=[m[1] for m in MONEY])
+def test_money(text: str, surface: str, value: float, unit: str) -> None:
+    _check(_figure(text, surface), text, value=value, unit=unit, dimension="currency",
+           qualifier="=")
+
+
+def test_counts_in_millions_are_not_metres() -> None:
+    _check(_figure("Some 1.5m people fled.", "Some 1.5m"), "", value=1.5e6, unit=None)
+
+
+def test_a_plain_count_has_no_unit() -> None:
+    _check(_figure("They fired 12 drones.", "12"), "", unit=None, dimension=None, kind="count")
+
+
+# --- Changes -------------------------------------------------------------------------------------
+
+CHANGES = [
+    ("Exports rose 5% last year.", "5%", "up"),
+    ("The firm increased output by 300.", "300", None),
+    ("Staff numbers increased by 300.", "300", "up"),
+    ("The company cut 300 jobs.", "300", "down"),
+    ("Spending was cut by 300 million.", "300 million", "down"),
+    ("Unemployment fell nearly 10%.", "nearly 10%", "down"),
+    ("Shares jumped 12% to $45.20.", "12%", "up"),
+    ("Shares jumped 12% to $45.20.", "$45.20", None),
+    ("The rate was cut to 4.5%.", "4.5%", None),
+    ("Shares were up 3% on Monday.", "3%", "up"),
+    ("Profit was down $2bn.", "$2bn", "down"),
+    ("They reported a 5% rise in sales.", "5%", "up"),
+    ("They reported an increase of 300.", "300", "up"),
+    ("Prices rose sharply by 7%.", "7%", "up"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "trend"), CHANGES,
+                         ids=[f"{c[0][:22]}-{c[1]}" for c in CHANGES])
+def test_change_has_a_trend(text: str, surface: str, trend: str | None) -> None:
+    _check(_figure(text, surface), text, trend=trend)
+
+
+def _trend_verbs() -> Iterator[tuple[str, str]]:
+    for entry in _data("trends")["trends"].values():
+        for verb in entry["verbs"]:
+            yield verb, entry["direction"]
+
+
+@pytest.mark.parametrize(("verb", "direction"), list(_trend_verbs()),
+                         ids=[v for v, _ in _trend_verbs()])
+def test_every_trend_verb_in_the_data_marks_a_change(verb: str, direction: str) -> None:
+    text = f"Exports {verb} 5% in the year."
+    _check(_figure(text, "5%"), text, trend=direction)
+
+
+def test_rose_from_to_gives_two_levels() -> None:
+    found = find_figures("Sales fell from 500 to 300 units.")
+    assert [(f.value, f.qualifier, f.trend) for f in found] == [(500, "=", None), (300, "=", None)]
+
+
+def test_rise_by_a_range_is_one_range() -> None:
+    _check(_figure("Salaries will rise by 3 to 4 per cent.", "3 to 4 per cent"), "",
+           qualifier="range", lower=3.0, upper=4.0, unit="percentage", trend="up")
+
+
+# --- What is not a figure ------------------------------------------------------------------------
+
+NOT_FIGURES = [
+    ("The Wall Street Journal reported on Feb. 5 that", "Feb. 5"),
+    ("A drone flies over Kyiv on Oct. 17, 2022.", "Oct. 17, 2022"),
+    ("On Jan. 6, the United States slapped sanctions.", "Jan. 6"),
+    ("The summit runs Feb. 5-7 in Munich.", "Feb. 5-7"),
+    ("The summit runs 5-7 May in Munich.", "5-7 May"),
+    ("7 February, 06:46 PM", "7 February, 06:46 PM"),
+    ("20 Nov, 2022 07:28 / Updated 2 years ago", "20 Nov, 2022 07:28 / Updated 2 years ago"),
+    ("before the start of the war in late February 2022.", "February 2022"),
+    ("Daily at 9am EST", "9am"),
+    ("The meeting ends at 3 p.m. on Saturday.", "3 p.m."),
+    ("Sanctions were imposed back in 2021.", "2021"),
+    ("Kyiv has fought Russia since 2014.", "2014"),
+    ("The 2022-23 season ended early.", "2022-23"),
+    ("It was popular in the 1990s and the '90s.", "1990s and the '90s"),
+    ("She is in her 60s.", "60s"),
+    ("It was the first time.", "first"),
+    ("He won for the third time.", "third"),
+    ("He led in the 10th round.", "10th"),
+    ("The twenty-first century began.", "twenty-first"),
+    ("Updated 3 hours ago.", "3 hours ago"),
+    ("1 min read", "1 min read"),
+    ("Three days later, they left.", "Three days later"),
+    ("It began more than a year ago.", "more than a year ago"),
+    ("Kamikaze Shahed-136 models were used.", "Shahed-136"),
+    ("Kiev insists the drones, known as Geran-2, are Iranian.", "Geran-2"),
+    ("Ukraine wants F-16 jets and Su-27 parts.", "F-16 jets and Su-27"),
+    ("COVID-19 killed millions.", "COVID-19"),
+    ("The G7 met after MH17 was shot down.", "G7 met after MH17"),
+    ("A Boeing 737 crashed.", "737"),
+    ("Iran violated Resolution 2231.", "2231"),
+    ("NATO invoked Article 5 once.", "5"),
+    ("He lives at No. 10 Downing Street.", "10"),
+    ("She ranked #3 on the list.", "#3"),
+    ("See page 12 and section 4.", "page 12 and section 4"),
+    ("Apollo 11 landed on the Moon.", "Apollo 11"),
+    ("Windows 11 and the iPhone 15 launched.", "Windows 11 and the iPhone 15"),
+    ("We have 5G and 3D printers.", "5G and 3D"),
+    ("Call +1 (555) 123-4567 now.", "+1 (555) 123-4567"),
+    ("Visit https://example.com/2021/10/page-3 for details.", "https://example.com/2021/10"),
+    ("The service runs 24/7 since the 9/11 attacks.", "24/7 since the 9/11"),
+    ("Any time to meet on 5/17/2018?", "5/17/2018"),
+    ("Version 2.3.1 and 192.168.1.2 were patched.", "2.3.1 and 192.168.1.2"),
+    ("One of the victims said no one helped.", "One of the victims said no one"),
+    ("He was the one who left.", "one"),
+    ("They blamed one another.", "one"),
+    ("At one point the talks stalled.", "one"),
+    ("The court issued a 5-4 ruling.", "5-4"),
+    ("Key points:\n1. Russia fired drones.\n2) Kyiv replied.", "1. Russia fired drones.\n2)"),
+    ("The figure was disputed.[3]", "[3]"),
+    ("Formula One returns.", "One"),
+    ("The second half was dull.", "half"),
+    ("The game went to half-time.", "half"),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), NOT_FIGURES, ids=[n[1] for n in NOT_FIGURES])
+def test_not_a_figure(text: str, forbidden: str) -> None:
+    start = text.index(forbidden)
+    end = start + len(forbidden)
+    overlapping = [f.surface for f in find_figures(text) if f.start < end and f.end > start]
+    assert not overlapping, f"{text!r}: {overlapping} should not be figures"
+
+
+def _labels() -> Iterator[str]:
+    yield from _data("numbers")["not_figures"]["labels"]["forms"]
+
+
+@pytest.mark.parametrize("label", list(_labels()))
+def test_every_label_in_the_data_makes_a_label(label: str) -> None:
+    assert find_figures(f"See {label} 5 for details.") == []
+
+
+def _one_idioms() -> Iterator[str]:
+    yield from _data("numbers")["not_figures"]["one_idioms"]["forms"]
+
+
+@pytest.mark.parametrize("idiom", list(_one_idioms()))
+def test_every_one_idiom_in_the_data_is_not_a_count(idiom: str) -> None:
+    assert find_figures(f"They said {idiom} mattered.") == []
+
+
+STILL_FIGURES = [
+    ("More than 2000 people were killed.", "More than 2000", 2000.0),
+    ("The ministry said 5 people died on Feb. 24.", "5", 5.0),
+    ("Let's try one last time.", "one", 1.0),
+    ("Only one reactor works.", "Only one", 1.0),
+    ("The 40-year-old man was arrested.", "40-year", 40.0),
+    ("Russia fired 30 Shahed 136 drones.", "30", 30.0),
+    ("The range is 5k-20k.", "5k-20k", 5000.0),
+    ("More than half of respondents agreed.", "More than half", 0.5),
+    ("The Iran-backed Houthis launched 12 drones.", "12", 12.0),
+    ("He Has Supplied With 400 Drones", "400", 400.0),
+    ("In 2019, 300 people were evacuated.", "300", 300.0),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), STILL_FIGURES,
+                         ids=[s[0][:30] for s in STILL_FIGURES])
+def test_still_a_figure(text: str, surface: str, value: float) -> None:
+    _check(_figure(text, surface), text, value=value)
+
+
+def test_date_line_without_year_is_not_a_quantity() -> None:
+    assert find_figures("7 February, 06:46 PM\nAn Iranian drone in the sky") == []
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Officials said more than 6,000 drones and $3bn."
+    first, second = find_figures(text)
+    assert (text[first.start:first.end], text[first.number_start:first.number_end]) == (
+        "more than 6,000", "6,000")
+    assert (text[second.start:second.end], text[second.number_start:second.number_end]) == (
+        "$3bn", "3bn")
+
+
+def test_empty_and_numberless_text_give_nothing() -> None:
+    assert find_figures("") == []
+    assert find_figures("Russia and Iran deepened ties.") == []
+
+
+# --- parse_number --------------------------------------------------------------------------------
+
+PARSED = [
+    ("twenty-one", 21.0), ("a hundred and two", 102.0), ("6,000", 6000.0), ("1.5 million", 1.5e6),
+    ("two-thirds", 2 / 3), ("three dozen", 36.0), ("minus five", -5.0), ("2021", 2021.0),
+    ("hundreds", None), ("more than five", None), ("five apples and six", None), ("", None),
+]
+
+
+@pytest.mark.parametrize(("words", "value"), PARSED, ids=[p[0] or "empty" for p in PARSED])
+def test_parse_number(words: str, value: float | None) -> None:
+    assert parse_number(words) == (pytest.approx(value) if value is not None else None)
+
+
+# --- Language data -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def patched_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, dict[str, Any]]]:
+    """The language data as dicts the test may break; restored afterwards."""
+    data = {name: _data(name) for name in ("numbers", "qualifiers", "vague", "trends", "units")}
+    real_read = lexicon.read
+
+    def read(name: str) -> Mapping[str, Any]:
+        return data[name] if name in data else real_read(name)
+
+    monkeypatch.setattr(lexicon, "read", read)
+    yield data
+    figures._lexicon.cache_clear()
+
+
+def test_language_data_validates() -> None:
+    figures.check_language_data()
+
+
+BROKEN = [
+    ("qualifiers", ("qualifiers", "about", "sign"), "about-ish"),
+    ("qualifiers", ("qualifiers", "about", "lower"), 2.0),
+    ("qualifiers", ("qualifiers", "about", "positon"), "after"),
+    ("qualifiers", ("qualifiers", "nearly", "phrases"), ["nearly", "about"]),
+    ("vague", ("amounts", "dozens", "upper"), 1),
+    ("vague", ("amounts", "dozens", "phrases"), "dozens"),
+    ("numbers", ("units", "two", "forms"), ["two", "one"]),
+    ("numbers", ("years", "span", "first"), 2200),
+    ("trends", ("trends", "up", "direction"), "sideways"),
+    ("trends", ("trends", "down", "verbs"), ["fell", "rose"]),
+    ("units", ("extra", "percentage", "dimension"), 3),
+    ("units", ("prefer", "degree fahrenheit", "symbols"), ["km"]),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "value"), BROKEN,
+                         ids=[f"{b[0]}:{'.'.join(b[1])}" for b in BROKEN])
+def test_malformed_language_data_raises_lexicon_error(
+    patched_data: dict[str, dict[str, Any]], name: str, where: tuple[str, ...], value: Any
+) -> None:
+    table = patched_data[name]
+    for key in where[:-1]:
+        table = table[key]
+    table[where[-1]] = value
+    with pytest.raises(LexiconError) as raised:
+        figures.check_language_data()
+    assert name in str(raised.value)
