@@ -795,3 +795,18 @@ def test_a_thing_folding_into_an_unknown_thing_is_refused(
     patched_read(monkeypatch, "things", change)
     with pytest.raises(LexiconError, match="counts unknown thing 'persons'"):
         compare_module._vocabulary.__wrapped__()
+
+
+def test_rates_of_different_things_are_kept_apart() -> None:
+    unemployment = claim(
+        "3.7%", 3.7, doc="a", entity=None, unit="percentage", noun_phrase="Unemployment",
+        event="fall",
+    )
+    inflation = claim(
+        "2.9%", 2.9, doc="b", entity=None, unit="percentage", noun_phrase="Inflation",
+        event="drop",
+    )
+    unnamed = claim("5%", 5.0, doc="c", entity=None, unit="percentage", noun_phrase=None,
+                    event="fall")
+    comparison = compare([unemployment, inflation, unnamed])
+    assert [group.verdict for group in comparison.groups] == ["single"] * 3

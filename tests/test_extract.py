@@ -155,6 +155,24 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="dozens-of",
         ),
         pytest.param(
+            "Unemployment fell to 3.7% in October, the Labor Department reported.",
+            "3.7%",
+            {"noun_phrase": "Unemployment", "event": "fall", "unit": "percentage"},
+            id="rate-measures-its-subject",
+        ),
+        pytest.param(
+            "Nearly two-thirds of voters said they disapproved of the plan.",
+            "two-thirds",
+            {"entity": "voter", "attribution": None, "qualifier": "~"},
+            id="counted-people-are-not-their-own-source",
+        ),
+        pytest.param(
+            "Exports to China plunged 14.5% year on year in July.",
+            "14.5%",
+            {"event": "plunge", "trend": "down"},
+            id="year-on-year-is-not-an-event",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

@@ -484,7 +484,9 @@ def _thing(claim: Claim, vocabulary: _Vocabulary) -> tuple[_Thing | None, str]:
         name, word = _look_up(text or "", vocabulary)
         if name is not None:
             return vocabulary.things[name], word
-    word = _singular(_phrase(claim.entity or ""))
+    # An amount with a unit names what it measures in its noun phrase ("unemployment rate").
+    fallback = claim.entity or ((claim.noun_phrase or "").split() or [""])[-1]
+    word = _singular(_phrase(fallback))
     return None, word
 
 
@@ -524,6 +526,8 @@ def _block(
         label = unit.label if unit else _plural(_phrase(claim.unit))
         if dimension == "percentage":  # a share of what: 40% of voters is not 40% of homes
             subject = thing.name if thing else word
+            if not subject:  # a share of nothing named is comparable to nothing
+                return None, label
             return ("unit", dimension, subject, trend), label + (f" of {word}" if word else "")
         return ("unit", dimension, trend), label
     if thing is not None:

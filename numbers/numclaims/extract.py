@@ -46,6 +46,7 @@ class _Cues:
     acting_events: frozenset[str]
     light_verbs: frozenset[str]
     level_verbs: frozenset[str]
+    time_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     leading_words: frozenset[str]
 
@@ -65,6 +66,7 @@ def _cues() -> _Cues:
         acting_events=words("attribution.acting_events"),
         light_verbs=words("event.light_verbs"),
         level_verbs=words("event.level_verbs"),
+        time_nouns=words("event.time_nouns"),
         quantity_nouns=words("counted.quantity_nouns"),
         leading_words=words("counted.leading_words"),
     )
@@ -187,11 +189,14 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         if numeral is None:
             continue
         anchor = numeral.root
+        whole = _span(doc, figure.start - shift, figure.end - shift)
+        root = whole.root if whole is not None else anchor
         counted = None if figure.unit else _counted_noun(anchor)
         if _is_pronoun_like(figure, counted):
             continue
-        verb = _governing_verb(_phrase_top(anchor, counted))
-        event = _event(anchor, verb, figure)
+        measured = _measured_thing(root) if figure.unit else None
+        verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
+        event = _event(root, verb, figure)
         scope, as_of = _time_scope(time_phrases, anchor, counted, doc)
         yield Claim(
             doc_id=document.doc_id,
@@ -209,7 +214,11 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             dimension=figure.dimension,
             entity=counted.lemma_.lower() if counted is not None else None,
             noun_phrase=(
-                _noun_phrase(counted, figure.end - shift) if counted is not None else None
+                _noun_phrase(counted, figure.end - shift)
+                if counted is not None
+                else _compact_phrase(measured)
+                if measured is not None
+                else None
             ),
             event=event,
             time_scope=scope.text if scope else None,
@@ -218,7 +227,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             as_of=as_of.text if as_of else None,
             as_of_start=_iso(as_of.period_start) if as_of else None,
             as_of_end=_iso(as_of.period_end) if as_of else None,
-            attribution=_attribution(anchor, counted, doc) or _acting_source(verb, event),
+            attribution=_attribution(root, counted, doc) or _acting_source(verb, event),
             published=published.iso() if isinstance(published, PublicationDate) else None,
             outlet=document.outlet,
             url=document.url,
@@ -268,6 +277,34 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
+def _measured_thing(root: Token) -> Token | None:
+    """What an amount with a unit measures: "*unemployment* fell to 3.7%", "40% of *voters*",
+    "a *budget* of $3bn"."""
+    of_object = _of_object(root)
+    if of_object is not None:
+        return of_object
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head
+    if root.dep_ == "pobj" and head.lower_ not in ("to", "by", "at", "from"):
+        return None
+    verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" else head
+    if root.dep_ in ("pobj", "attr", "dobj", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
+        if verb.lemma_.lower() in _cues().level_verbs:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+                return subjects[0]
+    return None
+
+
+def _compact_phrase(head: Token) -> str:
+    """A noun with its compounds and adjectives before it: "unemployment rate", "revenue"."""
+    start = min(
+        (t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")), default=head.i
+    )
+    return head.doc[start : head.i + 1].text
+
+
 def _of_object(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -301,21 +338,23 @@ def _phrase_top(anchor: Token, counted: Token | None) -> Token:
     return counted if counted is not None and counted in anchor.ancestors else anchor
 
 
-def _event(anchor: Token, verb: Token | None, figure: Figure) -> str | None:
+def _event(root: Token, verb: Token | None, figure: Figure) -> str | None:
     """What happens to the thing counted, as a verb lemma with its particle ("shoot down")."""
     cues = _cues()
     # "a billion-dollar deal": a money amount modifying a noun values that noun.
-    if figure.unit and anchor.dep_ in ("compound", "amod", "nummod") and anchor.head.pos_ == "NOUN":
-        head = anchor.head
+    if figure.unit and root.dep_ in ("compound", "amod", "nummod") and root.head.pos_ == "NOUN":
+        head = root.head
         while head.dep_ == "compound" and head.head.pos_ == "NOUN":
             head = head.head
-        if head.lemma_.lower() not in (figure.unit or ""):
+        if head.lemma_.lower() not in (figure.unit or "") and head.lemma_.lower() not in (
+            cues.time_nouns
+        ):
             return head.lemma_.lower()
     if verb is None:
         return None
     if verb.lemma_.lower() in cues.light_verbs:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-        if objects and anchor not in objects[0].subtree:
+        if objects and root not in objects[0].subtree:
             return objects[0].lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles])
@@ -344,7 +383,7 @@ def _governing_verb(token: Token) -> Token | None:
 def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
     """Who the sentence says states the figure: "the Air Force", "US Intelligence officials"."""
     cues = _cues()
-    own_phrase = set(t.i for t in (counted or anchor).subtree)
+    own_phrase = {t.i for t in _phrase_top(anchor, counted).subtree}
     for ancestor in anchor.ancestors:
         lemma = ancestor.lemma_.lower()
         if ancestor.pos_ not in ("VERB", "AUX") or lemma not in cues.speech_verbs:
