@@ -13,6 +13,7 @@ The flow for one batch of documents:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class _Cues:
     time_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     leading_words: frozenset[str]
+    comparative_words: frozenset[str]
 
 
 @cache
@@ -69,6 +71,7 @@ def _cues() -> _Cues:
         time_nouns=words("event.time_nouns"),
         quantity_nouns=words("counted.quantity_nouns"),
         leading_words=words("counted.leading_words"),
+        comparative_words=words("counted.comparative_words"),
     )
 
 
@@ -139,38 +142,51 @@ class _Candidate:
 
 
 def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
+    """The sentences holding a figure. Figures are found in the whole paragraph, so that a
+    sentence split in the wrong place ("No. 10 Downing Street") does not make one."""
     splitter = sentence_splitter()
     for document in documents:
         for body_start, body_end in document.body:
             paragraph = document.text[body_start:body_end]
-            if not any(char.isdigit() for char in paragraph) and not _may_hold_word_figure(
-                paragraph
-            ):
+            figures = find_figures(paragraph)
+            if not figures:
                 continue
-            for sentence in splitter(paragraph).sents:
-                yield from _candidate(document, body_start + sentence.start_char, sentence.text)
+            for start, end in _sentence_bounds(splitter(paragraph), figures):
+                inside = [f for f in figures if start <= f.start < end]
+                if inside:
+                    yield from _candidate(document, body_start, paragraph, start, end, inside)
 
 
-def _candidate(document: Document, start: int, text: str) -> Iterator[_Candidate]:
-    text = text.rstrip()
+def _sentence_bounds(doc: Doc, figures: Sequence[Figure]) -> list[tuple[int, int]]:
+    """Sentence character ranges, merged where a figure would straddle a boundary."""
+    bounds: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        if bounds and any(f.start < start < f.end for f in figures):
+            start = bounds.pop()[0]
+        bounds.append((start, end))
+    return bounds
+
+
+def _candidate(
+    document: Document, offset: int, paragraph: str, start: int, end: int, figures: list[Figure]
+) -> Iterator[_Candidate]:
+    text = paragraph[start:end].rstrip()
     dateline = DATELINE.match(text)
     parsed_from = dateline.end() if dateline else 0
-    figures = [figure for figure in find_figures(text) if figure.start >= parsed_from]
-    if figures:
-        yield _Candidate(document, start, text, figures, parsed_from)
+    shifted = [_shifted(f, -start) for f in figures if f.start - start >= parsed_from]
+    if shifted:
+        yield _Candidate(document, offset + start, text, shifted, parsed_from)
 
 
-_WORD_FIGURE_HINT = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
-    r"trillion|dozen|several|few|handful|number|score|half|third|quarter|twice|double|triple|"
-    r"couple)",
-    re.IGNORECASE,
-)
-
-
-def _may_hold_word_figure(paragraph: str) -> bool:
-    return _WORD_FIGURE_HINT.search(paragraph) is not None
+def _shifted(figure: Figure, by: int) -> Figure:
+    return dataclasses.replace(
+        figure,
+        start=figure.start + by,
+        end=figure.end + by,
+        number_start=figure.number_start + by,
+        number_end=figure.number_end + by,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -191,7 +207,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         anchor = numeral.root
         whole = _span(doc, figure.start - shift, figure.end - shift)
         root = whole.root if whole is not None else anchor
-        counted = None if figure.unit else _counted_noun(anchor)
+        counted = None if figure.unit else _counted_noun(anchor, whole)
         if _is_pronoun_like(figure, counted):
             continue
         measured = _measured_thing(root) if figure.unit else None
@@ -250,7 +266,7 @@ def _is_pronoun_like(figure: Figure, counted: Token | None) -> bool:
     return spelled and figure.value <= SMALL_WORD_NUMBER and figure.kind == "count"
 
 
-def _counted_noun(anchor: Token) -> Token | None:
+def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     """The noun the figure counts: "6,000 combat *drones*", "hundreds of *drones*"."""
     cues = _cues()
     token = anchor
@@ -274,6 +290,27 @@ def _counted_noun(anchor: Token) -> Token | None:
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ == "NOUN":
             return subjects[0]
+    # "the ministry put the death toll at 112": the object is what the figure counts.
+    if token.dep_ == "pobj" and token.head.lower_ == "at" and verb.pos_ == "VERB":
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        if objects and objects[0].pos_ == "NOUN":
+            return objects[0]
+    return _noun_after(whole) if whole is not None else None
+
+
+def _noun_after(whole: Span) -> Token | None:
+    """The noun right after a figure the parse did not attach to it: "one in five *adults*",
+    "twice as many *migrants*"."""
+    cues = _cues()
+    for token in whole.doc[whole.end : whole.end + 5]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            lemma = token.lemma_.lower()
+            if token.dep_ == "compound" or lemma in cues.quantity_nouns:
+                continue
+            return None if lemma in cues.time_nouns else token
+        joins = token.pos_ == "ADJ" or token.text in ("-", "–") or token.dep_ == "amod"
+        if not joins and token.lower_ not in cues.comparative_words:
+            return None
     return None
 
 

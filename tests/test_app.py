@@ -1,0 +1,198 @@
+"""The dashboard page, driven with Streamlit's AppTest (no browser).
+
+The spaCy model loads on the first run and stays loaded for the process (it is a cached
+resource), as do extraction results, so only the first test pays for them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from streamlit.testing.v1 import AppTest
+
+from numclaims.cli import cli
+from numclaims.compare import compare
+from numclaims.documents import read_paths
+from numclaims.extract import extract_documents
+from numclaims.models import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 120  # seconds: the first run loads the spaCy model
+
+# A third count of the drones deployed since August 2022, lower than the seeds' 400 and more.
+PASTED = (
+    "US officials said Russia has deployed 300 Iranian-made attack drones against Ukraine "
+    "since August 2022."
+)
+
+
+def seed_documents() -> list[Document]:
+    return read_paths([str(ROOT / "seeds")]).documents
+
+
+def page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    return at.run()
+
+
+def story(at: AppTest) -> list[tuple[str, set[str]]]:
+    """Each group on the Story tab: its verdict and the figures in its table."""
+    tab = at.tabs[0]
+    headers = [m.value for m in tab.markdown if m.value.startswith("####")]
+    verdicts = [re.search(r"-badge\[([a-z-]+)\]", h).group(1) for h in headers]  # type: ignore[union-attr]
+    tables = [set(t.value["figure"]) for t in tab.dataframe]
+    assert len(verdicts) == len(tables)
+    return list(zip(verdicts, tables, strict=True))
+
+
+def metric(at: AppTest, name: str) -> int:
+    return int(next(m.value for m in at.metric if m.label == name))
+
+
+def errors(at: AppTest) -> list[str]:
+    """The page's error messages, Markdown escapes removed."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]
+
+
+def verdict_of(groups: list[tuple[str, set[str]]], surfaces: set[str]) -> str:
+    matches = [verdict for verdict, figures in groups if surfaces <= figures]
+    assert matches, f"no group holds {sorted(surfaces)}; groups: {groups}"
+    return matches[0]
+
+
+def gold_surfaces(gold_claims: list[dict[str, Any]], group: str) -> set[str]:
+    return {claim["surface"] for claim in gold_claims if claim["group"] == group}
+
+
+@pytest.fixture(scope="module")
+def seeds_page() -> AppTest:
+    return page()
+
+
+def test_seeds_view_shows_the_seven_groups_with_their_verdicts(
+    seeds_page: AppTest, gold_groups: dict[str, Any], gold_claims: list[dict[str, Any]]
+) -> None:
+    at = seeds_page
+    assert not at.exception
+    groups = story(at)
+    for name, expected in gold_groups.items():
+        verdict = verdict_of(groups, gold_surfaces(gold_claims, name))
+        assert verdict in expected["verdict"], f"{name}: {verdict}, expected {expected['verdict']}"
+    # Conflicts first.
+    order = [verdict for verdict, _ in groups]
+    assert order == sorted(order, key=lambda v: v != "conflict")
+
+
+def test_the_story_is_the_librarys_comparison(seeds_page: AppTest) -> None:
+    documents = seed_documents()
+    comparison = compare(extract_documents(documents), documents=documents)
+    expected = [(g.verdict, {m.claim.surface for m in g.members}) for g in comparison.groups]
+    assert story(seeds_page) == expected
+
+
+def test_the_other_tabs_show_claims_articles_and_exports(seeds_page: AppTest) -> None:
+    at = seeds_page
+    claims = at.tabs[1].dataframe[0].value
+    assert len(claims) == metric(at, "claims") >= 14
+    articles = at.tabs[2].dataframe[0].value
+    assert len(articles) == 5
+    assert {b.label for b in at.tabs[3].button} | {
+        d.label for d in at.get("download_button")
+    } >= {"CSV", "JSON", "Markdown report"}
+
+
+def test_the_export_is_the_command_lines_report(seeds_page: AppTest) -> None:
+    result = CliRunner().invoke(cli, ["compare", str(ROOT / "seeds"), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert seeds_page.tabs[3].code[0].value.rstrip("\n") == result.stdout.rstrip("\n")
+
+
+def test_a_filter_narrows_the_claims(seeds_page: AppTest) -> None:
+    at = seeds_page
+    at.multiselect(key="f_outlet").set_value(["RT"]).run()
+    shown = at.tabs[1].dataframe[0].value
+    assert len(shown) and set(shown["outlet"]) == {"RT"}
+    at.multiselect(key="f_outlet").set_value([])
+    at.text_input(key="f_search").set_value("since august").run()
+    shown = at.tabs[1].dataframe[0].value
+    assert set(shown["figure"]) >= {"400", "more than 400"}
+    at.text_input(key="f_search").set_value("").run()
+
+
+def test_pasting_adds_claims_and_moving_their_date_changes_the_verdict() -> None:
+    at = page()
+    before = metric(at, "claims")
+    at.text_area(key="paste_text").set_value(PASTED)
+    at.text_input(key="paste_outlet").set_value("Test Wire")
+    at.text_input(key="paste_date").set_value("2023-03-01")
+    at.button(key="FormSubmitter:paste-Add article").click().run()
+    assert not at.exception and not at.error
+    assert metric(at, "articles") == 6
+    assert metric(at, "claims") > before
+    assert "Test Wire" in set(at.tabs[1].dataframe[0].value["outlet"])
+    assert at.text_area(key="paste_text").value == ""  # taken, so the form is emptied
+    # Reported after "more than 400", a running total of 300 has fallen: a conflict.
+    assert verdict_of(story(at), {"300", "400", "more than 400"}) == "conflict"
+    # Reported before the 400 of November 2022, it is a total that rose.
+    at.selectbox(key="edit_article").set_value("pasted-1").run()
+    at.text_input(key="date-pasted-1").set_value("2022-09-15")
+    at.button(key="FormSubmitter:edit-Apply").click().run()
+    assert not at.exception and not at.error
+    assert verdict_of(story(at), {"300", "400", "more than 400"}) == "evolving"
+
+
+def test_pasting_with_a_bad_date_keeps_the_text_and_says_why() -> None:
+    at = page()
+    at.text_area(key="paste_text").set_value(PASTED)
+    at.text_input(key="paste_date").set_value("sometime")
+    at.button(key="FormSubmitter:paste-Add article").click().run()
+    assert not at.exception
+    assert any("sometime" in e for e in errors(at))
+    assert metric(at, "articles") == 5
+    assert at.text_area(key="paste_text").value == PASTED
+
+
+def test_uploads_add_claims_and_a_bad_upload_shows_a_message() -> None:
+    at = page()
+    before = metric(at, "claims")
+    at.file_uploader(key="uploads").set_value(
+        [
+            ("wire.txt", PASTED.encode("utf-8"), "text/plain"),
+            ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\xff\xfe", "text/plain"),
+            ("latin.txt", "Le café a vendu 300 croissants.".encode("latin-1"), "text/plain"),
+            ("huge.txt", b"400 drones. " * 430_000, "text/plain"),
+        ]
+    ).run()
+    assert not at.exception
+    messages = errors(at)
+    for name, problem in [("photo.txt", "binary"), ("latin.txt", "UTF-8"), ("huge.txt", "large")]:
+        assert any(name in m and problem in m for m in messages), (name, messages)
+    assert metric(at, "articles") == 6
+    assert metric(at, "claims") > before
+    assert len(story(at)) >= 7  # the rest of the story stays
+
+
+def test_editing_a_date_changes_which_august_a_figure_counts_from(
+    gold_claims: list[dict[str, Any]],
+) -> None:
+    # RT (004) reported "400 drones deployed since August" on 2022-11-20: August 2022, as in
+    # the "more than 400" of February 2023. Dated September 2023, it means August 2023.
+    at = page()
+    deployed = gold_surfaces(gold_claims, "drones-deployed")
+    assert verdict_of(story(at), deployed) == "consistent"
+    rt = next(d.doc_id for d in seed_documents() if d.outlet == "RT")
+    at.selectbox(key="edit_article").set_value(rt).run()
+    at.text_input(key=f"date-{rt}").set_value("2023-09-01")
+    at.button(key="FormSubmitter:edit-Apply").click().run()
+    assert not at.exception and not at.error
+    articles = at.tabs[2].dataframe[0].value
+    assert articles.loc[articles["outlet"] == "RT", "report date"].item() == pd.Timestamp(
+        "2023-09-01"
+    )
+    assert verdict_of(story(at), {"more than 400"}) == "single"
+    assert verdict_of(story(at), {"400"}) == "single"

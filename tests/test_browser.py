@@ -1,0 +1,126 @@
+"""The dashboard in a real browser: the server started on a loopback port, headless Chromium.
+
+Uses Debian's ``chromium`` (``apt-get install chromium``), driven through Playwright's Python
+package; Playwright's own browser download is not needed. Saves ``artifacts/dashboard.png``.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = ROOT / "artifacts" / "dashboard.png"
+STARTUP_SECONDS = 60
+RENDER_MS = 180_000  # the first page view loads the spaCy model
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium"
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_healthy(server: subprocess.Popen[bytes], url: str) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        try:  # waits a moment, and notices a server that died on start
+            server.wait(timeout=0.25)
+        except subprocess.TimeoutExpired:
+            continue
+        pytest.fail(f"streamlit exited with status {server.returncode}")
+    pytest.fail(f"streamlit was not healthy after {STARTUP_SECONDS} s")
+
+
+@pytest.fixture(scope="module")
+def dashboard() -> Iterator[str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            "--server.headless", "true",
+            "--server.port", str(port),
+            "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_healthy(server, url)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_the_seeds_story_shows_in_chromium(dashboard: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 2400})
+            page.goto(dashboard, wait_until="domcontentloaded")
+            main = page.locator("[data-testid='stMain']")
+            groups = page.locator("[class*='st-key-group-']")
+            try:
+                groups.nth(6).wait_for(state="visible", timeout=RENDER_MS)
+            except PlaywrightTimeout:
+                pytest.fail(f"fewer than seven groups showed; the page says:\n{main.inner_text()}")
+            text = main.inner_text()
+            for verdict in ("consistent", "single"):
+                assert verdict in text
+            assert "conflict" in text or "scope-differs" in text
+            assert page.locator("[data-testid='stException']").count() == 0
+            # Wait for the page to finish: the charts drawn, the evidence sentences shown.
+            page.locator("[data-testid='stVegaLiteChart'] .marks").nth(6).wait_for(
+                timeout=RENDER_MS
+            )
+            page.locator("[data-testid='stMain'] mark").first.wait_for(timeout=RENDER_MS)
+            SCREENSHOT.parent.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOT), full_page=True)
+        finally:
+            browser.close()
+    assert SCREENSHOT.stat().st_size > 10_000

@@ -1,0 +1,424 @@
+"""What the dashboard computes: story tables, timelines, highlights, filters, the story itself."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+
+from numclaims import views
+from numclaims.errors import InputError
+from numclaims.models import Claim, Comparison, Document, Group, Member, PublicationDate
+
+
+def claim(
+    surface: str = "more than 400",
+    *,
+    doc_id: str = "a",
+    sentence: str = "Russia has deployed more than 400 drones since August.",
+    value: float | None = 400,
+    lower: float | None = 400,
+    upper: float | None = None,
+    qualifier: str = ">",
+    published: str | None = "2023-02",
+    outlet: str | None = "Kyiv Independent",
+    **fields: object,
+) -> Claim:
+    sentence_start = fields.pop("sentence_start", 100)
+    offset = sentence.find(surface)
+    return Claim(
+        doc_id=doc_id,
+        sentence=sentence,
+        start=sentence_start + offset,  # type: ignore[operator]
+        end=sentence_start + offset + len(surface),  # type: ignore[operator]
+        surface=surface,
+        value=value,
+        lower=lower,
+        upper=upper,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        sentence_start=sentence_start,  # type: ignore[arg-type]
+        published=published,
+        outlet=outlet,
+        entity=fields.pop("entity", "drone"),  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def member(c: Claim, low: float | None, high: float | None) -> Member:
+    return Member(claim=c, low=low, high=high, reason="same entity and event")
+
+
+def group(*members: Member, verdict: str = "consistent", origins: int = 2) -> Group:
+    return Group(
+        id="drones-deployed",
+        label="drones deployed",
+        verdict=verdict,  # type: ignore[arg-type]
+        reason="the ranges overlap",
+        origins=origins,
+        notes=[],
+        members=list(members),
+    )
+
+
+@pytest.fixture
+def deployed() -> Group:
+    return group(
+        member(claim(), 400, None),
+        member(
+            claim(
+                "400",
+                doc_id="b",
+                sentence="Russian forces have already deployed 400 Iranian-made drones.",
+                value=400,
+                lower=400,
+                upper=400,
+                qualifier="=",
+                published="2022-11-20",
+                outlet="RT",
+                url="https://www.rt.com/news/a",
+                attribution="the report",
+            ),
+            395,
+            405,
+        ),
+        member(
+            claim("hundreds", doc_id="c", sentence="It sent hundreds of drones.", value=None,
+                  lower=100, upper=1000, qualifier="vague", published="2023-06-09",
+                  outlet=None),
+            100,
+            1000,
+        ),
+    )
+
+
+# --- one group side by side ---------------------------------------------------------------
+
+
+def test_group_frame_has_typed_columns_in_report_date_order(deployed: Group) -> None:
+    frame = views.group_frame(deployed)
+    assert list(frame.columns) == views.GROUP_COLUMNS
+    assert list(frame["figure"]) == ["400", "more than 400", "hundreds"]
+    assert pd.api.types.is_datetime64_any_dtype(frame["report date"])
+    assert frame["report date"].iloc[0] == pd.Timestamp("2022-11-20")
+    # A month-precision date is the first day of its month.
+    assert frame["report date"].iloc[1] == pd.Timestamp("2023-02-01")
+    assert frame["low"].dtype == "float64" and frame["high"].dtype == "float64"
+    assert math.isnan(frame["high"].iloc[1])  # "more than 400" is open above
+    assert frame["link"].iloc[0] == "https://www.rt.com/news/a"
+    assert frame["outlet"].iloc[2] == views.UNKNOWN_OUTLET
+    assert frame["date precision"].tolist() == ["day", "month", "day"]
+
+
+def test_group_frame_does_not_link_a_javascript_url(deployed: Group) -> None:
+    deployed.members[0].claim.url = "javascript:alert(1)"
+    assert "javascript:alert(1)" not in views.group_frame(deployed)["link"].tolist()
+
+
+def test_verdict_badge_and_origins() -> None:
+    assert views.verdict_badge("conflict") == ":red-badge[conflict]"
+    assert views.origins_text(group(origins=1)) == "1 independent origin"
+    assert views.origins_text(group(origins=3)) == "3 independent origins"
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_draws_exact_points_ranges_and_open_bounds_to_the_edge(deployed: Group) -> None:
+    scale = views.y_scale(deployed.members)
+    assert scale is not None and scale.type == "log"  # 100 against 1,000 is a factor of ten
+    frame = views.timeline_frame(deployed, scale).set_index("figure")
+    assert frame.loc["400", "kind"] == "bound"  # 400 read as rounded: 395–405
+    assert frame.loc["hundreds", ["y_from", "y_to"]].tolist() == [100, 1000]
+    assert frame.loc["more than 400", "kind"] == "open above"
+    assert frame.loc["more than 400", "y_from"] == 400
+    assert frame.loc["more than 400", "y_to"] == scale.top
+    assert frame.loc["more than 400", "bounds"] == "400–open"
+    assert frame.loc["400", "report date"] == "2022-11-20"
+
+
+def test_log_scale_ticks_at_powers_of_ten() -> None:
+    assert views.Scale("log", 0.5, 2000).ticks() == [1, 10, 100, 1000]
+    assert views.Scale("linear", 0, 10).ticks() == []
+
+
+def test_exact_figure_is_a_point_and_scale_is_linear_when_close() -> None:
+    g = group(
+        member(claim("three", value=3, lower=3, upper=3, qualifier="="), 3, 3),
+        member(claim("three", doc_id="b", value=3, lower=3, upper=3, qualifier="="), 3, 3),
+    )
+    scale = views.y_scale(g.members)
+    assert scale == views.Scale("linear", 0.0, 3.75)
+    frame = views.timeline_frame(g, scale)
+    assert list(frame["kind"]) == ["exact", "exact"]
+    # Two figures reported on the same date are spread apart so neither hides the other.
+    assert frame["x"].nunique() == 2
+    assert (frame["x"] - pd.Timestamp("2023-02-01")).abs().max() <= pd.Timedelta(days=1)
+    assert frame["report date"].tolist() == ["2023-02", "2023-02"]  # the tooltip tells the truth
+
+
+def test_open_below_runs_to_the_bottom() -> None:
+    g = group(member(claim("fewer than 50", value=50, lower=None, upper=50, qualifier="<"),
+                     None, 50))
+    frame = views.timeline_frame(g)
+    assert frame["kind"].tolist() == ["open below"]
+    assert frame["y_from"].iloc[0] == 0.0
+
+
+def test_undated_figures_are_left_off_the_timeline(deployed: Group) -> None:
+    deployed.members[0].claim.published = None
+    assert len(views.timeline_frame(deployed)) == 2
+
+
+def test_timeline_chart_layers_spans_and_markers(deployed: Group) -> None:
+    chart = views.timeline_chart(deployed, outlets=["A", "Kyiv Independent", "RT", "unknown"])
+    assert chart is not None
+    spec = chart.to_dict()
+    # The colours follow the story's outlets, so an outlet keeps its colour in every chart.
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"][0] == "A"
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["rule", "tick", "point"]
+    assert spec["layer"][0]["encoding"]["color"]["field"] == "outlet"
+    assert spec["layer"][0]["encoding"]["x"]["type"] == "temporal"
+    tooltips = {t["field"] for t in spec["layer"][2]["encoding"]["tooltip"]}
+    assert {"figure", "outlet", "attribution"} <= tooltips
+    ends = views._end_markers(views.timeline_frame(deployed))
+    # 400 (two ends of its rounding range), hundreds (two ends), more than 400 (its open end).
+    assert sorted(ends["kind"]) == ["bound", "bound", "bound", "bound", "open above"]
+
+
+def test_timeline_chart_is_none_without_anything_to_place() -> None:
+    g = group(member(claim("dozens", value=None, lower=None, upper=None, qualifier="vague"),
+                     None, None))
+    assert views.timeline_chart(g) is None
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def test_highlight_marks_the_figure_and_escapes_the_sentence() -> None:
+    c = claim(
+        "more than 400",
+        sentence="<script>x</script> deployed more than 400 drones & more",
+    )
+    assert views.highlight(c) == (
+        "&lt;script&gt;x&lt;/script&gt; deployed <mark>more than 400</mark> drones &amp; more"
+    )
+
+
+def test_highlight_finds_the_figure_when_offsets_are_off() -> None:
+    c = dataclasses.replace(claim(), sentence_start=0)
+    assert "<mark>more than 400</mark>" in views.highlight(c)
+
+
+def test_mark_spans_ignores_overlapping_spans() -> None:
+    assert views.mark_spans("a<b>c", [(0, 2), (1, 3)]) == "<mark>a&lt;</mark>b&gt;c"
+
+
+def test_evidence_links_only_web_urls() -> None:
+    linked = views.evidence_html(claim(url="https://example.org/a?b=1&c=2", title="Drones"))
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in linked
+    unlinked = views.evidence_html(claim(url="javascript:alert(1)", title="<b>T</b>"))
+    assert "href" not in unlinked and "&lt;b&gt;T&lt;/b&gt;" in unlinked
+
+
+def test_markdown_text_escapes_markdown_and_colour_directives() -> None:
+    assert views.markdown_text("*a* [b](c) :red[d] $e$") == (
+        r"\*a\* \[b\]\(c\) \:red\[d\] \$e\$"
+    )
+
+
+def test_article_html_marks_claims_inside_the_body_only() -> None:
+    text = "Share it!\n\nIt sent <b>400</b> drones."
+    document = Document("a", text, body=((11, len(text)),))
+    c = claim("400", sentence="It sent <b>400</b> drones.", sentence_start=11)
+    assert views.article_html(document, [c]) == (
+        "<p>It sent &lt;b&gt;<mark>400</mark>&lt;/b&gt; drones.</p>"
+    )
+
+
+# --- all claims ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def story(deployed: Group) -> views.Story:
+    lone = claim("six", doc_id="d", sentence="It sanctioned six managers.", value=6, lower=6,
+                 upper=6, qualifier="=", entity="manager", published="2023-02-07",
+                 outlet="NV")
+    stray = claim("2", doc_id="d", sentence="Page 2 of it.", value=2, lower=2, upper=2,
+                  qualifier="=", entity=None, published="2023-02-07", outlet="NV")
+    single = Group("managers", "managers sanctioned", "single", "one report", 1, [],
+                   [member(lone, 6, 6)])
+    conflict = dataclasses.replace(deployed, verdict="conflict")
+    claims = [m.claim for m in conflict.members] + [lone, stray]
+    return views.Story([], claims, Comparison([conflict, single]))
+
+
+def test_claims_table_puts_each_claim_beside_its_verdict(story: views.Story) -> None:
+    frame = views.claims_table(story)
+    assert list(frame.columns) == views.CLAIM_COLUMNS
+    assert list(frame["verdict"]) == ["conflict"] * 3 + ["single", views.UNGROUPED]
+    assert frame["group"].iloc[3] == "managers sanctioned"
+    assert pd.api.types.is_datetime64_any_dtype(frame["report date"])
+    assert frame["counts"].tolist()[3:] == ["manager", ""]
+
+
+def test_filter_options(story: views.Story) -> None:
+    options = views.filter_options(views.claims_table(story))
+    assert options["outlets"] == ["Kyiv Independent", "NV", "RT", views.UNKNOWN_OUTLET]
+    assert options["counts"] == ["drone", "manager"]
+    assert options["verdicts"] == ["conflict", "single", views.UNGROUPED]
+    assert options["dates"] == (dt.date(2022, 11, 20), dt.date(2023, 6, 9))
+
+
+@pytest.mark.parametrize(
+    ("chosen", "figures"),
+    [
+        (views.ClaimFilter(), ["more than 400", "400", "hundreds", "six", "2"]),
+        (views.ClaimFilter(outlets=("RT", "NV")), ["400", "six", "2"]),
+        (views.ClaimFilter(counts=("manager",)), ["six"]),
+        (views.ClaimFilter(verdicts=("conflict",)), ["more than 400", "400", "hundreds"]),
+        (views.ClaimFilter(date_from=dt.date(2023, 2, 7)), ["six", "2", "hundreds"]),
+        (views.ClaimFilter(date_to=dt.date(2023, 2, 7)), ["more than 400", "400", "six", "2"]),
+        (views.ClaimFilter(search="SANCTIONED"), ["six"]),
+        (views.ClaimFilter(search="iranian-made", outlets=("RT",)), ["400"]),
+        (views.ClaimFilter(search="no such words"), []),
+    ],
+)
+def test_filter_claims(story: views.Story, chosen: views.ClaimFilter, figures: list[str]) -> None:
+    frame = views.filter_claims(views.claims_table(story), chosen)
+    assert sorted(frame["figure"]) == sorted(figures)
+
+
+def test_date_bounds_are_open_while_the_picker_spans_everything() -> None:
+    available = (dt.date(2022, 11, 20), dt.date(2023, 6, 9))
+    assert views.date_bounds(available, available) == (None, None)
+    assert views.date_bounds((), available) == (None, None)
+    assert views.date_bounds((dt.date(2023, 1, 1),), available) == (dt.date(2023, 1, 1), None)
+    chosen = (dt.date(2023, 1, 1), dt.date(2023, 3, 1))
+    assert views.date_bounds(chosen, available) == chosen
+
+
+def test_summary(story: views.Story) -> None:
+    assert views.summary(story) == {"articles": 0, "claims": 5, "groups": 2, "conflicts": 1}
+
+
+def test_filter_by_date_drops_undated_claims(story: views.Story) -> None:
+    story.claims[0].published = None
+    frame = views.filter_claims(
+        views.claims_table(story), views.ClaimFilter(date_from=dt.date(2000, 1, 1))
+    )
+    assert "more than 400" not in set(frame["figure"])
+
+
+# --- the story ------------------------------------------------------------------------------
+
+
+def document(doc_id: str, text: str = "It sent 400 drones.", **fields: object) -> Document:
+    return Document(doc_id, text, body=((0, len(text)),), **fields)  # type: ignore[arg-type]
+
+
+def test_read_date_at_every_precision() -> None:
+    assert views.read_date("2023-02-07") == PublicationDate(dt.date(2023, 2, 7), "day")
+    assert views.read_date("2023-02").precision == "month"  # type: ignore[union-attr]
+    assert views.read_date(" ") is None
+    assert views.read_date("Feb 7, 2023").iso() == "2023-02-07"  # type: ignore[union-attr]
+    with pytest.raises(InputError):
+        views.read_date("next Tuesday-ish")
+    with pytest.raises(InputError, match="no year"):
+        views.read_date("7 February")
+
+
+def test_apply_edit_replaces_outlet_and_date() -> None:
+    edited = views.apply_edit(
+        document("a", outlet="X"), views.ArticleEdit(outlet=" RT ", published="2023-06")
+    )
+    assert edited.outlet == "RT"
+    assert edited.published == PublicationDate(dt.date(2023, 6, 1), "month")
+    cleared = views.apply_edit(edited, views.ArticleEdit())
+    assert cleared.outlet is None and cleared.published is None
+
+
+def test_unique_ids_renames_repeats() -> None:
+    ids = [d.doc_id for d in views.unique_ids([document("a"), document("a"), document("b")])]
+    assert ids == ["a", "a-2", "b"]
+
+
+def test_restamp_sets_the_article_fields_again() -> None:
+    c = claim(doc_id="old", outlet="Old", published="2023-02")
+    d = document("new", outlet="New", url="https://x.org", title="T",
+                 published=PublicationDate(dt.date(2023, 2, 1), "month"))
+    (restamped,) = views.restamp([c], d)
+    assert (restamped.doc_id, restamped.outlet, restamped.url, restamped.title) == (
+        "new", "New", "https://x.org", "T"
+    )
+    assert restamped.start == c.start and restamped.published == "2023-02"
+
+
+def test_build_story_applies_edits_before_extracting() -> None:
+    seen: list[Document] = []
+
+    def extract(d: Document) -> list[Claim]:
+        seen.append(d)
+        return [
+            claim("400", doc_id=d.doc_id, sentence=d.text, sentence_start=0, value=400,
+                  lower=400, upper=400, qualifier="=", outlet=d.outlet,
+                  published=d.published.iso() if d.published else None)
+        ]
+
+    story = views.build_story(
+        [document("a"), document("b")],
+        extract=extract,
+        edits={"b": views.ArticleEdit(outlet="RT", published="2022-11-20"),
+               "a": views.ArticleEdit(published="not a date")},
+    )
+    assert [d.outlet for d in seen] == [None, "RT"]
+    assert story.document("b").published.iso() == "2022-11-20"  # type: ignore[union-attr]
+    assert [str(p) for p in story.problems] and "not a date" in str(story.problems[0])
+    assert len(story.claims) == 2
+    assert sum(len(g.members) for g in story.comparison.groups) == 2
+
+
+def test_pasted_document() -> None:
+    d = views.pasted_document(
+        "It sent 400 drones.", number=2, title=" Pasted ", outlet="RT", published="2022-11-20"
+    )
+    assert (d.doc_id, d.title, d.outlet) == ("pasted-2", "Pasted", "RT")
+    assert d.published is not None and d.published.iso() == "2022-11-20"
+    with pytest.raises(InputError, match="empty"):
+        views.pasted_document("  \n", number=3)
+    with pytest.raises(InputError, match="too long"):
+        views.pasted_document("x" * (views.MAX_PASTE_CHARS + 1), number=3)
+
+
+def test_short_id_drops_directories() -> None:
+    assert views.short_id("/work/main/seeds/004_b.txt") == "004_b.txt"
+    assert views.short_id("corpus.jsonl:3") == "corpus.jsonl:3"
+    assert views.short_id("pasted-1") == "pasted-1"
+
+
+def test_outlets(story: views.Story) -> None:
+    assert views.outlets(story) == ["Kyiv Independent", "NV", "RT", views.UNKNOWN_OUTLET]
+
+
+def test_articles_frame_counts_claims_per_article() -> None:
+    docs = [document("a", outlet="RT", published=PublicationDate(dt.date(2022, 11, 20))),
+            document("b")]
+    story = views.Story(docs, [claim(doc_id="a"), claim(doc_id="a")], Comparison([]))
+    frame = views.articles_frame(story)
+    assert list(frame.columns) == views.ARTICLE_COLUMNS
+    assert frame["claims"].tolist() == [2, 0]
+    assert frame["report date"].iloc[0] == pd.Timestamp("2022-11-20")
+    assert views.article_label(docs[1]) == f"{views.UNKNOWN_OUTLET} · no date · b"
+
+
+def test_views_does_not_import_streamlit() -> None:
+    with open(views.__file__, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read())
+    nodes = list(ast.walk(tree))
+    imported = {a.name for n in nodes if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module for n in nodes if isinstance(n, ast.ImportFrom) and n.module}
+    assert not any(name.startswith("streamlit") for name in imported)
