@@ -192,3 +192,16 @@ def test_claims_frame_has_the_jsonl_columns() -> None:
     frame = claims_frame(extract("Police arrested 14 people.", published="2024-01-01"))
     assert list(frame.columns) == list(CLAIM_FIELDS)
     assert frame.loc[0, "value"] == 14
+
+
+def test_the_two_countries_refers_rather_than_counts() -> None:
+    claims = extract(
+        "The two countries are aiming to build a faster drone, the WSJ said.",
+        published="2023-02-06",
+    )
+    assert claims == []
+
+
+def test_a_small_number_that_counts_is_kept() -> None:
+    [claim] = extract("Two soldiers were killed in the attack.", published="2023-02-06")
+    assert (claim.value, claim.entity, claim.event) == (2, "soldier", "kill")

@@ -34,8 +34,8 @@ from .timex import TimePhrase, find_time_phrases
 DATELINE = re.compile(
     r"^[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]*)*\s*(?:\([^)]{1,20}\))?\s*[-–—]+\s+"
 )
-# Spelled-out numbers this small, with neither a counted noun nor a unit, are pronoun-like
-# ("the two working together", "one of them") rather than claims.
+# Spelled-out numbers this small refer rather than count when nothing is counted ("the two
+# working together") or a definite word goes before them ("the two countries").
 SMALL_WORD_NUMBER = 10
 
 
@@ -51,6 +51,7 @@ class _Cues:
     quantity_nouns: frozenset[str]
     leading_words: frozenset[str]
     comparative_words: frozenset[str]
+    definite_words: frozenset[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def _cues() -> _Cues:
         quantity_nouns=words("counted.quantity_nouns"),
         leading_words=words("counted.leading_words"),
         comparative_words=words("counted.comparative_words"),
+        definite_words=words("counted.definite_words"),
     )
 
 
@@ -208,7 +210,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         whole = _span(doc, figure.start - shift, figure.end - shift)
         root = whole.root if whole is not None else anchor
         counted = None if figure.unit else _counted_noun(anchor, whole)
-        if _is_pronoun_like(figure, counted):
+        if _is_pronoun_like(figure, counted, anchor):
             continue
         measured = _measured_thing(root) if figure.unit else None
         verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
@@ -259,11 +261,17 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_pronoun_like(figure: Figure, counted: Token | None) -> bool:
-    if counted is not None or figure.unit or figure.qualifier != "=" or figure.value is None:
+def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bool:
+    """A small spelled-out number that refers rather than counts: "the two working together",
+    "the two countries", "his three sons"."""
+    if figure.unit or figure.qualifier != "=" or figure.value is None or figure.kind != "count":
         return False
-    spelled = not any(char.isdigit() for char in figure.surface)
-    return spelled and figure.value <= SMALL_WORD_NUMBER and figure.kind == "count"
+    if any(char.isdigit() for char in figure.surface) or figure.value > SMALL_WORD_NUMBER:
+        return False
+    if counted is None:
+        return True
+    before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
+    return before is not None and before.lower_ in _cues().definite_words
 
 
 def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
