@@ -13,7 +13,7 @@ import streamlit as st
 from spacy.language import Language
 
 from numclaims import views
-from numclaims.documents import make_document, read_paths, read_upload
+from numclaims.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
 from numclaims.errors import InputError, NumclaimsError
 from numclaims.extract import extract_document
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
@@ -24,8 +24,8 @@ SEEDS = Path(__file__).resolve().parent / "seeds"
 WARM_UP = "Officials said on Monday that more than 400 drones had been deployed since August."
 UPLOAD_TYPES = ["txt", "html", "htm", "csv", "jsonl"]
 # The browser refuses bigger files outright; the reader refuses anything over its own limit
-# (5,000,000 bytes) with a message in the page.
-UPLOAD_MB = 5
+# with a message in the page.
+UPLOAD_MB = UPLOAD_LIMIT_BYTES // 1_000_000
 
 # --------------------------------------------------------------------------------------------
 # Caching, all of it: the model once per server, reading and extraction once per input.

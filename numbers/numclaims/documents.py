@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SUFFIXES",
+    "UPLOAD_LIMIT_BYTES",
     "make_document",
     "parse_published",
     "read_meta",
@@ -69,6 +70,8 @@ SUFFIXES: Mapping[str, str] = {
     ".jsonl": "jsonl",
     ".csv": "csv",
 }
+#: The largest upload read, in bytes: a news article, even as a full HTML page, is far smaller.
+UPLOAD_LIMIT_BYTES = 5_000_000
 #: In a directory, the sidecar CSV whose rows describe the directory's files.
 META_FILE = "articles.csv"
 #: Characters of prose an end-of-article marker must follow to cut the rest (about two
@@ -221,7 +224,7 @@ def read_upload(
     name: str,
     data: bytes,
     *,
-    max_bytes: int = 5_000_000,
+    max_bytes: int = UPLOAD_LIMIT_BYTES,
     outlet: str | None = None,
     published: PublicationDate | dt.date | str | None = None,
 ) -> Corpus:
