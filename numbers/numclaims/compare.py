@@ -63,6 +63,7 @@ from typing import Any
 from . import lexicon
 from .errors import LexiconError
 from .models import CLAIM_FIELDS, Claim, Comparison, Document, Group, Member, Verdict
+from .timex import is_running_total
 
 #: A flat figure is widened by at most this share of its value (see "The range rule").
 MAX_ROUNDING_SHARE = 0.125
@@ -251,7 +252,6 @@ class _Vocabulary:
     families: dict[str, str]
     units: dict[str, _Unit]
     unit_index: dict[str, str]
-    running_total: re.Pattern[str]
     unnamed_sources: frozenset[str]
     not_events: frozenset[str]
     calendar_words: frozenset[str]
@@ -261,7 +261,7 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     """things.toml and events.toml, read once and checked against each other."""
     _check_top_level("things", {"things", "units", "unnamed_sources"})
-    _check_top_level("events", {"events", "running_total", "not_events"})
+    _check_top_level("events", {"events", "not_events"})
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
                                     required=("phrases", "label"))
     event_entries = lexicon.section("events", "events", _EVENT_SCHEMA,
@@ -280,11 +280,6 @@ def _vocabulary() -> _Vocabulary:
         families=_families(events),
         units=_units(unit_entries),
         unit_index=lexicon.phrase_index("things", unit_entries, field="names"),
-        running_total=re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(re.escape(cue) for cue in lexicon.words("events", "running_total"))
-            + r")(?!\w)"
-        ),
         unnamed_sources=frozenset(
             _source_name(source) for source in lexicon.words("things", "unnamed_sources")
         ),
@@ -542,7 +537,7 @@ def _scope(claim: Claim, vocabulary: _Vocabulary) -> _Scope:
     start = _date_range(claim.period_start)
     end = _date_range(claim.period_end)
     as_of = claim.as_of or claim.as_of_start or claim.as_of_end
-    running = vocabulary.running_total.search(text) is not None
+    running = is_running_total(text)
     if running or (start is not None and end is None) or (as_of and start is None and end is None):
         kind = "running"
         end = None
