@@ -14,7 +14,9 @@ run it, minus the network) and reports, in seconds:
   script; in the browser the filters sit in a fragment and rerun only the table.
 
 The budgets are 3 s for a seeds view and 0.5 s for a filter change; the exit status is 1 if
-either is exceeded.
+either is exceeded. Because machines differ, each figure is also given as a ratio to a
+``baseline`` measured in the same run: AppTest running a one-table Streamlit page, the least any
+page costs here.
 """
 
 from __future__ import annotations
@@ -42,6 +44,21 @@ def timed(action: Callable[[], object]) -> float:
 
 def new_page() -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+
+
+BASELINE_PAGE = """
+import pandas as pd
+import streamlit as st
+st.title("baseline")
+st.dataframe(pd.DataFrame({"figure": ["400", "more than 400"], "value": [400, 400]}))
+"""
+
+
+def baseline(repeat: int) -> float:
+    """The median time AppTest takes to run a trivial page: the floor under every figure."""
+    pages = [AppTest.from_string(BASELINE_PAGE, default_timeout=60) for _ in range(repeat + 1)]
+    pages[0].run()  # imports and Streamlit's own start-up, not counted
+    return statistics.median(timed(lambda at=at: checked(at.run())) for at in pages[1:])
 
 
 def checked(at: AppTest) -> AppTest:
@@ -79,13 +96,16 @@ def main() -> int:
         changes.append(timed(lambda: checked(at.run())))
     results["filter change"] = statistics.median(changes)
 
+    floor = baseline(repeat)
+    print(f"{'baseline page':<20} {floor:7.3f} s")
     over = False
     for name, seconds in results.items():
         budget = BUDGETS.get(name)
         verdict = "" if budget is None else ("ok" if seconds <= budget else "OVER BUDGET")
         over |= verdict == "OVER BUDGET"
         limit = f"(budget {budget:.1f} s)" if budget else ""
-        print(f"{name:<20} {seconds:7.3f} s  {limit:<16} {verdict}")
+        ratio = f"{seconds / floor:6.1f}x baseline"
+        print(f"{name:<20} {seconds:7.3f} s  {ratio}  {limit:<16} {verdict}")
     return 1 if over else 0
 
 

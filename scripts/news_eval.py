@@ -101,7 +101,8 @@ FIELD_CHECKS: dict[str, Callable[[Gold, Claim], bool]] = {
 
 def gold_spans(sentence: str, quantities: Sequence[Gold]) -> list[tuple[int, int]]:
     """Where each gold surface sits; a repeated surface is found after its previous use."""
-    spans, cursor = [], {}
+    spans: list[tuple[int, int]] = []
+    cursor: dict[str, int] = {}
     for quantity in quantities:
         surface = quantity["surface"]
         start = sentence.find(surface, cursor.get(surface, 0))
@@ -169,7 +170,7 @@ def score(path: Path | str = DEFAULT_PATH) -> dict[str, Any]:
         n_gold += len(quantities)
         n_predicted += len(claims)
         pairs = pair(sentence, quantities, claims)
-        problems = []
+        problems: list[dict[str, str | None]] = []
         for g, c in pairs:
             for metric, check in FIELD_CHECKS.items():
                 if check(quantities[g], claims[c]):
