@@ -70,3 +70,14 @@ def test_an_unknown_key_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "read", lambda name: {"vague": {"dozens": {"lowr": 12}}})
     with pytest.raises(LexiconError, match=r"\[vague.dozens\] has unknown key\(s\): lowr"):
         lexicon.section("vague", "vague", {"lower": int, "upper": int})
+
+
+def test_the_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {
+        "text": "Russian forces have deployed 400 drones since August, according to the report."
+    }
+    exec(compile(example, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    assert namespace["claims"] and namespace["markdown"]
