@@ -173,6 +173,30 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="year-on-year-is-not-an-event",
         ),
         pytest.param(
+            "The quake killed at least 2,300 people and injured more than 14,000, officials said.",
+            "more than 14,000",
+            {"entity": "people", "event": "injure", "attribution": "officials"},
+            id="elided-noun-is-the-one-counted-before",
+        ),
+        pytest.param(
+            "The storm destroyed 12 homes and damaged several others.",
+            "several",
+            {"entity": "home", "qualifier": "vague"},
+            id="others-stands-for-the-thing-counted",
+        ),
+        pytest.param(
+            "Republicans won 221 seats in the House.",
+            "221",
+            {"entity": "seat"},
+            id="counted-noun-after-a-name",
+        ),
+        pytest.param(
+            "Some 221 Republicans voted for the bill.",
+            "Some 221",
+            {"entity": "republican", "qualifier": "~"},
+            id="plural-name-is-singular-lemma",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

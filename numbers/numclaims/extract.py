@@ -52,6 +52,7 @@ class _Cues:
     leading_words: frozenset[str]
     comparative_words: frozenset[str]
     definite_words: frozenset[str]
+    not_counted: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def _cues() -> _Cues:
         leading_words=words("counted.leading_words"),
         comparative_words=words("counted.comparative_words"),
         definite_words=words("counted.definite_words"),
+        not_counted=words("counted.not_counted"),
     )
 
 
@@ -200,6 +202,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
     published = document.published
     shift = candidate.parsed_from
     time_phrases = find_time_phrases(candidate.parsed_text, published=published)
+    previous: Token | None = None  # the last counted noun in the sentence
     for figure in candidate.figures:
         numeral = _span(doc, figure.number_start - shift, figure.number_end - shift) or _span(
             doc, figure.start - shift, figure.end - shift
@@ -210,8 +213,15 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         whole = _span(doc, figure.start - shift, figure.end - shift)
         root = whole.root if whole is not None else anchor
         counted = None if figure.unit else _counted_noun(anchor, whole)
+        if counted is not None and counted.lemma_.lower() in _cues().not_counted:
+            counted = None
         if _is_pronoun_like(figure, counted, anchor):
             continue
+        if counted is None and not figure.unit and figure.kind == "count":
+            # "killed at least 2,300 people and injured more than 14,000": an elided noun is
+            # the one counted just before.
+            counted = previous
+        previous = counted or previous
         measured = _measured_thing(root) if figure.unit else None
         verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
         event = _event(root, verb, figure)
@@ -230,7 +240,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             trend=figure.trend,  # type: ignore[arg-type]
             unit=figure.unit,
             dimension=figure.dimension,
-            entity=counted.lemma_.lower() if counted is not None else None,
+            entity=_lemma(counted) if counted is not None else None,
             noun_phrase=(
                 _noun_phrase(counted, figure.end - shift)
                 if counted is not None
@@ -251,6 +261,21 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             url=document.url,
             title=document.title,
         )
+
+
+def _lemma(noun: Token) -> str:
+    """The lemma of a counted noun, also where the tagger took a capitalised plural for a name
+    ("Republicans", "Flights" in a headline), which spaCy leaves as written."""
+    if noun.tag_ == "NNPS" and noun.lemma_ == noun.text:
+        return (_inflect().singular_noun(noun.lower_) or noun.lower_).lower()
+    return noun.lemma_.lower()
+
+
+@cache
+def _inflect() -> Any:
+    import inflect
+
+    return inflect.engine()
 
 
 def _iso(day: Any) -> str | None:
