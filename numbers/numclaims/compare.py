@@ -193,16 +193,16 @@ def range_text(low: float | None, high: float | None, *, unit: str | None = None
     suffix = "%" if unit == "per cent" else f" {unit}" if unit else ""
     if low is not None and high is not None:
         if math.isclose(low, high):
-            return f"{_number(low)}{suffix}"
-        return f"{_number(low)}–{_number(high)}{suffix}"
+            return f"{number_text(low)}{suffix}"
+        return f"{number_text(low)}–{number_text(high)}{suffix}"
     if low is not None:
-        return f"at least {_number(low)}{suffix}"
+        return f"at least {number_text(low)}{suffix}"
     if high is not None:
-        return f"at most {_number(high)}{suffix}"
+        return f"at most {number_text(high)}{suffix}"
     return "any amount"
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     """A number as a reader writes it: '6,000', '0.5', '1.125 billion'."""
     for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:

@@ -27,6 +27,7 @@ from .compare import (
     VERDICT_ORDER,
     comparison_rows,
     group_order,
+    number_text,
     range_text,
 )
 from .models import CLAIM_FIELDS, Claim, Comparison, Group, Member
@@ -239,16 +240,21 @@ def _html_row(member: Member) -> str:
 # Claims table (numclaims extract)
 
 
-_TABLE_COLUMNS = (("doc_id", 24), ("surface", 22), ("lower", 12), ("upper", 12),
+_TABLE_COLUMNS = (("doc_id", 24), ("surface", 22), ("lower", 14), ("upper", 14),
                   ("entity", 14), ("unit", 10), ("event", 12), ("time_scope", 20),
                   ("attribution", 22), ("published", 10))
 
 
 def _claims_table(rows: Sequence[dict[str, Any]]) -> str:
     def cell(value: Any, width: int) -> str:
-        text = "" if value is None else _number(value) if isinstance(value, float) else str(value)
+        text = "" if value is None else str(value)
+        if isinstance(value, float):
+            text = number_text(value)
         text = " ".join(text.split())
-        return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+        if len(text) <= width:
+            return text.ljust(width)
+        # A path is told apart by its end ("…_968472edce05b8bf.txt"), anything else by its start.
+        return ("…" + text[1 - width :]) if "/" in text else (text[: width - 1] + "…")
 
     lines = ["  ".join(name.ljust(width) for name, width in _TABLE_COLUMNS).rstrip()]
     lines.append("  ".join("-" * width for _, width in _TABLE_COLUMNS))
@@ -274,7 +280,3 @@ def _quote_parts(claim: Claim) -> tuple[str, str, str]:
     return sentence[:offset], sentence[offset:end], sentence[end:]
 
 
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
