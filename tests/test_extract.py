@@ -197,6 +197,18 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="plural-name-is-singular-lemma",
         ),
         pytest.param(
+            "The deal is worth $3bn, officials said.",
+            "$3bn",
+            {"unit": "dollar", "event": "deal", "noun_phrase": "deal", "attribution": "officials"},
+            id="worth-values-its-subject",
+        ),
+        pytest.param(
+            "The army recruited 400 volunteers last year, and earlier this month it added 50 more.",
+            "50",
+            {"entity": "volunteer", "event": "add", "time_scope": "earlier this month"},
+            id="added-is-an-act-not-speech",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

@@ -48,6 +48,7 @@ class _Cues:
     light_verbs: frozenset[str]
     level_verbs: frozenset[str]
     time_nouns: frozenset[str]
+    value_words: frozenset[str]
     quantity_nouns: frozenset[str]
     leading_words: frozenset[str]
     comparative_words: frozenset[str]
@@ -71,6 +72,7 @@ def _cues() -> _Cues:
         light_verbs=words("event.light_verbs"),
         level_verbs=words("event.level_verbs"),
         time_nouns=words("event.time_nouns"),
+        value_words=words("event.value_words"),
         quantity_nouns=words("counted.quantity_nouns"),
         leading_words=words("counted.leading_words"),
         comparative_words=words("counted.comparative_words"),
@@ -225,6 +227,8 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         measured = _measured_thing(root) if figure.unit else None
         verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
         event = _event(root, verb, figure)
+        if measured is not None and (verb is None or _is_speech(verb, root)):
+            event = measured.lemma_.lower()  # "the deal is worth $3bn, officials said"
         scope, as_of = _time_scope(time_phrases, anchor, counted, doc)
         yield Claim(
             doc_id=document.doc_id,
@@ -356,6 +360,10 @@ def _measured_thing(root: Token) -> Token | None:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head
+    if head.lower_ in _cues().value_words:  # "the deal is worth $3bn"
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects[0] if subjects and subjects[0].pos_ in ("NOUN", "PROPN") else None
     if root.dep_ == "pobj" and head.lower_ not in ("to", "by", "at", "from"):
         return None
     verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -452,11 +460,9 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
     """Who the sentence says states the figure: "the Air Force", "US Intelligence officials"."""
-    cues = _cues()
     own_phrase = {t.i for t in _phrase_top(anchor, counted).subtree}
     for ancestor in anchor.ancestors:
-        lemma = ancestor.lemma_.lower()
-        if ancestor.pos_ not in ("VERB", "AUX") or lemma not in cues.speech_verbs:
+        if not _is_speech(ancestor, anchor):
             continue
         subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
@@ -470,10 +476,7 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
                 return medium
             continue
         return _source_phrase(subject, doc)
-    according = _according_to(doc)
-    if according is not None:
-        return according
-    return None
+    return _according_to(doc)
 
 
 def _acting_source(verb: Token | None, event: str | None) -> str | None:
@@ -536,11 +539,19 @@ def _source_phrase(head: Token, doc: Doc) -> str | None:
 # Time scope
 
 
+def _is_speech(verb: Token, figure: Token) -> bool:
+    """Whether ``verb`` reports speech rather than acts on the figure: "added" in "officials
+    added that…" does, in "it added 50 more" it does not."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _cues().speech_verbs:
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return not any(figure in obj.subtree for obj in objects)
+
+
 def _time_scope(
     phrases: list[TimePhrase], anchor: Token, counted: Token | None, doc: Doc
 ) -> tuple[TimePhrase | None, TimePhrase | None]:
     """The phrase scoping the figure's period, and the "as of" phrase dating the count."""
-    cues = _cues()
     as_of = next((p for p in phrases if p.role == "as_of"), None)
     path = {anchor.i} | {t.i for t in anchor.ancestors}
     counted_tree = {t.i for t in counted.subtree} if counted is not None else set()
@@ -554,7 +565,7 @@ def _time_scope(
         attached = span.root.head if span.root.head.i not in range(span.start, span.end) else None
         if attached is None:
             attached = span.root
-        if attached.pos_ == "VERB" and attached.lemma_.lower() in cues.speech_verbs:
+        if _is_speech(attached, anchor):
             continue  # "reported on Feb. 5": when it was said, not what it counts
         if attached.i not in path and attached.i not in counted_tree:
             continue
