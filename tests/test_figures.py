@@ -195,6 +195,10 @@ QUALIFIERS = [
     ("It costs $5-$10 billion.", "$5-$10 billion", "range", 5e9, 1e10),
     ("Turnout was more than 10 and less than 40 per cent.",
      "more than 10 and less than 40 per cent", "range", 10.0, 40.0),
+    ("The pound climbed past $1.30 on Friday.", "past $1.30", ">", 1.3, None),
+    ("Sales are expected to top $2bn this year.", "to top $2bn", ">", 2e9, None),
+    ("The probe flew within 200 km of the moon.", "within 200 km", "<=", None, 200.0),
+    ("Residents aged 70 and over were offered jabs.", "70 and over", ">=", 70.0, None),
 ]
 
 
@@ -285,6 +289,13 @@ def test_every_vague_phrase_in_the_data_is_found(phrase: str, entry: dict[str, A
            upper=entry["upper"])
 
 
+def test_millions_of_pounds_is_money() -> None:
+    _check(_figure("The overhaul cost millions of pounds.", "millions of pounds"), "",
+           qualifier="vague", unit="pound sterling", dimension="currency")
+    # below a thousand, pounds stay a weight, as "500 pounds" does
+    _check(_figure("They found hundreds of pounds of explosives.", "hundreds"), "", unit=None)
+
+
 def test_test_scores_are_not_scores_of_things() -> None:
     assert find_figures("Test scores rose sharply.") == []
 
@@ -311,6 +322,12 @@ UNITS = [
     ("He weighs 200 pounds.", "200 pounds", 200.0, "pound-mass", "mass"),
     ("Output is 10.2 million barrels per day.", "10.2 million barrels per day", 1.02e7,
      "barrel per day", "volumetric flow"),
+    ("The central bank cut by 25 bps.", "25 bps", 25.0, "basis point", "dimensionless"),
+    ("Spreads widened 40bp overnight.", "40bp", 40.0, "basis point", "dimensionless"),
+    ("Gilt yields rose 15 basis points.", "15 basis points", 15.0, "basis point",
+     "dimensionless"),
+    ("Patients received 2 Gy of radiation per session.", "2 Gy", 2.0, "gray",
+     "radiation absorbed dose"),
 ]
 
 
@@ -343,6 +360,17 @@ MONEY = [
 def test_money(text: str, surface: str, value: float, unit: str) -> None:
     _check(_figure(text, surface), text, value=value, unit=unit, dimension="currency",
            qualifier="=")
+
+
+def test_capitalised_symbol_in_a_headline_is_a_word() -> None:
+    _check(_figure("Storm Kills Five At Seaside Resort", "Five"), "", unit=None, kind="count")
+
+
+def test_letter_b_after_a_number_is_billions_unless_a_street_follows() -> None:
+    _check(_figure("Meta says it now has 3B monthly users.", "3B"), "", value=3e9)
+    _check(_figure("The firm says it has 2B Android users.", "2B"), "", value=2e9)
+    assert find_figures("Detectives searched the flat at 14B Gower Street on Tuesday evening.") \
+        == []
 
 
 def test_counts_in_millions_are_not_metres() -> None:
@@ -397,9 +425,81 @@ def test_rose_from_to_gives_two_levels() -> None:
     assert [(f.value, f.qualifier, f.trend) for f in found] == [(500, "=", None), (300, "=", None)]
 
 
+def test_change_then_level_is_not_a_range() -> None:
+    found = find_figures("Burglaries fell by 3% to 61,200 last year.")
+    assert [(f.surface, f.qualifier, f.unit, f.trend) for f in found] == [
+        ("3%", "=", "percentage", "down"), ("61,200", "=", None, None)]
+
+
 def test_rise_by_a_range_is_one_range() -> None:
     _check(_figure("Salaries will rise by 3 to 4 per cent.", "3 to 4 per cent"), "",
            qualifier="range", lower=3.0, upper=4.0, unit="percentage", trend="up")
+
+
+# --- Ranges, margins and conversions ------------------------------------------------------------
+
+SHARED_UNITS = [
+    ("The measure passed 61 to 39 percent.", "61", "percentage"),
+    ("Inflation eased from 9 to 7 per cent.", "9", "percentage"),
+    ("The river fell from 6 to 4 metres.", "6", "metre"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), SHARED_UNITS,
+                         ids=[s[0] for s in SHARED_UNITS])
+def test_unit_after_the_second_number_is_the_unit_of_the_first(text: str, surface: str,
+                                                                unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit, qualifier="=")
+
+
+def test_range_takes_the_scale_and_unit_of_its_second_end() -> None:
+    _check(_figure("Repairs will cost $2 to $3 billion.", "$2 to $3 billion"), "",
+           qualifier="range", lower=2e9, upper=3e9, unit="dollar")
+
+
+def test_plus_or_minus_states_a_margin_not_a_negative_number() -> None:
+    text = "The survey has a margin of error of plus or minus 2.4 percentage points."
+    _check(_figure(text, "2.4 percentage points"), text, value=2.4, qualifier="=",
+           unit="percentage point")
+
+
+CONVERSIONS = [
+    ("The fund holds about $4bn (£3.2bn) in bonds.", "£3.2bn", "~", 2.88e9, 3.52e9),
+    ("The mast is over 100 feet (30 metres) tall.", "30 metres", ">", 30.0, None),
+    ("Exports rose £2bn ($2.5bn) last year.", "$2.5bn", "=", 2.5e9, 2.5e9),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier", "lower", "upper"), CONVERSIONS,
+                         ids=[c[1] for c in CONVERSIONS])
+def test_bracketed_conversion_carries_the_qualifier_of_what_it_converts(
+    text: str, surface: str, qualifier: str, lower: float | None, upper: float | None
+) -> None:
+    _check(_figure(text, surface), text, qualifier=qualifier, lower=lower, upper=upper)
+
+
+def test_bracketed_conversion_carries_the_trend() -> None:
+    _check(_figure("Exports rose £2bn ($2.5bn) last year.", "$2.5bn"), "", trend="up")
+
+
+def test_bracketed_figure_in_the_same_unit_is_its_own_figure() -> None:
+    _check(_figure("The region lost about 3,000 jobs (2,000 in factories).", "2,000"), "",
+           qualifier="=")
+
+
+def test_past_after_a_determiner_is_a_stretch_of_time() -> None:
+    for text in ("Over the past 48 hours, it rained.", "Prices rose in past 3 years."):
+        (figure,) = find_figures(text)
+        _check(figure, text, qualifier="=", lower=figure.value)
+
+
+def test_space_grouped_digits_before_a_name_are_a_count_and_a_model() -> None:
+    found = find_figures("The carrier took delivery of 18 787 Dreamliners last year.")
+    assert [(f.surface, f.value) for f in found] == [("18", 18.0)]
+
+
+def test_space_grouped_digits_stay_one_number_before_a_lower_case_word() -> None:
+    _check(_figure("A fleet of 1 200 aircraft is ageing.", "1 200"), "", value=1200.0)
 
 
 # --- What is not a figure ------------------------------------------------------------------------
@@ -457,6 +557,28 @@ NOT_FIGURES = [
     ("Formula One returns.", "One"),
     ("The second half was dull.", "half"),
     ("The game went to half-time.", "half"),
+    ("Detectives searched the flat at 14B Gower Street on Tuesday evening.", "14B"),
+    ("The consulate at 350 West 57th Street in Manhattan closed early.", "350"),
+    ("The prime minister's residence at 24 Sussex Drive is empty.", "24"),
+    ("Readers can call the helpline free on 0808 800 5000 at any time.", "0808 800 5000"),
+    ("The spy known as 007 returned to the screen.", "007"),
+    ("In an emergency, always dial 999 first.", "999"),
+    ("Residents can be reached on 111 for urgent advice.", "111"),
+    ("France beat Wales 24-17 in Cardiff on Saturday night.", "24-17"),
+    ("The champions lost 1-2 away to the league leaders.", "1-2"),
+    ("It was a 2-3 defeat at home for the hosts.", "2-3"),
+    ("The court upheld the law in a 6-3 ruling.", "6-3"),
+    ("She shot 18 under par to win in Dubai.", "18"),
+    ("He finished four strokes clear of the field.", "four"),
+    ("The champion won by two shots at Augusta.", "two"),
+    ("Investors sold 30-year Treasury bonds all week.", "30-year"),
+    ("The 2-year note yield fell sharply.", "2-year"),
+    ("The army ordered more 120mm mortar rounds.", "120mm"),
+    ("She won the 400m final in Rome.", "400m"),
+    ("He set a new 10,000m world record.", "10,000m"),
+    ("The airline flew a Boeing 737-800 to Lisbon.", "737-800"),
+    ("The talks will run from March 4 to 7 in Geneva.", "4 to 7"),
+    ("Voting takes place between May 22 and 24.", "22 and 24"),
 ]
 
 
@@ -486,6 +608,87 @@ def test_every_one_idiom_in_the_data_is_not_a_count(idiom: str) -> None:
     assert find_figures(f"They said {idiom} mattered.") == []
 
 
+def _not_figures(key: str) -> list[str]:
+    return list(_data("numbers")["not_figures"][key]["forms"])
+
+
+@pytest.mark.parametrize("street", _not_figures("streets"))
+def test_every_street_word_in_the_data_makes_an_address(street: str) -> None:
+    assert find_figures(f"Police were called to 12 Acacia {street.title()} on Monday.") == []
+
+
+@pytest.mark.parametrize("words", _not_figures("phone_words"))
+def test_every_phone_word_in_the_data_makes_a_phone_number(words: str) -> None:
+    assert find_figures(f"For help, {words} 999 now.") == []
+
+
+@pytest.mark.parametrize("word", _not_figures("tally_before"))
+def test_every_tally_verb_in_the_data_makes_a_result(word: str) -> None:
+    assert find_figures(f"They {word} 1-2 on the day.") == []
+
+
+@pytest.mark.parametrize("word", _not_figures("tally_after"))
+def test_every_tally_noun_in_the_data_makes_a_result(word: str) -> None:
+    assert find_figures(f"It was a 1-2 {word} for them.") == []
+
+
+@pytest.mark.parametrize("phrase", _not_figures("scores_after"))
+def test_every_score_phrase_in_the_data_makes_a_result(phrase: str) -> None:
+    assert find_figures(f"She was 5 {phrase} on Sunday.") == []
+
+
+@pytest.mark.parametrize("phrase", _not_figures("margin_before"))
+def test_every_margin_phrase_in_the_data_makes_a_result(phrase: str) -> None:
+    assert find_figures(f"The visitors {phrase} 3 goals in the end.") == []
+
+
+@pytest.mark.parametrize("unit", _not_figures("margin_units"))
+def test_every_margin_unit_in_the_data_makes_a_result(unit: str) -> None:
+    assert find_figures(f"The visitors won by 3 {unit} in the end.") == []
+
+
+# A measure of each unit in units.toml [names], written as news writes it before a name.
+NAMED_MEASURES = {"year": "10-year", "month": "3-month", "millimetre": "155mm",
+                  "inch": "12-inch", "metre": "800m"}
+
+
+def _unit_names() -> Iterator[tuple[str, str]]:
+    for unit, entry in _data("units")["names"].items():
+        for phrase in entry["before"]:
+            yield unit, phrase
+
+
+def test_every_unit_in_names_has_a_test_measure() -> None:
+    assert set(_data("units")["names"]) <= set(NAMED_MEASURES)
+
+
+@pytest.mark.parametrize(("unit", "phrase"), list(_unit_names()),
+                         ids=[f"{u}:{p}" for u, p in _unit_names()])
+def test_every_name_in_the_data_makes_a_measure_a_name(unit: str, phrase: str) -> None:
+    measure = NAMED_MEASURES[unit]
+    assert _figure(f"They measured {measure} in all.", measure).unit == unit
+    assert find_figures(f"Traders watched the {measure} {phrase} closely.") == []
+
+
+@pytest.mark.parametrize("phrase", list(_data("numbers")["margins"]["plus_or_minus"]["forms"]))
+def test_every_margin_either_side_is_positive(phrase: str) -> None:
+    _check(_figure(f"The error is {phrase} 3 points.", "3"), "", value=3.0)
+
+
+def _not_after() -> Iterator[tuple[str, str]]:
+    for entry in _data("qualifiers")["qualifiers"].values():
+        for word in entry.get("not_after", ()):
+            for phrase in entry["phrases"]:
+                yield word, phrase
+
+
+@pytest.mark.parametrize(("word", "phrase"), list(_not_after()),
+                         ids=[f"{w} {p}" for w, p in _not_after()])
+def test_every_not_after_word_in_the_data_unmakes_a_bound(word: str, phrase: str) -> None:
+    text = f"Prices rose {word} {phrase} 5 years."
+    _check(_figure(text, "5 years"), text, qualifier="=")
+
+
 STILL_FIGURES = [
     ("More than 2000 people were killed.", "More than 2000", 2000.0),
     ("The ministry said 5 people died on Feb. 24.", "5", 5.0),
@@ -498,6 +701,16 @@ STILL_FIGURES = [
     ("The Iran-backed Houthis launched 12 drones.", "12", 12.0),
     ("He Has Supplied With 400 Drones", "400", 400.0),
     ("In 2019, 300 people were evacuated.", "300", 300.0),
+    ("Analysts said 300 Wall Street traders were laid off this week.", "300", 300.0),
+    ("The judge will call 100 witnesses.", "100", 100.0),
+    ("The shopkeeper was hit by three shots.", "three", 3.0),
+    ("The party hopes to win 20-30 seats.", "20-30", 20.0),
+    ("Between 40-50 votes were cast.", "Between 40-50", 40.0),
+    ("He served a 10-year sentence.", "10-year", 10.0),
+    ("She went on a 10-mile walk.", "10-mile", 10.0),
+    ("They finished a 5km run together.", "5km", 5.0),
+    ("The sprinter ran 100m in 9.9 seconds.", "100m", 100.0),
+    ("Labour are 20 points clear in the polls.", "20", 20.0),
 ]
 
 
@@ -573,6 +786,10 @@ BROKEN = [
     ("trends", ("trends", "down", "verbs"), ["fell", "rose"]),
     ("units", ("extra", "percentage", "dimension"), 3),
     ("units", ("prefer", "degree fahrenheit", "symbols"), ["km"]),
+    ("units", ("names", "yardstick"), {"before": ["race"]}),
+    ("units", ("names", "metre", "before"), "race"),
+    ("qualifiers", ("qualifiers", "past", "not_after"), "the"),
+    ("numbers", ("not_figures", "streets", "forms"), ["street", "Street"]),
 ]
 
 

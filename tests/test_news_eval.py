@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # F1 in percent, as measured on tests/data/news_sentences.jsonl (184 sentences, 266 figures).
-PINNED = {"value": 95.9, "value+unit": 86.7, "value+qualifier": 93.7}
+PINNED = {"value": 99.2, "value+unit": 97.3, "value+qualifier": 99.2}
 
 
 def _load_scorer() -> ModuleType:

@@ -8,14 +8,20 @@ units ("25 per cent", "2.5 F", "6 km"), money ("€40 billion", "billion-dollar"
 in five"), ranges ("between 20 and 30", "5-10%") and the qualifiers that bound them ("more than",
 "nearly", "up to", "500 or more"). Changes carry a trend ("rose 5%", "cut by 300").
 
-What is not a quantity is left out: dates and times ("Feb. 5", "06:46 PM", "9am"), years ("in
-2021", "2022-23"), decades ("the 1990s"), ordinals ("third time", "the 10th"), page ages ("2
-years ago", "1 min read"), identifiers and labels ("Shahed-136", "F-16", "G7", "Boeing 737",
-"Article 5", "No. 10", "#3", phone numbers, URLs) and "one" as a pronoun ("one of the", "no one").
+What is not a quantity is left out: dates and times ("Feb. 5", "06:46 PM", "9am", "between June
+6 and 9"), years ("in 2021", "2022-23"), decades ("the 1990s"), ordinals ("third time", "the
+10th"), page ages ("2 years ago", "1 min read"), identifiers and labels ("Shahed-136", "F-16",
+"G7", "Boeing 737", "Article 5", "No. 10", "#3", URLs), phone numbers ("0800 555 111", "call
+999"), addresses ("221B Baker Street"), sports results ("beat Croatia 3-0", "a 1-2 defeat", "22
+under par", "won by three shots"), measures that name a kind of thing ("the 10-year Treasury",
+"155mm shells", "the 100m final"; a distance covered, "a 5km run", stays a quantity) and "one" as
+a pronoun ("one of the", "no one"). "Plus or minus 3" is a margin of 3, not -3; a converted figure
+in brackets ("about £1.1bn (€1.3bn)") takes the qualifier of the one it converts.
 
 Everything language-specific is data under ``data/en/``: ``numbers.toml`` (number words, scales,
-fractions, labels), ``qualifiers.toml``, ``vague.toml``, ``trends.toml`` and ``units.toml``
-(preferences over quantulum3's unit lexicon). The data is loaded and checked once, on first use.
+fractions, labels, addresses, phone and sports words), ``qualifiers.toml``, ``vague.toml``,
+``trends.toml`` and ``units.toml`` (preferences over quantulum3's unit lexicon, and the measures
+that are names). The data is loaded and checked once, on first use.
 
 This layer is plain text processing (no spaCy) and runs in well under a millisecond per sentence.
 """
@@ -105,7 +111,7 @@ _SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 class _Tok:
     """One token: a numeral, a word or a punctuation mark, with its place in the text."""
 
-    __slots__ = ("kind", "text", "low", "start", "end", "fused", "newline", "value")
+    __slots__ = ("kind", "text", "low", "start", "end", "fused", "newline", "value", "model")
 
     def __init__(self, kind: str, text: str, start: int, end: int, fused: bool, newline: bool):
         self.kind = kind
@@ -115,6 +121,7 @@ class _Tok:
         self.end = end
         self.fused = fused  # written straight after the previous token, no space
         self.newline = newline  # a line break separates it from the previous token
+        self.model = False  # a model number after a count ("24 737 MAX jets"): not a quantity
         self.value: float | None = None
         if kind == "num":
             self.value = _numeral_value(text)
@@ -131,9 +138,35 @@ def _tokenize(text: str) -> list[_Tok]:
         start, end = match.span()
         fused = start == prev_end and prev_end > 0
         newline = not fused and text.find("\n", prev_end, start) >= 0
-        tokens.append(_Tok(match.lastgroup or "punct", match.group(), start, end, fused, newline))
+        split = _model_after_count(text, match) if match.lastgroup == "num" else None
+        if split is not None:
+            tokens.append(_Tok("num", text[start:split[0]], start, split[0], fused, newline))
+            start, fused, newline = split[1], False, False
+        tok = _Tok(match.lastgroup or "punct", text[start:end], start, end, fused, newline)
+        if split is not None:
+            tok.model = True
+        tokens.append(tok)
         prev_end = end
     return tokens
+
+
+_SPACED_GROUP_RE = re.compile(r"\d{1,3}(?:[\u0020\u00a0\u202f\u2009]\d{3})+")
+_CAPITALISED_AFTER_RE = re.compile(r"[\u0020\u00a0]*[A-Z]")
+
+
+def _model_after_count(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Where to split "24 737" in "24 737 MAX jets": a count, then a model number.
+
+    Digits grouped by spaces ("1 234 567") are one number only when no capitalised word follows:
+    before one, the last group names a model ("24 737 MAX jets", "12 787 Dreamliners"). Returns the
+    end of the count and the start of the model number.
+    """
+    if not _SPACED_GROUP_RE.fullmatch(match.group()):
+        return None
+    if not _CAPITALISED_AFTER_RE.match(text, match.end()):
+        return None
+    cut = max(match.group().rfind(sep) for sep in " \u00a0\u202f\u2009")
+    return match.start() + cut, match.start() + cut + 1
 
 
 def _vulgar_fraction(text: str) -> float | None:
@@ -184,6 +217,7 @@ class _Qualifier:
     sign: str
     lower: float | None
     upper: float | None
+    not_after: frozenset[str] = frozenset()  # words before the phrase that make it no bound
 
 
 @dataclass(frozen=True)
@@ -254,6 +288,7 @@ class _Lexicon:
     fused_abbreviations: dict[str, float]
     money_abbreviations: dict[str, float]
     signs: frozenset[str]
+    margins: _Phrases
     slash_denominators: frozenset[int]
     multiples: dict[str, tuple[float, frozenset[str]]]
     times_after: frozenset[str]
@@ -269,11 +304,19 @@ class _Lexicon:
     half_before: frozenset[str]
     half_after: frozenset[str]
     periods_before: frozenset[str]
+    streets: frozenset[str]
+    phone_words: _Phrases
+    tally_before: frozenset[str]
+    tally_after: frozenset[str]
+    scores_after: _Phrases
+    margin_before: _Phrases
+    margin_units: frozenset[str]
     qualifiers_before: _Phrases
     qualifiers_after: _Phrases
     inclusive_after: _Phrases
     range_first: dict[str, frozenset[str]]
     range_bare: frozenset[str]
+    range_connectors: frozenset[str]  # every word that joins two numbers into a range
     bound_joiners: _Phrases
     vague: _Phrases
     trend_verbs: dict[str, str]
@@ -287,6 +330,7 @@ class _Lexicon:
     preferred: dict[str, str]
     preferred_with_scale: dict[str, str]
     spaced_letters: frozenset[str]
+    unit_names: dict[str, _Phrases]  # unit -> the words after it that make a measure a name
     metre_before: frozenset[str]
     metre_after: frozenset[str]
     starters: frozenset[str]  # the words a numeral can begin with
@@ -350,6 +394,7 @@ def _load_numbers() -> dict[str, Any]:
         for form in _forms(name, "decimal", entry_name, entry):
             atoms[form] = (_POINT, 0.0)
     signs = _word_list(name, "signs")
+    margins = _word_list(name, "margins")
     ordinals: dict[str, tuple[float, bool, bool]] = {}
     ord_schema = {"value": (int, float), "plural": str, "denominator": bool}
     for key, atom in (("ordinals", _ORD), ("fraction_words", _FRAC)):
@@ -364,7 +409,8 @@ def _load_numbers() -> dict[str, Any]:
     atoms["and"] = (_AND, 0.0)
     atoms["-"] = atoms["‐"] = (_HYPHEN, 0.0)
     return {"atoms": atoms, "ordinals": ordinals, "abbreviations": abbreviations,
-            "fused_abbreviations": fused, "money_abbreviations": money, "signs": signs}
+            "fused_abbreviations": fused, "money_abbreviations": money, "signs": signs,
+            "margins": _Phrases((form, True) for form in margins)}
 
 
 
@@ -387,7 +433,9 @@ def _load_number_rules() -> dict[str, Any]:
         raise LexiconError(_path(name), "[years.span] first is after last")
     nf = _entries(name, "not_figures", {"forms": list}, required=["forms"])
     missing = {"labels", "ordinary_capitalised", "time_references", "furniture", "one_idioms",
-               "half_before", "half_after", "periods_before"} - set(nf)
+               "half_before", "half_after", "periods_before", "streets", "phone_words",
+               "tally_before", "tally_after", "scores_after", "margin_before",
+               "margin_units"} - set(nf)
     if missing:
         raise LexiconError(_path(name), f"[not_figures] lacks {', '.join(sorted(missing))}")
     idioms: list[tuple[tuple[str, ...], int]] = []
@@ -413,13 +461,20 @@ def _load_number_rules() -> dict[str, Any]:
         "half_before": frozenset(forms["half_before"]),
         "half_after": frozenset(forms["half_after"]),
         "periods_before": frozenset(forms["periods_before"]),
+        "streets": frozenset(forms["streets"]),
+        "phone_words": _Phrases((f, True) for f in forms["phone_words"]),
+        "tally_before": frozenset(forms["tally_before"]),
+        "tally_after": frozenset(forms["tally_after"]),
+        "scores_after": _Phrases((f, True) for f in forms["scores_after"]),
+        "margin_before": _Phrases((f, True) for f in forms["margin_before"]),
+        "margin_units": frozenset(forms["margin_units"]),
     }
 
 
 def _load_qualifiers() -> dict[str, Any]:
     name = "qualifiers"
     schema = {"sign": str, "lower": (int, float), "upper": (int, float), "position": str,
-              "phrases": list}
+              "phrases": list, "not_after": list}
     entries = _entries(name, "qualifiers", schema, required=["sign", "phrases"])
     before: list[tuple[str, _Qualifier]] = []
     after: list[tuple[str, _Qualifier]] = []
@@ -432,7 +487,9 @@ def _load_qualifiers() -> dict[str, Any]:
         lower, upper = entry.get("lower"), entry.get("upper")
         if lower is not None and upper is not None and lower > upper:
             raise LexiconError(_path(name), f"{where} lower is above upper")
-        qualifier = _Qualifier(entry["sign"], lower, upper)
+        not_after = frozenset(_forms(name, "qualifiers", entry_name, entry, "not_after")
+                              if "not_after" in entry else ())
+        qualifier = _Qualifier(entry["sign"], lower, upper, not_after)
         target = after if entry.get("position") == "after" else before
         target.extend((p, qualifier) for p in _forms(name, "qualifiers", entry_name, entry,
                                                       "phrases"))
@@ -459,6 +516,7 @@ def _load_qualifiers() -> dict[str, Any]:
         "inclusive_after": _Phrases((f, True) for e in inclusive.values() for f in e["forms"]),
         "range_first": range_first,
         "range_bare": bare,
+        "range_connectors": bare.union(*range_first.values()),
         "bound_joiners": _Phrases((f, True) for e in joiners.values() for f in e["forms"]),
     }
 
@@ -562,6 +620,12 @@ def _load_units() -> dict[str, Any]:
             prefix.setdefault(symbol, chosen)  # "$", "€", "USD": money before the number
     spaced = _entries(name, "spaced_letters", {"forms": list}, required=["forms"])
     metre = _exactly(name, "metre_m", {"before", "after"})
+    names = _entries(name, "names", {"before": list}, required=["before"])
+    known_names = {u.name for units in (*word_units.values(), *symbol_units.values())
+                   for u in units}
+    for unit_name in names:
+        if unit_name not in known_names:
+            raise LexiconError(_path(name), f"[names] {unit_name!r} is not a unit name")
     return {
         "word_units": {k: tuple(v) for k, v in word_units.items()},
         "symbol_units": {k: tuple(v) for k, v in symbol_units.items()},
@@ -569,6 +633,9 @@ def _load_units() -> dict[str, Any]:
         "preferred": preferred,
         "preferred_with_scale": with_scale,
         "spaced_letters": frozenset(f for e in spaced.values() for f in e["forms"]),
+        "unit_names": {unit_name: _Phrases((f, True) for f in _forms(name, "names", unit_name,
+                                                                      entry, "before"))
+                       for unit_name, entry in names.items()},
         "metre_before": frozenset(_forms(name, "metre_m", "before", metre["before"])),
         "metre_after": frozenset(_forms(name, "metre_m", "after", metre["after"])),
     }
@@ -685,7 +752,8 @@ class _Context:
         self.lex = lex
         self.toks = _tokenize(text)
         self.atoms: list[tuple[int, float] | None] = [self._atom(tok) for tok in self.toks]
-        self.excluded: set[int] = set()
+        self.excluded: set[int] = {k for k, tok in enumerate(self.toks) if tok.model}
+        self.titles: dict[int, bool] = {}  # line start -> whether the line is a title-case headline
 
     def _atom(self, tok: _Tok) -> tuple[int, float] | None:
         if tok.kind == "num":
@@ -1058,7 +1126,9 @@ def _vague_at(ctx: _Context, k: int) -> _Cand | None:
         if chained is None or not chained[0].of_scale:
             break
         lower, upper, j = lower * chained[0].lower, upper * chained[0].lower, chained[1]
-    return _Cand(k, j, None, lower=lower, upper=upper, vague=True, spelled=True)
+    # "millions of pounds" is money as "5 million pounds" is (units.toml [prefer_with_scale])
+    scale = lower if lower >= 1e3 else 1.0
+    return _Cand(k, j, None, lower=lower, upper=upper, vague=True, spelled=True, scale=scale)
 
 
 def _multiple_word_at(ctx: _Context, k: int) -> _Cand | None:
@@ -1198,11 +1268,18 @@ def _digits_at(ctx: _Context, k: int) -> _Cand | None:
     if nxt is not None and nxt.fused and _vulgar_fraction(nxt.text) is not None:
         return _Cand(k, k + 2, tok.value + (nxt.value or 0.0))  # "2½"
     if nxt is not None and nxt.kind == "word":
-        factor = lex.abbreviations.get(nxt.text) or (nxt.fused and lex.fused_abbreviations.get(
-            nxt.text))
+        factor = lex.abbreviations.get(nxt.text) or (
+            nxt.fused and not _house_number(ctx, k) and lex.fused_abbreviations.get(nxt.text))
         if factor and not _letter_follows(ctx, k + 2):
             return _Cand(k, k + 2, tok.value * factor, scale=factor)
     return None
+
+
+def _house_number(ctx: _Context, k: int) -> bool:
+    """ "221B Baker Street": a fused scale letter ("2.1B", "$2B", "2B users" are billions) that is
+    part of a house number, a whole number with no currency before a street's name."""
+    return re.fullmatch(r"\d+", ctx.toks[k].text) is not None and \
+        _currency_before(ctx, k, 0) is None and _street_name_at(ctx, k + 2)
 
 
 def _letter_follows(ctx: _Context, k: int) -> bool:
@@ -1310,8 +1387,8 @@ def _attach_sign_and_currency(ctx: _Context, cand: _Cand, floor: int) -> None:
         cand.unit, cand.money, cand.start = currency[0], True, currency[1]
     k = cand.start
     if k - 1 >= floor and toks[k - 1].low in ctx.lex.signs and ctx.joined(k) and \
-            cand.value is not None:
-        cand.value, cand.start = -cand.value, k - 1
+            cand.value is not None and ctx.lex.margins.backward(toks, k) is None:
+        cand.value, cand.start = -cand.value, k - 1  # "minus 5", but "plus or minus 3" is a margin
 
 
 def _sign_position(ctx: _Context, k: int) -> bool:
@@ -1394,10 +1471,19 @@ def _unit_at(ctx: _Context, j: int, ceiling: int, cand: _Cand) -> tuple[_Unit, i
         if length == 1 and len(key) == 1 and key.isalpha() and not toks[j].fused and \
                 key not in lex.spaced_letters:
             continue
+        if length == 1 and _capitalised_word(ctx, j) and key in lex.symbol_units:
+            continue  # "Gunman Kills Four At Texas Mall": a headline word, not ampere-turns
         unit = _resolve_unit(lex, key, cand.scale > 1)
         if unit is not None:
             return unit, end
     return None
+
+
+def _capitalised_word(ctx: _Context, j: int) -> bool:
+    """A word written apart from the number, capitalised like the others in a headline."""
+    tok = ctx.toks[j]
+    return not tok.fused and tok.kind == "word" and len(tok.text) > 1 and tok.text[0].isupper() \
+        and tok.text[1:].islower() and _title_line(ctx, j)
 
 
 def _resolve_unit(lex: _Lexicon, key: str, scaled: bool) -> _Unit | None:
@@ -1431,6 +1517,8 @@ def _attach_qualifier(ctx: _Context, cand: _Cand, floor: int) -> None:
     if match is None or match[1] < floor or not ctx.joined(cand.start):
         return
     qualifier, start = match
+    if start > 0 and ctx.toks[start - 1].low in qualifier.not_after:
+        return  # "the past 24 hours"
     first = ctx.toks[start]
     if first.kind == "punct" and start > 0 and first.fused and (
             ctx.toks[start - 1].kind == "num" or ctx.toks[start - 1].low in ("<", ">", "=")):
@@ -1458,6 +1546,7 @@ _BLOCKED_RE = re.compile(
     https?://\S+ | www\.\S+ | \S+@\S+\.\w+                                  # URLs, e-mail
   | \+\d[\d\s().\/-]{6,}\d                                                  # +1-222-2222/2222
   | \(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b                                   # (555) 123-4567
+  | 0(?<![\w.,]0)\d{2,4}(?:[\u0020\u00a0-]\d{3,4}){1,3}\b                       # 0800 555 111
   | \b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b                                     # 5/17/2018
   | \b(?:1[89]|20)\d\d[-–/](?:\d\d)\b(?![-–/.,]?\d)                         # 2022-23, 1995-01
   | \b(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d\b                          # 2019-2022
@@ -1481,13 +1570,17 @@ def _block_spans(ctx: _Context) -> None:
             k += 1
 
 
-def _is_excluded(ctx: _Context, cand: _Cand, titles: dict[int, bool]) -> bool:
+def _is_excluded(ctx: _Context, cand: _Cand) -> bool:
     return (
         _is_identifier(ctx, cand)
         or _is_marker(ctx, cand)
         or _is_date(ctx, cand)
         or _is_year(ctx, cand)
-        or _is_label(ctx, cand, titles)
+        or _is_label(ctx, cand)
+        or _is_address(ctx, cand)
+        or _is_phone_number(ctx, cand)
+        or _is_sports_result(ctx, cand)
+        or _is_name_measure(ctx, cand)
         or _is_pronoun_one(ctx, cand)
         or _is_time_reference(ctx, cand)
         or (cand.half and not _half_is_quantity(ctx, cand))
@@ -1509,7 +1602,84 @@ def _is_identifier(ctx: _Context, cand: _Cand) -> bool:
         after = toks[j]
         if after.kind in ("word", "num") or after.low in ("'", "’"):
             return True
+    # "0800", "007": no quantity is written with a leading zero; codes and phone numbers are
+    return cand.j - cand.i == 1 and re.fullmatch(r"0+[1-9]\d*", toks[i].text) is not None
+
+
+def _is_address(ctx: _Context, cand: _Cand) -> bool:
+    """ "221B Baker Street", "405 East 42nd Street": a house number before a street's name."""
+    toks = ctx.toks
+    if cand.start != cand.i or cand.unit is not None or toks[cand.i].kind != "num" or \
+            cand.j - cand.i != 1 or not re.fullmatch(r"\d+", toks[cand.i].text):
+        return False
+    j = cand.j
+    return _street_name_at(ctx, j + 1 if _letter_follows(ctx, j) and len(toks[j].text) == 1
+                           else j)
+
+
+def _street_name_at(ctx: _Context, m: int) -> bool:
+    """Capitalised words from token ``m`` ending in a street word ("Baker Street", "East 42nd
+    Street"), not followed by a noun the number before them would count ("Wall Street bankers")."""
+    toks, lex = ctx.toks, ctx.lex
+    names = 0
+    while m < len(toks) and ctx.joined(m) and names < 4:
+        tok = toks[m]
+        if tok.kind == "num" and _letter_follows(ctx, m + 1) and \
+                toks[m + 1].low in ("st", "nd", "rd", "th"):
+            m, names = m + 2, names + 1  # "42nd"
+            continue
+        if tok.kind != "word" or not tok.text[0].isupper() or tok.fused:
+            return False
+        if names and tok.low in lex.streets:
+            end = m + 2 if m + 1 < len(toks) and toks[m + 1].low == "." and \
+                toks[m + 1].fused else m + 1
+            return not _counts_noun_at(ctx, end)
+        m, names = m + 1, names + 1
     return False
+
+
+def _counts_noun_at(ctx: _Context, j: int) -> bool:
+    """Token ``j`` is a lower-case word a number before it may count ("bankers", "witnesses"):
+    not one of the ordinary words (prepositions, verbs of reporting) that end a name."""
+    if j >= len(ctx.toks) or not ctx.joined(j):
+        return False
+    tok = ctx.toks[j]
+    return tok.kind == "word" and tok.text.islower() and \
+        tok.low not in ctx.lex.ordinary_capitalised
+
+
+def _is_phone_number(ctx: _Context, cand: _Cand) -> bool:
+    """ "call 999", "dial 911", "contacted on 101": a number to ring, not a quantity."""
+    toks = ctx.toks
+    if cand.start != cand.i or cand.end != cand.j or cand.j - cand.i != 1 or \
+            not re.fullmatch(r"\d{3,}", toks[cand.i].text) or not ctx.joined(cand.i):
+        return False
+    return ctx.lex.phone_words.backward(toks, cand.i) is not None and \
+        not _counts_noun_at(ctx, cand.j)
+
+
+def _is_sports_result(ctx: _Context, cand: _Cand) -> bool:
+    """ "22 under par", "five strokes clear", "won by three shots": a score or a winning margin."""
+    toks, lex = ctx.toks, ctx.lex
+    if cand.vague or cand.money or cand.qualifier is not None or not ctx.joined(cand.j):
+        return False
+    if lex.scores_after.forward(toks, cand.j) is not None:
+        return True
+    return cand.j < len(toks) and toks[cand.j].low in lex.margin_units and ctx.joined(
+        cand.start) and lex.margin_before.backward(toks, cand.start) is not None
+
+
+def _is_name_measure(ctx: _Context, cand: _Cand) -> bool:
+    """ "the 10-year Treasury", "155mm shells", "the 1,500m world record": a measure that names a
+    kind of bond, gun or race (units.toml [names]), not an amount."""
+    unit = cand.unit
+    if unit is None or cand.vague or cand.money or cand.qualifier or cand.suffix:
+        return False
+    names = ctx.lex.unit_names.get(unit.name)
+    if names is None or not ctx.joined(cand.end) or names.forward(ctx.toks, cand.end) is None:
+        return False
+    written = ctx.toks[cand.end - 1].low
+    return not (unit.dimension == "time" and written.endswith("s"))  # "over 10 years, debt"
 
 
 def _is_marker(ctx: _Context, cand: _Cand) -> bool:
@@ -1536,7 +1706,23 @@ def _is_date(ctx: _Context, cand: _Cand) -> bool:
         return True
     if cand.value > 31:
         return False
+    if _day_range_end(ctx, i):
+        return True
     return _month_after(ctx, i + 1) or (_dash_between(ctx, i + 1) and _month_after(ctx, i + 3))
+
+
+def _day_range_end(ctx: _Context, i: int) -> bool:
+    """The second day of "June 6 to 9", "between June 6 and 9", "from May 3 through 5"."""
+    toks = ctx.toks
+    if i < 2 or not (ctx.joined(i) and ctx.joined(i - 1)) or toks[i - 2].kind != "num" or \
+            not _month_before(ctx, i - 2):
+        return False
+    connector = toks[i - 1].low
+    if connector in ("to", "through", "until", "till", "-", "–"):
+        return not _counts_noun_at(ctx, i + 1)  # "June 6 to 9", not "on June 6 to 9 people"
+    month = i - 4 if toks[i - 3].low == "." else i - 3
+    opener = toks[month - 1].low if month > 0 and ctx.joined(month) else ""
+    return connector in ctx.lex.range_first.get(opener, ())
 
 
 def _dash_between(ctx: _Context, k: int) -> bool:
@@ -1578,7 +1764,7 @@ def _is_year(ctx: _Context, cand: _Cand) -> bool:
                 and nxt.low not in ("and", "or", "to", "when", "as", "in", "on"))
 
 
-def _is_label(ctx: _Context, cand: _Cand, titles: dict[int, bool]) -> bool:
+def _is_label(ctx: _Context, cand: _Cand) -> bool:
     """ "Article 5", "No. 10", "Boeing 737", "Formula One": a number that names something."""
     toks, k = ctx.toks, cand.start
     if cand.vague or cand.qualifier or cand.money:
@@ -1586,7 +1772,7 @@ def _is_label(ctx: _Context, cand: _Cand, titles: dict[int, bool]) -> bool:
     if ctx.lex.labels.backward(toks, k) is not None and ctx.joined(k):
         return True
     if cand.spelled and toks[cand.i].text[:1].isupper() and not _sentence_start(ctx, cand.i):
-        return not _title_line(ctx, cand.i, titles)
+        return not _title_line(ctx, cand.i)
     if k == 0 or not ctx.joined(k) or toks[k].fused:
         return False
     word = toks[k - 1]
@@ -1596,7 +1782,7 @@ def _is_label(ctx: _Context, cand: _Cand, titles: dict[int, bool]) -> bool:
     if word.low in lex.ordinary_capitalised or word.low in lex.months or \
             word.low in lex.weekdays or word.low in lex.atoms or word.low in lex.trend_verbs:
         return False
-    return word.text != "I" and not _title_line(ctx, k, titles)
+    return word.text != "I" and not _title_line(ctx, k)
 
 
 def _sentence_start(ctx: _Context, k: int) -> bool:
@@ -1606,9 +1792,10 @@ def _sentence_start(ctx: _Context, k: int) -> bool:
     return before.kind == "punct" and before.low in ".!?:;\"“”‘'«»(—–-•*|"
 
 
-def _title_line(ctx: _Context, k: int, titles: dict[int, bool]) -> bool:
+def _title_line(ctx: _Context, k: int) -> bool:
     """Whether token ``k`` sits in a headline written in title case."""
     start = ctx.text.rfind("\n", 0, ctx.toks[k].start) + 1
+    titles = ctx.titles
     if start not in titles:
         end = ctx.text.find("\n", start)
         words = re.findall(r"[^\W\d_]{4,}", ctx.text[start:end if end >= 0 else None])
@@ -1691,6 +1878,9 @@ def _join_ranges(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
         first = cands[n]
         second = cands[n + 1] if n + 1 < len(cands) else None
         joined = _range_phrase(ctx, first, second) if second is not None else None
+        if second is not None and _is_tally(ctx, first, second):
+            n += 2  # "a 5-4 ruling", "a 3-1 win": a vote or a score, not two quantities
+            continue
         if second is not None and joined is not None and _joinable(first, second):
             phrase, opener = joined
             first.start -= opener
@@ -1701,13 +1891,25 @@ def _join_ranges(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
         elif second is not None and _bounds_join(ctx, first, second):
             first.bound_with = second
             n += 2
-        elif second is not None and _is_tally(ctx, first, second):
-            n += 2  # "a 5-4 ruling", "a 3-1 win": a vote or a score, not two quantities
-            continue
         else:
+            if second is not None:
+                _share_unit(ctx, first, second)
             n += 1
         out.append(first)
     return out
+
+
+def _share_unit(ctx: _Context, first: _Cand, second: _Cand) -> None:
+    """ "52 to 48 percent", "fell from 10 to 5 percent": the unit written once, after the second
+    number, is the unit of both, though they make no range."""
+    if first.unit is not None or second.unit is None or first.vague or second.vague:
+        return
+    if first.kind != "count" or first.scale != second.scale or second.money:
+        return
+    between = ctx.toks[first.end:second.start]
+    if len(between) == 1 and between[0].low in ctx.lex.range_connectors and \
+            _contiguous(ctx.toks, first.start, second.end):
+        first.unit = second.unit
 
 
 def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int] | None:
@@ -1741,15 +1943,33 @@ def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int]
 
 
 def _is_tally(ctx: _Context, first: _Cand, second: _Cand) -> bool:
+    """ "3-0", "a 2-1 win", "lost 1-2": a score or a vote, not a range.
+
+    Two whole numbers joined by a dash are a result when the first is the larger (a range runs
+    upwards), or when a word of winning, losing or voting stands next to them and no noun they
+    count follows ("won 20-30 seats" is a range).
+    """
     toks = ctx.toks
-    if second.start != first.end + 1 or toks[first.end].low not in ("-", "–"):
-        return False
-    if not (toks[first.end].fused and toks[second.start].fused):
+    if not _dash_joined(ctx, first, second):
         return False
     plain = all(c.j - c.i == 1 and toks[c.i].kind == "num" and c.unit is None and c.qualifier
                 is None for c in (first, second))
-    return plain and first.value is not None and second.value is not None and \
-        first.value >= second.value
+    if not plain or first.value is None or second.value is None:
+        return False
+    if first.value >= second.value:
+        return True
+    lex, after, before = ctx.lex, second.end, first.start - 1
+    if after < len(toks) and ctx.joined(after) and toks[after].low in lex.tally_after:
+        return True
+    return before >= 0 and ctx.joined(first.start) and toks[before].low in lex.tally_before and \
+        not _counts_noun_at(ctx, after)
+
+
+def _dash_joined(ctx: _Context, first: _Cand, second: _Cand) -> bool:
+    """Two numerals written with a dash between them and no space: "3-0", "737-800"."""
+    toks, k = ctx.toks, first.end
+    return second.start == k + 1 and toks[k].low in ("-", "–") and toks[k].fused and \
+        toks[second.start].fused and toks[k - 1].kind == toks[second.start].kind == "num"
 
 
 def _joinable(first: _Cand, second: _Cand) -> bool:
@@ -1759,6 +1979,8 @@ def _joinable(first: _Cand, second: _Cand) -> bool:
         return False
     if first.unit and second.unit and first.unit != second.unit:
         return False
+    if first.unit and not second.unit and not first.money:
+        return False  # "rose by 4% to 50,510": a change and a level, not a range
     low, high = first.value, second.value
     if first.scale == 1 and second.scale > 1 and low < high / second.scale:
         low *= second.scale
@@ -1852,12 +2074,41 @@ def _figures(text: str) -> Iterator[Figure]:
     _block_spans(ctx)
     cands = _find_numerals(ctx)
     _attach(ctx, cands)
-    titles: dict[int, bool] = {}
-    kept = [c for c in cands if not _is_excluded(ctx, c, titles)]
+    kept: list[_Cand] = []
+    dropped: _Cand | None = None
+    for cand in cands:
+        # "Croatia 3-0", "Boeing 737-800": the number after a dash goes with the one before it
+        if _is_excluded(ctx, cand) or (dropped is not None and _dash_joined(ctx, dropped, cand)):
+            dropped = cand
+        else:
+            dropped = None
+            kept.append(cand)
     for cand in kept:
         _attach_trend(ctx, cand)
-    for cand in _join_ranges(ctx, kept):
+    joined = _join_ranges(ctx, kept)
+    _qualify_conversions(ctx, joined)
+    for cand in joined:
         yield _to_figure(ctx, cand)
+
+
+def _qualify_conversions(ctx: _Context, cands: Sequence[_Cand]) -> None:
+    """ "about £1.1bn (€1.3bn)": a figure in brackets converting the one before it into another
+    unit of the same kind states it with the same qualifier and trend."""
+    toks = ctx.toks
+    for first, second in zip(cands, cands[1:], strict=False):
+        qualifier = first.suffix or first.qualifier
+        bracket = second.start - 1
+        if first.range_with or first.bound_with or second.range_with or second.bound_with or \
+                second.qualifier or second.suffix:
+            continue
+        if bracket != first.end or toks[bracket].low not in ("(", "[") or not ctx.joined(bracket):
+            continue
+        if first.unit is None or second.unit is None or first.unit == second.unit or \
+                first.unit.dimension != second.unit.dimension:
+            continue
+        if qualifier is not None:
+            second.qualifier, second.qualifier_phrase = qualifier, _stated(first)
+        second.trend = second.trend or first.trend
 
 
 def find_figures(text: str) -> list[Figure]:
