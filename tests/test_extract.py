@@ -209,6 +209,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="added-is-an-act-not-speech",
         ),
         pytest.param(
+            "Police said John Smith, 45, was arrested at the scene.",
+            "45",
+            {"unit": "year", "entity": None},
+            id="age-between-commas-after-a-name",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

@@ -37,6 +37,8 @@ DATELINE = re.compile(
 # Spelled-out numbers this small refer rather than count when nothing is counted ("the two
 # working together") or a definite word goes before them ("the two countries").
 SMALL_WORD_NUMBER = 10
+# The oldest age a bare number after a name is read as ("Djokovic, 37, won").
+MAX_AGE = 120
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,8 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         anchor = numeral.root
         whole = _span(doc, figure.start - shift, figure.end - shift)
         root = whole.root if whole is not None else anchor
+        if _is_age(figure, whole):
+            figure = dataclasses.replace(figure, unit="year", dimension="time", kind="amount")
         counted = None if figure.unit else _counted_noun(anchor, whole)
         if counted is not None and counted.lemma_.lower() in _cues().not_counted:
             counted = None
@@ -288,6 +292,19 @@ def _iso(day: Any) -> str | None:
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_age(figure: Figure, whole: Span | None) -> bool:
+    """A bare number between commas after a person is their age: "Djokovic, 37, won"."""
+    if figure.unit or figure.qualifier != "=" or whole is None or figure.value is None:
+        return False
+    if not (float(figure.value).is_integer() and 0 < figure.value <= MAX_AGE):
+        return False
+    doc = whole.doc
+    if whole.start < 2 or whole.end >= len(doc):
+        return False
+    before, person, after = doc[whole.start - 1], doc[whole.start - 2], doc[whole.end]
+    return before.text == "," and after.text == "," and person.ent_type_ == "PERSON"
 
 
 def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bool:
