@@ -810,3 +810,24 @@ def test_rates_of_different_things_are_kept_apart() -> None:
                     event="fall")
     comparison = compare([unemployment, inflation, unnamed])
     assert [group.verdict for group in comparison.groups] == ["single"] * 3
+
+
+def test_a_running_total_that_grows_within_an_open_bound_is_evolving() -> None:
+    since = {"time_scope": "since Monday", "period_start": "2024-05-06"}
+    comparison = compare([
+        claim("At least 35", 35, qualifier=">=", doc="a", published="2024-05-08",
+              entity="people", event="kill", **since),
+        claim("52", 52, doc="b", published="2024-05-10", entity="people", event="kill", **since),
+    ])
+    (group,) = comparison.groups
+    assert group.verdict == "evolving"
+
+
+def test_the_same_running_figure_with_a_qualifier_dropped_stays_consistent() -> None:
+    since = {"time_scope": "since August", "period_start": "2022-08"}
+    comparison = compare([
+        claim("400", 400, doc="a", published="2022-11-20", **since),
+        claim("more than 400", 400, qualifier=">", doc="b", published="2023-02-01", **since),
+    ])
+    (group,) = comparison.groups
+    assert group.verdict == "consistent"

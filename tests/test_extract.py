@@ -215,6 +215,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="age-between-commas-after-a-name",
         ),
         pytest.param(
+            "The number of people killed in the floods has risen to 52, the agency said.",
+            "52",
+            {"entity": "people", "event": "kill", "attribution": "the agency"},
+            id="number-of-people-killed-rose-to",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

@@ -802,6 +802,13 @@ def _verdict(
     if len(judged) == 1 or (agree and len(reports) == 1):
         return "single", _single_reason(judged)
     if agree:
+        stated = {_stated(j.reading.claim) for j in judged}
+        kinds = {j.reading.scope.kind for j in judged}
+        if len(stated) > 1 and "running" in kinds and kinds <= {"running", "none"}:
+            # "at least 35 killed since Monday", then "52": a total that grew, not one figure.
+            running = _running_verdict(judged, label)
+            if running is not None and running[0] == "evolving":
+                return running
         return "consistent", _consistent_reason(judged)
     if any(j.reading.scope.kind == "running" for j in judged) and not any(
         j.reading.scope.kind in ("period", "text") for j in judged
@@ -810,6 +817,11 @@ def _verdict(
         if running is not None:
             return running
     return _facet_verdict(judged)
+
+
+def _stated(claim: Claim) -> float | None:
+    """The number a claim states: its value, or the floor of a vague amount."""
+    return claim.value if claim.value is not None else claim.lower
 
 
 def _common(judged: Sequence[_Judged]) -> tuple[float | None, float | None] | None:

@@ -230,6 +230,10 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         previous = counted or previous
         measured = _measured_thing(root) if figure.unit else None
         verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
+        if counted is not None and verb is not None and _is_level(verb):
+            # "the toll rose to 52" states a level; what happened is in the counted phrase
+            # ("people killed"), or left to the thing itself (a toll counts the killed).
+            verb = _participle(counted)
         event = _event(root, verb, figure)
         if measured is not None and (verb is None or _is_speech(verb, root)):
             event = measured.lemma_.lower()  # "the deal is worth $3bn, officials said"
@@ -343,6 +347,9 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cues.level_verbs:
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ == "NOUN":
+            # "the number of people killed has risen to 52": the number counts the people.
+            if subjects[0].lemma_.lower() in cues.quantity_nouns:
+                return _of_object(subjects[0]) or subjects[0]
             return subjects[0]
     # "the ministry put the death toll at 112": the object is what the figure counts.
     if token.dep_ == "pobj" and token.head.lower_ == "at" and verb.pos_ == "VERB":
@@ -425,6 +432,15 @@ def _noun_phrase(counted: Token, figure_end: int) -> str:
     while len(words) > 1 and words[0].lower() in cues.leading_words:
         words = words[1:]
     return " ".join(words)
+
+
+def _is_level(verb: Token) -> bool:
+    return verb.lemma_.lower() in _cues().level_verbs and verb.lemma_.lower() != "be"
+
+
+def _participle(noun: Token) -> Token | None:
+    """The verb describing a noun: "people *killed* in the floods"."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
 
 
 def _phrase_top(anchor: Token, counted: Token | None) -> Token:
