@@ -831,3 +831,23 @@ def test_the_same_running_figure_with_a_qualifier_dropped_stays_consistent() -> 
     ])
     (group,) = comparison.groups
     assert group.verdict == "consistent"
+
+
+def test_figures_of_different_actors_are_different_quantities() -> None:
+    comparison = compare([
+        claim("31", 31, doc="a", entity="tank", event="deliver", agent="the United States"),
+        claim("14", 14, doc="b", entity="tank", event="deliver", agent="Germany"),
+        claim("31", 31, doc="c", entity="tank", event="deliver", agent="Washington"),
+    ])
+    verdicts = sorted((len(g.members), g.verdict) for g in comparison.groups)
+    assert verdicts == [(1, "single"), (2, "consistent")]
+
+
+def test_an_unknown_actor_does_not_split_a_group() -> None:
+    comparison = compare([
+        claim("hundreds", None, qualifier="vague", lower=100, upper=1000, doc="a",
+              event="supply", agent="Iran"),
+        claim("small number", None, qualifier="vague", lower=1, upper=99, doc="b",
+              event="supply", agent="his nation"),
+    ])
+    assert len(comparison.groups) == 1

@@ -221,6 +221,18 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="number-of-people-killed-rose-to",
         ),
         pytest.param(
+            "Nearly 500 drones launched by Russia were shot down, the air force said.",
+            "Nearly 500",
+            {"agent": None, "event": "shoot down"},
+            id="passive-without-a-doer-has-no-agent",
+        ),
+        pytest.param(
+            "Germany has delivered 14 Leopard tanks to Ukraine since January.",
+            "14",
+            {"agent": "Germany", "entity": "tank", "event": "deliver"},
+            id="agent-is-the-doer",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

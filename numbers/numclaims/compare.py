@@ -255,6 +255,8 @@ class _Vocabulary:
     unnamed_sources: frozenset[str]
     not_events: frozenset[str]
     calendar_words: frozenset[str]
+    actor_index: dict[str, str]
+    longest_actor: int
 
 
 @cache
@@ -270,6 +272,10 @@ def _vocabulary() -> _Vocabulary:
                                    required=("names", "label", "dimension", "factor"))
     things = _things(thing_entries)
     events = _events(event_entries, things)
+    actor_index = lexicon.phrase_index(
+        "actors", lexicon.section("actors", "actors", {"names": list}, required=("names",)),
+        field="names",
+    )
     thing_index = lexicon.phrase_index("things", thing_entries)
     return _Vocabulary(
         things=things,
@@ -285,6 +291,8 @@ def _vocabulary() -> _Vocabulary:
         ),
         not_events=frozenset(lexicon.words("events", "not_events")),
         calendar_words=_calendar_words(),
+        actor_index=actor_index,
+        longest_actor=max((len(name.split()) for name in actor_index), default=1),
     )
 
 
@@ -429,6 +437,7 @@ class _Reading:
     high: float | None
     reported: tuple[dt.date, dt.date] | None
     reckoned: tuple[dt.date, dt.date] | None
+    actor: str | None = None
     origin: str = ""
 
     @property
@@ -470,6 +479,7 @@ def _read(claim: Claim, index: int, vocabulary: _Vocabulary) -> _Reading:
         high=high,
         reported=reported,
         reckoned=_reckoned(claim, scope, reported),
+        actor=_actor(claim.agent, vocabulary),
     )
 
 
@@ -495,6 +505,19 @@ def _look_up(text: str, vocabulary: _Vocabulary) -> tuple[str | None, str]:
                 if form in vocabulary.thing_index:
                     return vocabulary.thing_index[form], candidate
     return None, ""
+
+
+def _actor(agent: str | None, vocabulary: _Vocabulary) -> str | None:
+    """The known actor an agent names ("Russian forces" → russia), or None when it names none
+    or more than one ("Russian and Iranian officials")."""
+    words = re.sub(r"['’]s\b", "", (agent or "").lower()).split()
+    found = set()
+    for size in range(min(len(words), vocabulary.longest_actor), 0, -1):
+        for start in range(len(words) - size + 1):
+            actor = vocabulary.actor_index.get(" ".join(words[start : start + size]))
+            if actor is not None:
+                found.add(actor)
+    return found.pop() if len(found) == 1 else None
 
 
 def _event(claim: Claim, vocabulary: _Vocabulary) -> str | None:
@@ -576,6 +599,7 @@ class _Draft:
     order: int
     readings: list[_Reading]
     events: set[str | None] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
     scopes: dict[str, _Scope] = field(default_factory=dict)
     low: float | None = None
     high: float | None = None
@@ -584,6 +608,8 @@ class _Draft:
     def add(self, reading: _Reading) -> None:
         self.readings.append(reading)
         self.events.add(reading.event)
+        if reading.actor is not None:
+            self.actors.add(reading.actor)
         self.scopes.setdefault(reading.scope.key, reading.scope)
         low, high = _base_range(reading)
         if low is not None and (self.low is None or low > self.low):
@@ -716,7 +742,9 @@ def _best(reading: _Reading, candidates: Iterable[_Draft]) -> _Draft | None:
 
 
 def _fits(reading: _Reading, draft: _Draft) -> bool:
-    """Whether the reading's event and time scope are compatible with every member's."""
+    """Whether the reading's event, time scope and actor are compatible with every member's."""
+    if reading.actor is not None and draft.actors - {reading.actor}:
+        return False  # "the US delivered 31 tanks" is not a figure for Germany's deliveries
     return all(_events_match(reading.event, event) for event in draft.events) and all(
         _scopes_match(reading.scope, scope) for scope in draft.scopes.values()
     )

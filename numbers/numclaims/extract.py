@@ -230,6 +230,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
         previous = counted or previous
         measured = _measured_thing(root) if figure.unit else None
         verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
+        agent = _agent(verb, _phrase_top(anchor, counted) if counted is not None else root)
         if counted is not None and verb is not None and _is_level(verb):
             # "the toll rose to 52" states a level; what happened is in the counted phrase
             # ("people killed"), or left to the thing itself (a toll counts the killed).
@@ -261,6 +262,7 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
                 else None
             ),
             event=event,
+            agent=agent,
             time_scope=scope.text if scope else None,
             period_start=_iso(scope.period_start) if scope else None,
             period_end=_iso(scope.period_end) if scope else None,
@@ -469,6 +471,33 @@ def _event(root: Token, verb: Token | None, figure: Figure) -> str | None:
             return objects[0].lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _agent(verb: Token | None, figure_top: Token) -> str | None:
+    """Who does what is counted: "*Russia* has deployed 400 drones", "drones launched *by
+    Russia*"; None where the figure is itself the doer or the doer is a pronoun."""
+    if verb is None or _is_speech(verb, figure_top):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            doers = [g for g in child.children if g.dep_ == "pobj"]
+            return _doer_phrase(doers[0]) if doers else None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if figure_top in child.subtree or child.pos_ == "PRON":
+                return None
+            return _doer_phrase(child)
+    return None
+
+
+def _doer_phrase(head: Token) -> str | None:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = min(
+        (t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")),
+        default=head.i,
+    )
+    return head.doc[start : head.i + 1].text
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -103,6 +103,7 @@ class Claim:
     entity: str | None = None
     noun_phrase: str | None = None
     event: str | None = None
+    agent: str | None = None
     time_scope: str | None = None
     period_start: str | None = None
     period_end: str | None = None
