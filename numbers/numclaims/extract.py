@@ -25,9 +25,9 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .documents import make_document, parse_published
-from .figures import Figure, find_figures
+from .figures import Figure
 from .models import Claim, Document, PublicationDate
-from .pipeline import load_pipeline, sentence_splitter
+from .pipeline import figure_finder, load_pipeline
 from .timex import TimePhrase, find_time_phrases
 
 # A news dateline at the start of a sentence: "ERBIL, Kurdistan Region - ", "KYIV (AP) — ".
@@ -150,19 +150,21 @@ class _Candidate:
 
 
 def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
-    """The sentences holding a figure. Figures are found in the whole paragraph, so that a
-    sentence split in the wrong place ("No. 10 Downing Street") does not make one."""
-    splitter = sentence_splitter()
-    for document in documents:
-        for body_start, body_end in document.body:
-            paragraph = document.text[body_start:body_end]
-            figures = find_figures(paragraph)
-            if not figures:
-                continue
-            for start, end in _sentence_bounds(splitter(paragraph), figures):
-                inside = [f for f in figures if start <= f.start < end]
-                if inside:
-                    yield from _candidate(document, body_start, paragraph, start, end, inside)
+    """The sentences holding a figure, every paragraph of every document in one stream."""
+    paragraphs = (
+        (document, start, document.text[start:end])
+        for document in documents
+        for start, end in document.body
+    )
+    located = ((text, (document, start)) for document, start, text in paragraphs)
+    for doc, (document, offset) in figure_finder().pipe(located, as_tuples=True):
+        figures: list[Figure] = doc._.numclaims_figures
+        if not figures:
+            continue
+        for start, end in _sentence_bounds(doc, figures):
+            inside = [f for f in figures if start <= f.start < end]
+            if inside:
+                yield from _candidate(document, offset, doc.text, start, end, inside)
 
 
 def _sentence_bounds(doc: Doc, figures: Sequence[Figure]) -> list[tuple[int, int]]:

