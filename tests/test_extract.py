@@ -265,3 +265,17 @@ def test_the_two_countries_refers_rather_than_counts() -> None:
 def test_a_small_number_that_counts_is_kept() -> None:
     [claim] = extract("Two soldiers were killed in the attack.", published="2023-02-06")
     assert (claim.value, claim.entity, claim.event) == (2, "soldier", "kill")
+
+
+def test_he_said_is_the_person_named_before() -> None:
+    text = (
+        "White House spokesman John Kirby spoke to reporters on Friday.\n\n"
+        "\"Russia has received more than 300 drones from Iran since August,\" he said."
+    )
+    [claim] = extract(text, published="2023-06-09")
+    assert claim.attribution == "John Kirby"
+
+
+def test_he_said_with_no_person_before_has_no_attribution() -> None:
+    [claim] = extract("\"We have lost 40 tanks,\" he said.", published="2023-06-09")
+    assert claim.attribution is None

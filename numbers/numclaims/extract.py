@@ -37,6 +37,8 @@ DATELINE = re.compile(
 # Spelled-out numbers this small refer rather than count when nothing is counted ("the two
 # working together") or a definite word goes before them ("the two countries").
 SMALL_WORD_NUMBER = 10
+# How far back, in characters, "he said" looks for the person it names.
+PRONOUN_LOOKBACK = 1500
 # The oldest age a bare number after a name is read as ("Djokovic, 37, won").
 MAX_AGE = 120
 
@@ -46,6 +48,7 @@ class _Cues:
     speech_verbs: frozenset[str]
     according_cues: tuple[tuple[str, ...], ...]
     medium_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
     acting_events: frozenset[str]
     light_verbs: frozenset[str]
     level_verbs: frozenset[str]
@@ -70,6 +73,7 @@ def _cues() -> _Cues:
             for cue in lexicon.words("claims", "attribution.according_cues")
         ),
         medium_nouns=words("attribution.medium_nouns"),
+        person_pronouns=words("attribution.person_pronouns"),
         acting_events=words("attribution.acting_events"),
         light_verbs=words("event.light_verbs"),
         level_verbs=words("event.level_verbs"),
@@ -119,7 +123,7 @@ def extract_documents(documents: Iterable[Document], *, nlp: Language | None = N
     parsed = nlp.pipe((candidate.parsed_text for candidate in candidates), batch_size=64)
     claims: list[Claim] = []
     for candidate, sentence_doc in zip(candidates, parsed, strict=True):
-        claims.extend(_claims_in_sentence(candidate, sentence_doc))
+        claims.extend(_claims_in_sentence(candidate, sentence_doc, nlp))
     return claims
 
 
@@ -203,7 +207,7 @@ def _shifted(figure: Figure, by: int) -> Figure:
 # Step 3: reading the parse
 
 
-def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
+def _claims_in_sentence(candidate: _Candidate, doc: Doc, nlp: Language) -> Iterator[Claim]:
     document = candidate.document
     published = document.published
     shift = candidate.parsed_from
@@ -271,7 +275,11 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc) -> Iterator[Claim]:
             as_of=as_of.text if as_of else None,
             as_of_start=_iso(as_of.period_start) if as_of else None,
             as_of_end=_iso(as_of.period_end) if as_of else None,
-            attribution=_attribution(root, counted, doc) or _acting_source(verb, event),
+            attribution=(
+                _attribution(root, counted, doc)
+                or _acting_source(verb, event)
+                or _person_named_before(candidate, nlp, root)
+            ),
             published=published.iso() if isinstance(published, PublicationDate) else None,
             outlet=document.outlet,
             url=document.url,
@@ -541,6 +549,27 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
             continue
         return _source_phrase(subject, doc)
     return _according_to(doc)
+
+
+def _person_named_before(candidate: _Candidate, nlp: Language, figure: Token) -> str | None:
+    """Who "he" or "she" is when the figure's speaker is only that pronoun: the last person the
+    article named before the sentence ("…, said John Kirby. … “We have sent 300,” he said.")."""
+    speaker = next(
+        (
+            child
+            for verb in figure.ancestors
+            if _is_speech(verb, figure)
+            for child in verb.children
+            if child.dep_ == "nsubj"
+        ),
+        None,
+    )
+    if speaker is None or speaker.lower_ not in _cues().person_pronouns:
+        return None
+    text = candidate.document.text
+    window = text[max(0, candidate.start - PRONOUN_LOOKBACK) : candidate.start]
+    people = [ent.text for ent in nlp(window).ents if ent.label_ == "PERSON"]
+    return people[-1] if people else None
 
 
 def _acting_source(verb: Token | None, event: str | None) -> str | None:
