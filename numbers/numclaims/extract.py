@@ -2,8 +2,9 @@
 
 The flow for one batch of documents:
 
-1. split each document's body (its prose, without page furniture) into sentences with the cheap
-   splitter, and find the figures in each sentence (:mod:`numclaims.figures`, no parse);
+1. find the figures in every paragraph of each document's body (its prose, without page
+   furniture) and split the paragraphs that hold one into sentences, with the cheap
+   :func:`~numclaims.pipeline.figure_finder` pipeline (no parse);
 2. run the full spaCy model over the sentences that hold a figure, all documents in one
    ``nlp.pipe`` stream;
 3. for each figure, read off the parse what it counts (``entity``, ``noun_phrase``), what happens
@@ -207,84 +208,109 @@ def _shifted(figure: Figure, by: int) -> Figure:
 # Step 3: reading the parse
 
 
+@dataclass
+class _Parsed:
+    """What the parse says of one figure."""
+
+    figure: Figure
+    anchor: Token  # the numeral's own token
+    root: Token  # the head of the whole figure ("%" in "3.7%", "6,000" in "more than 6,000")
+    counted: Token | None  # the noun counted
+    measured: Token | None  # what an amount with a unit measures
+    verb: Token | None  # the verb of the event
+    agent: str | None
+
+
 def _claims_in_sentence(candidate: _Candidate, doc: Doc, nlp: Language) -> Iterator[Claim]:
-    document = candidate.document
-    published = document.published
-    shift = candidate.parsed_from
-    time_phrases = find_time_phrases(candidate.parsed_text, published=published)
+    time_phrases = find_time_phrases(candidate.parsed_text, published=candidate.document.published)
     previous: Token | None = None  # the last counted noun in the sentence
     for figure in candidate.figures:
-        numeral = _span(doc, figure.number_start - shift, figure.number_end - shift) or _span(
-            doc, figure.start - shift, figure.end - shift
-        )
-        if numeral is None:
+        parsed = _parse(figure, doc, candidate.parsed_from, previous)
+        if parsed is None:
             continue
-        anchor = numeral.root
-        whole = _span(doc, figure.start - shift, figure.end - shift)
-        root = whole.root if whole is not None else anchor
-        if _is_age(figure, whole):
-            figure = dataclasses.replace(figure, unit="year", dimension="time", kind="amount")
-        counted = None if figure.unit else _counted_noun(anchor, whole)
-        if counted is not None and counted.lemma_.lower() in _cues().not_counted:
-            counted = None
-        if _is_pronoun_like(figure, counted, anchor):
-            continue
-        if counted is None and not figure.unit and figure.kind == "count":
-            # "killed at least 2,300 people and injured more than 14,000": an elided noun is
-            # the one counted just before.
-            counted = previous
-        previous = counted or previous
-        measured = _measured_thing(root) if figure.unit else None
-        verb = _governing_verb(_phrase_top(anchor, counted) if counted is not None else root)
-        agent = _agent(verb, _phrase_top(anchor, counted) if counted is not None else root)
-        if counted is not None and verb is not None and _is_level(verb):
-            # "the toll rose to 52" states a level; what happened is in the counted phrase
-            # ("people killed"), or left to the thing itself (a toll counts the killed).
-            verb = _participle(counted)
-        event = _event(root, verb, figure)
-        if measured is not None and (verb is None or _is_speech(verb, root)):
-            event = measured.lemma_.lower()  # "the deal is worth $3bn, officials said"
-        scope, as_of = _time_scope(time_phrases, anchor, counted, doc)
-        yield Claim(
-            doc_id=document.doc_id,
-            sentence=candidate.text,
-            sentence_start=candidate.start,
-            start=candidate.start + figure.start,
-            end=candidate.start + figure.end,
-            surface=figure.surface,
-            value=figure.value,
-            lower=figure.lower,
-            upper=figure.upper,
-            qualifier=figure.qualifier,  # type: ignore[arg-type]
-            trend=figure.trend,  # type: ignore[arg-type]
-            unit=figure.unit,
-            dimension=figure.dimension,
-            entity=_lemma(counted) if counted is not None else None,
-            noun_phrase=(
-                _noun_phrase(counted, figure.end - shift)
-                if counted is not None
-                else _compact_phrase(measured)
-                if measured is not None
-                else None
-            ),
-            event=event,
-            agent=agent,
-            time_scope=scope.text if scope else None,
-            period_start=_iso(scope.period_start) if scope else None,
-            period_end=_iso(scope.period_end) if scope else None,
-            as_of=as_of.text if as_of else None,
-            as_of_start=_iso(as_of.period_start) if as_of else None,
-            as_of_end=_iso(as_of.period_end) if as_of else None,
-            attribution=(
-                _attribution(root, counted, doc)
-                or _acting_source(verb, event)
-                or _person_named_before(candidate, nlp, root)
-            ),
-            published=published.iso() if isinstance(published, PublicationDate) else None,
-            outlet=document.outlet,
-            url=document.url,
-            title=document.title,
-        )
+        previous = parsed.counted or previous
+        yield _claim(candidate, parsed, time_phrases, nlp)
+
+
+def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Parsed | None:
+    numeral = _span(doc, figure.number_start - shift, figure.number_end - shift) or _span(
+        doc, figure.start - shift, figure.end - shift
+    )
+    if numeral is None:
+        return None
+    anchor = numeral.root
+    whole = _span(doc, figure.start - shift, figure.end - shift)
+    root = whole.root if whole is not None else anchor
+    if _is_age(figure, whole):
+        figure = dataclasses.replace(figure, unit="year", dimension="time", kind="amount")
+    counted = None if figure.unit else _counted_noun(anchor, whole)
+    if counted is not None and counted.lemma_.lower() in _cues().not_counted:
+        counted = None
+    if _is_pronoun_like(figure, counted, anchor):
+        return None
+    if counted is None and not figure.unit and figure.kind == "count":
+        # "killed at least 2,300 people and injured more than 14,000": an elided noun is the
+        # one counted just before.
+        counted = previous
+    top = _phrase_top(anchor, counted) if counted is not None else root
+    verb = _governing_verb(top)
+    agent = _agent(verb, top)
+    if counted is not None and verb is not None and _is_level(verb):
+        # "the toll rose to 52" states a level; what happened is in the counted phrase ("people
+        # killed"), or left to the thing itself (a toll counts the killed).
+        verb = _participle(counted)
+    measured = _measured_thing(root) if figure.unit else None
+    return _Parsed(figure, anchor, root, counted, measured, verb, agent)
+
+
+def _claim(
+    candidate: _Candidate, parsed: _Parsed, time_phrases: list[TimePhrase], nlp: Language
+) -> Claim:
+    figure, counted, measured, verb = parsed.figure, parsed.counted, parsed.measured, parsed.verb
+    document, published = candidate.document, candidate.document.published
+    event = _event(parsed.root, verb, figure)
+    if measured is not None and (verb is None or _is_speech(verb, parsed.root)):
+        event = measured.lemma_.lower()  # "the deal is worth $3bn, officials said"
+    noun_phrase = (
+        _noun_phrase(counted, figure.end - candidate.parsed_from)
+        if counted is not None
+        else _compact_phrase(measured) if measured is not None else None
+    )
+    scope, as_of = _time_scope(time_phrases, parsed.anchor, counted, parsed.root.doc)
+    return Claim(
+        doc_id=document.doc_id,
+        sentence=candidate.text,
+        sentence_start=candidate.start,
+        start=candidate.start + figure.start,
+        end=candidate.start + figure.end,
+        surface=figure.surface,
+        value=figure.value,
+        lower=figure.lower,
+        upper=figure.upper,
+        qualifier=figure.qualifier,  # type: ignore[arg-type]
+        trend=figure.trend,  # type: ignore[arg-type]
+        unit=figure.unit,
+        dimension=figure.dimension,
+        entity=_lemma(counted) if counted is not None else None,
+        noun_phrase=noun_phrase,
+        event=event,
+        agent=parsed.agent,
+        time_scope=scope.text if scope else None,
+        period_start=_iso(scope.period_start) if scope else None,
+        period_end=_iso(scope.period_end) if scope else None,
+        as_of=as_of.text if as_of else None,
+        as_of_start=_iso(as_of.period_start) if as_of else None,
+        as_of_end=_iso(as_of.period_end) if as_of else None,
+        attribution=(
+            _attribution(parsed.root, counted, parsed.root.doc)
+            or _acting_source(verb, event)
+            or _person_named_before(candidate, nlp, parsed.root)
+        ),
+        published=published.iso() if isinstance(published, PublicationDate) else None,
+        outlet=document.outlet,
+        url=document.url,
+        title=document.title,
+    )
 
 
 def _lemma(noun: Token) -> str:
