@@ -741,7 +741,6 @@ class _Card:
     group: float = 0.0
     last_scale: float = math.inf
     last_atom: int = -1
-    first_atom: int = -1
 
 
 class _Context:
@@ -929,7 +928,7 @@ class _CardinalParser:
     def _accept(self, end: int) -> None:
         group = self.hundreds + (self.small or 0.0)
         self.accepts.append(_Card(self.total + group, end, self.spelled, self.digits, self.scale,
-                                  self.total, group, self.last_scale, self.prev, self.first or -1))
+                                  self.total, group, self.last_scale, self.prev))
 
 
 def _next_atom(ctx: _Context, k: int, n: int) -> int | None:
