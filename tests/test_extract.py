@@ -233,6 +233,30 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="agent-is-the-doer",
         ),
         pytest.param(
+            "A crew of four was rescued from the sinking boat.",
+            "four",
+            {"entity": "crew", "event": "rescue"},
+            id="group-sized-by-of-number",
+        ),
+        pytest.param(
+            "Police arrested 17 people; nine were later released without charge.",
+            "nine",
+            {"entity": "people", "event": "release"},
+            id="elided-noun-after-a-semicolon",
+        ),
+        pytest.param(
+            "The average age of a first-time buyer has risen to 34.",
+            "34",
+            {"unit": "year", "entity": None},
+            id="age-names-the-unit",
+        ),
+        pytest.param(
+            "Sales of electric cars rose to 1.4 million last year.",
+            "1.4 million",
+            {"entity": "car"},
+            id="sales-of-count-what-is-sold",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

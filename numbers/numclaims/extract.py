@@ -60,6 +60,7 @@ class _Cues:
     comparative_words: frozenset[str]
     definite_words: frozenset[str]
     not_counted: frozenset[str]
+    implied_units: dict[str, tuple[str, str]]
 
 
 @cache
@@ -85,7 +86,15 @@ def _cues() -> _Cues:
         comparative_words=words("counted.comparative_words"),
         definite_words=words("counted.definite_words"),
         not_counted=words("counted.not_counted"),
+        implied_units=_implied_units(),
     )
+
+
+def _implied_units() -> dict[str, tuple[str, str]]:
+    entries = lexicon.section(
+        "claims", "implied_units", {"unit": str, "dimension": str}, required=("unit", "dimension")
+    )
+    return {noun: (entry["unit"], entry["dimension"]) for noun, entry in entries.items()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,12 +255,18 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
     counted = None if figure.unit else _counted_noun(anchor, whole)
     if counted is not None and counted.lemma_.lower() in _cues().not_counted:
         counted = None
+    refers = _is_small_word_number(figure) and _is_definite(anchor)  # "the two working together"
+    if counted is None and not figure.unit and figure.kind == "count" and not refers:
+        # "killed at least 2,300 people and injured more than 14,000", "arrested 17 people;
+        # nine were later released": an elided noun is the one counted just before.
+        counted = previous
+    if counted is not None and counted.lemma_.lower() in _cues().implied_units:
+        # "the average age has risen to 34": the noun names the unit, not a thing counted.
+        unit, dimension = _cues().implied_units[counted.lemma_.lower()]
+        figure = dataclasses.replace(figure, unit=unit, dimension=dimension, kind="amount")
+        counted = None
     if _is_pronoun_like(figure, counted, anchor):
         return None
-    if counted is None and not figure.unit and figure.kind == "count":
-        # "killed at least 2,300 people and injured more than 14,000": an elided noun is the
-        # one counted just before.
-        counted = previous
     top = _phrase_top(anchor, counted) if counted is not None else root
     verb = _governing_verb(top)
     agent = _agent(verb, top)
@@ -352,14 +367,22 @@ def _is_age(figure: Figure, whole: Span | None) -> bool:
 def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bool:
     """A small spelled-out number that refers rather than counts: "the two working together",
     "the two countries", "his three sons"."""
+    if not _is_small_word_number(figure):
+        return False
+    return counted is None or _is_definite(anchor)
+
+
+def _is_small_word_number(figure: Figure) -> bool:
+    """An exact count of at most :data:`SMALL_WORD_NUMBER`, spelled out: "two", "six"."""
     if figure.unit or figure.qualifier != "=" or figure.value is None or figure.kind != "count":
         return False
-    if any(char.isdigit() for char in figure.surface) or figure.value > SMALL_WORD_NUMBER:
-        return False
-    if counted is None:
-        return True
-    before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
-    return before is not None and before.lower_ in _cues().definite_words
+    spelled = not any(char.isdigit() for char in figure.surface)
+    return spelled and figure.value <= SMALL_WORD_NUMBER
+
+
+def _is_definite(anchor: Token) -> bool:
+    """Whether a definite word goes before the numeral: "the two", "his three"."""
+    return anchor.i > 0 and anchor.doc[anchor.i - 1].lower_ in _cues().definite_words
 
 
 def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
@@ -378,6 +401,11 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     of_object = _of_object(token)
     if of_object is not None:
         return of_object
+    # "a crew of four", "a family of five": the group the number sizes.
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        group = token.head.head
+        if group.lemma_.lower() not in cues.quantity_nouns:
+            return group
     # "the death toll rose to 300": a level verb's subject is what is counted.
     verb = token.head
     if token.dep_ in ("pobj", "attr", "dobj") and verb.dep_ == "prep":
