@@ -2,8 +2,9 @@
 
 Two sets, in one format and under the gold conventions (``../shared/gold/README.md``):
 
-- the development set, ``tests/data/news_sentences.jsonl`` (184 sentences): failures here were
-  studied and fixed; pins are raised as the extractor improves;
+- two development sets, ``tests/data/news_sentences.jsonl`` (184 sentences) and
+  ``tests/data/news_dev2.jsonl`` (220 sentences, written later by another annotator): failures
+  there were studied and fixed; pins are raised as the extractor improves;
 - the held-out set, ``tests/data/news_heldout.jsonl`` (200 sentences), written and annotated
   before the extractor ever ran on it. It is HELD OUT: the project does not tune on its failures.
   It guards against regressions and gives honest figures for unseen news; a pin there may move
@@ -28,8 +29,9 @@ DATA = ROOT / "tests" / "data"
 
 # F1 in percent, as measured on each set.
 PINNED = {
-    "news_sentences.jsonl": {"value": 99.2, "value+unit": 97.3, "value+qualifier": 99.2},
-    "news_heldout.jsonl": {"value": 93.4, "value+unit": 89.9, "value+qualifier": 89.5},
+    "news_sentences.jsonl": {"value": 100.0, "value+unit": 98.4, "value+qualifier": 100.0},
+    "news_dev2.jsonl": {"value": 98.9, "value+unit": 94.2, "value+qualifier": 98.9},
+    "news_heldout.jsonl": {"value": 95.2, "value+unit": 92.1, "value+qualifier": 93.1},
 }
 SETS = sorted(PINNED)
 

@@ -4,9 +4,19 @@
 states: digits ("6,000", "1,674.5", "1 234 567", ".08"), scales ("1.2 million", "$3bn", "10k",
 "13 lakh"), words ("six", "a hundred and two", "half a dozen", "two-thirds"), percentages and
 units ("25 per cent", "2.5 F", "6 km"), money ("€40 billion", "billion-dollar"), vague amounts
-("hundreds", "billions of dollars", "a small number"), multiples ("twice as many"), ratios ("one
-in five"), ranges ("between 20 and 30", "5-10%") and the qualifiers that bound them ("more than",
-"nearly", "up to", "500 or more"). Changes carry a trend ("rose 5%", "cut by 300").
+("hundreds", "billions of dollars", "a small number"), multiples ("twice as many", "15 to 30
+times"), ratios ("one in five"), ranges ("between 20 and 30", "5-10%") and the qualifiers that
+bound them ("more than", "nearly", "up to", "500 or more", "just over", "the best part of").
+Changes carry a trend ("rose 5%", "cut by 300").
+
+Lengths of time may be written with "a": "a"/"an" before a unit is one where a qualifier, "half"
+or "and a half" goes with it ("more than an hour", "half an hour", "a year and a half") or a word
+taking a length of time stands before it ("lasted a decade", "for a fortnight"); "once a year",
+"$5 a day" and "a year ago" are no figures. A length of time before "after"/"before" and what they
+relate to is a quantity ("40 hours after the quake"), and "over" means during, not more than,
+after verbs of spreading or holding and before the length of time a figure took ("held over four
+days", "rose 5% over 12 months"). Ages are in years: "aged 17 and 19", "over the age of 50", "in
+her 80s" (80-89), "in their early 30s" (30-33).
 
 What is not a quantity is left out: dates and times ("Feb. 5", "06:46 PM", "9am", "between June
 6 and 9"), years ("in 2021", "2022-23"), decades ("the 1990s"), ordinals ("third time", "the
@@ -14,9 +24,12 @@ What is not a quantity is left out: dates and times ("Feb. 5", "06:46 PM", "9am"
 "G7", "Boeing 737", "Article 5", "No. 10", "#3", URLs), phone numbers ("0800 555 111", "call
 999"), addresses ("221B Baker Street"), sports results ("beat Croatia 3-0", "a 1-2 defeat", "22
 under par", "won by three shots"), measures that name a kind of thing ("the 10-year Treasury",
-"155mm shells", "the 100m final"; a distance covered, "a 5km run", stays a quantity) and "one" as
-a pronoun ("one of the", "no one"). "Plus or minus 3" is a margin of 3, not -3; a converted figure
-in brackets ("about £1.1bn (€1.3bn)") takes the qualifier of the one it converts.
+"155mm shells", "the 100m final"; a distance covered, "a 5km run", stays a quantity), model
+numbers ("the 787 Dreamliner", "737 Max 9 jets"; "30 Shahed 136 drones" counts drones), lists of
+labels ("junctions 10 and 11", "Photo 3 of 12"), the base of a rate ("12 cases per 100,000
+people": the 100,000) and "one" as a pronoun ("one of the", "no one"). "Plus or minus 3" is a
+margin of 3, not -3; a converted figure in brackets ("about £1.1bn (€1.3bn)") takes the qualifier
+of the one it converts.
 
 Everything language-specific is data under ``data/en/``: ``numbers.toml`` (number words, scales,
 fractions, labels, addresses, phone and sports words), ``qualifiers.toml``, ``vague.toml``,
@@ -206,6 +219,7 @@ def _numeral_value(text: str) -> float | None:
 _SIGNS = ("=", "~", ">", ">=", "<", "<=")
 _LOWER_SIGNS = (">", ">=")
 _UPPER_SIGNS = ("<", "<=")
+_OLDEST_AGE = 130  # a number after "aged" above this is no person's age
 
 # Atom types of the number grammar.
 _DIGIT, _UNIT, _TEEN, _TENS, _MULT, _SCALE, _A, _AND, _POINT, _HYPHEN, _ORD, _FRAC = range(12)
@@ -218,6 +232,7 @@ class _Qualifier:
     lower: float | None
     upper: float | None
     not_after: frozenset[str] = frozenset()  # words before the phrase that make it no bound
+    alone: bool = False  # a bound only where no counted noun and no other number follows
 
 
 @dataclass(frozen=True)
@@ -297,8 +312,14 @@ class _Lexicon:
     over_words: frozenset[str]
     year_span: tuple[int, int]
     labels: _Phrases
+    label_joiners: frozenset[str]
+    model_words: frozenset[str]
     ordinary_capitalised: frozenset[str]
     time_references: _Phrases
+    time_references_at_end: _Phrases
+    rate_bases: _Phrases
+    article_before: _Phrases  # words that take "a year" as a length of time ("lasted", "for")
+    article_not_before: _Phrases
     furniture: frozenset[str]
     one_idioms: tuple[tuple[tuple[str, ...], int], ...]
     half_before: frozenset[str]
@@ -313,12 +334,19 @@ class _Lexicon:
     margin_units: frozenset[str]
     qualifiers_before: _Phrases
     qualifiers_after: _Phrases
+    during_words: frozenset[str]  # "over" where it may mean during
+    during_verbs: _Phrases
+    during_time_verbs: _Phrases
+    during_not_after: frozenset[str]
     inclusive_after: _Phrases
     range_first: dict[str, frozenset[str]]
     range_bare: frozenset[str]
     range_connectors: frozenset[str]  # every word that joins two numbers into a range
     bound_joiners: _Phrases
     vague: _Phrases
+    life_openers: _Phrases  # "in her" before a decade of life
+    life_decades: dict[str, tuple[float, float]]  # "twenties" -> (20, 29)
+    life_parts: dict[str, tuple[float, float]]  # "early" -> (0, 3)
     trend_verbs: dict[str, str]
     trend_nouns: dict[str, str]
     trend_adverbs: dict[str, str]
@@ -327,12 +355,15 @@ class _Lexicon:
     word_units: dict[str, tuple[_Unit, ...]]
     symbol_units: dict[str, tuple[_Unit, ...]]
     prefix_currencies: dict[str, _Unit]
+    scaled_prefixes: dict[str, _Unit]  # "R" in "R254 billion"
     preferred: dict[str, str]
     preferred_with_scale: dict[str, str]
     spaced_letters: frozenset[str]
     unit_names: dict[str, _Phrases]  # unit -> the words after it that make a measure a name
     metre_before: frozenset[str]
     metre_after: frozenset[str]
+    age_words: _Phrases  # "aged", "the age of": the unit of the number after them
+    age_unit: _Unit
     starters: frozenset[str]  # the words a numeral can begin with
     max_unit_tokens: int = 4
 
@@ -432,10 +463,10 @@ def _load_number_rules() -> dict[str, Any]:
     if first > last:
         raise LexiconError(_path(name), "[years.span] first is after last")
     nf = _entries(name, "not_figures", {"forms": list}, required=["forms"])
-    missing = {"labels", "ordinary_capitalised", "time_references", "furniture", "one_idioms",
-               "half_before", "half_after", "periods_before", "streets", "phone_words",
-               "tally_before", "tally_after", "scores_after", "margin_before",
-               "margin_units"} - set(nf)
+    missing = {"labels", "label_joiners", "model_words", "ordinary_capitalised", "time_references",
+               "time_references_at_end", "rate_bases", "furniture", "one_idioms", "half_before",
+               "half_after", "periods_before", "streets", "phone_words", "tally_before",
+               "tally_after", "scores_after", "margin_before", "margin_units"} - set(nf)
     if missing:
         raise LexiconError(_path(name), f"[not_figures] lacks {', '.join(sorted(missing))}")
     idioms: list[tuple[tuple[str, ...], int]] = []
@@ -445,6 +476,7 @@ def _load_number_rules() -> dict[str, Any]:
             raise LexiconError(_path(name), f"one_idioms: {phrase!r} lacks the word 'one'")
         idioms.extend((words, at) for at, word in enumerate(words) if word == "one")
     forms = {key: _forms(name, "not_figures", key, entry) for key, entry in nf.items()}
+    article = _exactly(name, "article_units", {"before", "not_before"})
     return {
         "slash_denominators": denominators,
         "multiples": multiples,
@@ -454,8 +486,16 @@ def _load_number_rules() -> dict[str, Any]:
         "over_words": frozenset(_forms(name, "ratios", "over", ratios["over"])),
         "year_span": (first, last),
         "labels": _Phrases((f, True) for f in forms["labels"]),
+        "label_joiners": frozenset(forms["label_joiners"]),
+        "model_words": frozenset(forms["model_words"]),
         "ordinary_capitalised": frozenset(forms["ordinary_capitalised"]),
         "time_references": _Phrases((f, True) for f in forms["time_references"]),
+        "time_references_at_end": _Phrases((f, True) for f in forms["time_references_at_end"]),
+        "rate_bases": _Phrases((f, True) for f in forms["rate_bases"]),
+        "article_before": _Phrases(
+            (f, True) for f in _forms(name, "article_units", "before", article["before"])),
+        "article_not_before": _Phrases(
+            (f, True) for f in _forms(name, "article_units", "not_before", article["not_before"])),
         "furniture": frozenset(forms["furniture"]),
         "one_idioms": tuple(idioms),
         "half_before": frozenset(forms["half_before"]),
@@ -474,7 +514,7 @@ def _load_number_rules() -> dict[str, Any]:
 def _load_qualifiers() -> dict[str, Any]:
     name = "qualifiers"
     schema = {"sign": str, "lower": (int, float), "upper": (int, float), "position": str,
-              "phrases": list, "not_after": list}
+              "phrases": list, "not_after": list, "alone": bool}
     entries = _entries(name, "qualifiers", schema, required=["sign", "phrases"])
     before: list[tuple[str, _Qualifier]] = []
     after: list[tuple[str, _Qualifier]] = []
@@ -489,7 +529,7 @@ def _load_qualifiers() -> dict[str, Any]:
             raise LexiconError(_path(name), f"{where} lower is above upper")
         not_after = frozenset(_forms(name, "qualifiers", entry_name, entry, "not_after")
                               if "not_after" in entry else ())
-        qualifier = _Qualifier(entry["sign"], lower, upper, not_after)
+        qualifier = _Qualifier(entry["sign"], lower, upper, not_after, entry.get("alone", False))
         target = after if entry.get("position") == "after" else before
         target.extend((p, qualifier) for p in _forms(name, "qualifiers", entry_name, entry,
                                                       "phrases"))
@@ -510,6 +550,9 @@ def _load_qualifiers() -> dict[str, Any]:
     bare = frozenset(c for k, e in ranges.items() if "first" not in e
                      for c in _forms(name, "ranges", k, e, "connectors"))
     joiners = _entries(name, "bound_joiners", {"forms": list}, required=["forms"])
+    during = {key: _forms(name, "during", key, entry)
+              for key, entry in _exactly(name, "during", {"words", "verbs", "time_verbs",
+                                                          "not_after"}).items()}
     return {
         "qualifiers_before": _Phrases(before),
         "qualifiers_after": _Phrases(after),
@@ -518,6 +561,10 @@ def _load_qualifiers() -> dict[str, Any]:
         "range_bare": bare,
         "range_connectors": bare.union(*range_first.values()),
         "bound_joiners": _Phrases((f, True) for e in joiners.values() for f in e["forms"]),
+        "during_words": frozenset(during["words"]),
+        "during_verbs": _Phrases((f, True) for f in during["verbs"]),
+        "during_time_verbs": _Phrases((f, True) for f in during["time_verbs"]),
+        "during_not_after": frozenset(during["not_after"]),
     }
 
 
@@ -568,7 +615,22 @@ def _load_vague() -> dict[str, Any]:
         vague = _Vague(float(entry["lower"]), float(entry["upper"]), entry.get("of_scale", False),
                        entry.get("times_scale", False), entry.get("needs_of", False))
         phrases.extend((p, vague) for p in _forms(name, "amounts", entry_name, entry, "phrases"))
-    return {"vague": _Phrases(phrases)}
+    openers = _exactly(name, "life_decade_openers", {"before"})
+    bounds: dict[str, dict[str, tuple[float, float]]] = {}
+    for key in ("life_decade_words", "life_decade_parts"):
+        entries = _entries(name, key, {"lower": (int, float), "upper": (int, float)},
+                           required=["lower", "upper"])
+        for entry_name, entry in entries.items():
+            if entry["lower"] > entry["upper"]:
+                raise LexiconError(_path(name), f"[{key}.{entry_name}] lower is above upper")
+        bounds[key] = {k.lower(): (float(e["lower"]), float(e["upper"]))
+                       for k, e in entries.items()}
+    return {"vague": _Phrases(phrases),
+            "life_openers": _Phrases(
+                (f, True) for f in _forms(name, "life_decade_openers", "before",
+                                          openers["before"])),
+            "life_decades": bounds["life_decade_words"],
+            "life_parts": bounds["life_decade_parts"]}
 
 
 def _load_trends() -> dict[str, Any]:
@@ -605,7 +667,7 @@ def _load_units() -> dict[str, Any]:
     word_units, symbol_units = _quantulum_units(
         set(_forms(name, "ignore", "words", ignore["words"])), set(ignore["symbols"]["forms"]),
         aliases)
-    prefix = _extra_units(word_units, symbol_units)
+    prefix, scaled_prefixes = _extra_units(word_units, symbol_units)
     preferred, with_scale = (_preferences(name, key) for key in ("prefer", "prefer_with_scale"))
     for key, table in (("prefer", preferred), ("prefer_with_scale", with_scale)):
         for surface, unit_name in table.items():
@@ -621,15 +683,20 @@ def _load_units() -> dict[str, Any]:
     spaced = _entries(name, "spaced_letters", {"forms": list}, required=["forms"])
     metre = _exactly(name, "metre_m", {"before", "after"})
     names = _entries(name, "names", {"before": list}, required=["before"])
-    known_names = {u.name for units in (*word_units.values(), *symbol_units.values())
+    ages = _entries(name, "ages", {"before": list}, required=["before"])
+    known_names = {u.name: u for units in (*word_units.values(), *symbol_units.values())
                    for u in units}
-    for unit_name in names:
-        if unit_name not in known_names:
-            raise LexiconError(_path(name), f"[names] {unit_name!r} is not a unit name")
+    for key, listed in (("names", names), ("ages", ages)):
+        for unit_name in listed:
+            if unit_name not in known_names:
+                raise LexiconError(_path(name), f"[{key}] {unit_name!r} is not a unit name")
+    if len(ages) != 1:
+        raise LexiconError(_path(name), "[ages] must name exactly one unit")
     return {
         "word_units": {k: tuple(v) for k, v in word_units.items()},
         "symbol_units": {k: tuple(v) for k, v in symbol_units.items()},
         "prefix_currencies": prefix,
+        "scaled_prefixes": scaled_prefixes,
         "preferred": preferred,
         "preferred_with_scale": with_scale,
         "spaced_letters": frozenset(f for e in spaced.values() for f in e["forms"]),
@@ -638,6 +705,9 @@ def _load_units() -> dict[str, Any]:
                        for unit_name, entry in names.items()},
         "metre_before": frozenset(_forms(name, "metre_m", "before", metre["before"])),
         "metre_after": frozenset(_forms(name, "metre_m", "after", metre["after"])),
+        "age_words": _Phrases((f, known_names[unit_name]) for unit_name, entry in ages.items()
+                              for f in _forms(name, "ages", unit_name, entry, "before")),
+        "age_unit": known_names[next(iter(ages))],
     }
 
 
@@ -675,14 +745,18 @@ def _quantulum_units(ignored_words: set[str], ignored_symbols: set[str],
     return words, symbols
 
 
-def _extra_units(words: _UnitTable, symbols: _UnitTable) -> dict[str, _Unit]:
-    """Add the units of [extra]; return its symbols that may stand before a number."""
+def _extra_units(words: _UnitTable,
+                 symbols: _UnitTable) -> tuple[dict[str, _Unit], dict[str, _Unit]]:
+    """Add the units of [extra]; return its symbols that may stand before a number, and those
+    that do so only against a number with a scale word ("R254 billion")."""
     name = "units"
-    schema = {"dimension": str, "words": list, "symbols": list, "prefix": bool}
+    schema = {"dimension": str, "words": list, "symbols": list, "prefix": bool,
+              "scaled_prefix": list}
     extra = _entries(name, "extra", schema, required=["dimension"])
     lexicon.phrase_index(name, extra, "words")
     lexicon.phrase_index(name, extra, "symbols")
     prefix: dict[str, _Unit] = {}
+    scaled: dict[str, _Unit] = {}
     for unit_name, entry in extra.items():
         unit = _Unit(unit_name, entry["dimension"])
         for word in entry.get("words", ()):
@@ -691,7 +765,9 @@ def _extra_units(words: _UnitTable, symbols: _UnitTable) -> dict[str, _Unit]:
             symbols[symbol] = [unit]
             if entry.get("prefix"):
                 prefix[symbol] = unit
-    return prefix
+        for symbol in entry.get("scaled_prefix", ()):
+            scaled[symbol] = unit
+    return prefix, scaled
 
 
 def _preferences(name: str, key: str) -> dict[str, str]:
@@ -715,7 +791,8 @@ def _lexicon() -> _Lexicon:
                  _load_trends, _load_calendar, _load_units):
         parts.update(load())
     parts["starters"] = frozenset(
-        set(parts["vague"].by_first) | set(parts["atoms"]) | set(parts["multiples"]))
+        set(parts["vague"].by_first) | set(parts["atoms"]) | set(parts["multiples"])
+        | set(parts["life_decades"]))
     return _Lexicon(**parts)
 
 
@@ -1067,6 +1144,10 @@ class _Cand:
     scale: float = 1.0
     plain_year: bool = False  # a bare four-digit integer that may be a year
     half: bool = False  # a bare "half", a quantity only in some contexts
+    article: bool = False  # "a"/"an" as one before a unit, a quantity only in some contexts
+    unit_within: bool = False  # the unit is written inside the numeral ("a year and a half")
+    age: bool = False  # a person's age ("aged 17")
+    lead: int = 0  # words before the numeral that belong to the figure ("in her" 80s)
     start: int = -1  # first token of the figure
     end: int = -1  # token after the figure
     number_start: int = -1
@@ -1095,14 +1176,89 @@ def _find_numerals(ctx: _Context) -> list[_Cand]:
                                      tok.low.endswith(fold)):
             k += 1
             continue
-        cand = _vague_at(ctx, k) or _multiple_word_at(ctx, k) or _number_at(ctx, k)
+        cand = (_life_decade_at(ctx, k) or _vague_at(ctx, k) or _multiple_word_at(ctx, k)
+                or _number_at(ctx, k) or _article_unit_at(ctx, k))
         if cand is None:
             k += 1
             continue
-        cand = _ratio_or_multiple(ctx, cand)
+        cand = _and_a_fraction(ctx, _ratio_or_multiple(ctx, cand))
         cands.append(cand)
         k = cand.j
     return cands
+
+
+def _life_decade_at(ctx: _Context, k: int) -> _Cand | None:
+    """ "in her 80s", "in his twenties", "in their early 30s": an age by decade of life."""
+    toks, lex = ctx.toks, ctx.lex
+    tok, j = toks[k], k + 1
+    bounds = lex.life_decades.get(tok.low) if tok.kind == "word" else None
+    if tok.kind == "num" and re.fullmatch(r"\d+0", tok.text):
+        m = k + 1
+        if m < len(toks) and toks[m].fused and toks[m].low == "'":
+            m += 1  # "80's"
+        if m < len(toks) and toks[m].fused and toks[m].low == "s":
+            bounds = next((b for b in lex.life_decades.values() if b[0] == tok.value), None)
+            j = m + 1
+    if bounds is None:
+        return None
+    lower, upper = bounds
+    start = k - 1 if k > 0 and toks[k].fused and toks[k - 1].low in ("-", "‐") else k
+    part = lex.life_parts.get(toks[start - 1].low) if start > 0 and ctx.joined(start) else None
+    if part is not None:
+        start -= 1
+        tens = lower - lower % 10
+        low, high = tens + part[0], tens + part[1]
+        shift = max(0.0, lower - low)  # "early teens" starts at thirteen
+        lower, upper = low + shift, min(high + shift, upper)
+    elif start != k:
+        return None
+    opener = lex.life_openers.backward(toks, start)
+    if opener is None or not ctx.joined(start):
+        return None
+    return _Cand(k, j, None, lower=lower, upper=upper, vague=True, spelled=True,
+                 unit=lex.age_unit, unit_within=True, age=True, lead=k - opener[1])
+
+
+def _article_unit_at(ctx: _Context, k: int) -> _Cand | None:
+    """ "an hour", "a decade": "a" as one before a unit written as a word. Whether it is a
+    figure depends on the words around it (:func:`_article_is_quantity`)."""
+    toks = ctx.toks
+    if toks[k].low not in ("a", "an") or toks[k].fused or not ctx.joined(k + 1):
+        return None
+    cand = _Cand(k, k + 1, 1.0, spelled=True, article=True)
+    unit = _unit_at(ctx, k + 1, len(toks), cand)
+    if unit is None or not all(tok.kind == "word" and tok.text.islower()
+                               for tok in toks[k + 1:unit[1]]):
+        return None
+    return cand
+
+
+def _and_a_fraction(ctx: _Context, cand: _Cand) -> _Cand:
+    """ "a year and a half", "two hours and a quarter": the fraction after the unit adds to the
+    number, and the unit is written inside the figure."""
+    toks = ctx.toks
+    if cand.kind != "count" or cand.vague or cand.value is None or \
+            cand.value != int(cand.value) or not ctx.joined(cand.j):
+        return cand
+    unit = _unit_at(ctx, cand.j, len(toks), cand)
+    if unit is None:
+        return cand
+    k = unit[1]
+    if k + 2 >= len(toks) or toks[k].low != "and" or not ctx.joined(k):
+        return cand
+    for q in range(k + 2, min(k + 4, len(toks))):
+        if not ctx.joined(q):
+            break
+        if ctx.type(q) not in (_ORD, _FRAC):
+            continue
+        frac = _simple_fraction(ctx, k + 1, q)
+        after = toks[frac.end].low if frac is not None and frac.end < len(toks) else ""
+        if frac is not None and frac.value < 1 and after != "of" and \
+                ctx.type(frac.end) not in (_MULT, _SCALE):
+            cand.value += frac.value
+            cand.unit, cand.unit_within, cand.j = unit[0], True, frac.end
+        break
+    return cand
 
 
 def _vague_at(ctx: _Context, k: int) -> _Cand | None:
@@ -1250,6 +1406,8 @@ def _half_at(ctx: _Context, k: int) -> _Cand | None:
         return _Cand(k, k + 2, share * ctx.atoms[k + 1][1], spelled=True)  # type: ignore[index]
     if toks[k].low != "half":
         return None
+    if nxt == _A and _article_unit_at(ctx, k + 1) is not None:
+        return _Cand(k, k + 2, 0.5, spelled=True)  # "half an hour": the unit attaches after
     return _Cand(k, k + 1, 0.5, kind="fraction", spelled=True, half=True)
 
 
@@ -1365,15 +1523,18 @@ def _clause_ends(ctx: _Context, j: int) -> bool:
 def _attach(ctx: _Context, cands: list[_Cand]) -> None:
     """Currency, sign, scale, unit and qualifier words around each numeral."""
     for n, cand in enumerate(cands):
-        floor = cands[n - 1].end if n else 0
-        ceiling = cands[n + 1].i if n + 1 < len(cands) else len(ctx.toks)
-        cand.start, cand.end, cand.number_start, cand.number_end = cand.i, cand.j, cand.i, cand.j
+        previous = cands[n - 1] if n else None
+        floor = previous.end if previous is not None else 0
+        ceiling = cands[n + 1].i - cands[n + 1].lead if n + 1 < len(cands) else len(ctx.toks)
+        cand.start, cand.end = cand.i - cand.lead, cand.j
+        cand.number_start, cand.number_end = cand.i, cand.j
         if not cand.vague:
             _attach_sign_and_currency(ctx, cand, floor)
         _attach_unit(ctx, cand, ceiling)
         _attach_suffix(ctx, cand, ceiling)
         if not cand.vague:
-            _attach_qualifier(ctx, cand, floor)
+            _attach_qualifier(ctx, cand, floor, previous)
+            _attach_age(ctx, cand, floor, previous)
 
 
 def _attach_sign_and_currency(ctx: _Context, cand: _Cand, floor: int) -> None:
@@ -1381,7 +1542,7 @@ def _attach_sign_and_currency(ctx: _Context, cand: _Cand, floor: int) -> None:
     if i - 1 >= floor and toks[i - 1].low in ("-", "−") and toks[i].fused and \
             toks[i].kind == "num" and cand.value is not None and _sign_position(ctx, i - 1):
         cand.value, cand.start, cand.number_start = -cand.value, i - 1, i - 1
-    currency = _currency_before(ctx, cand.start, floor)
+    currency = _currency_before(ctx, cand.start, floor) or _scaled_currency_before(ctx, cand, floor)
     if currency is not None:
         cand.unit, cand.money, cand.start = currency[0], True, currency[1]
     k = cand.start
@@ -1415,10 +1576,25 @@ def _currency_before(ctx: _Context, k: int, floor: int) -> tuple[_Unit, int] | N
     return None
 
 
+def _scaled_currency_before(ctx: _Context, cand: _Cand, floor: int) -> tuple[_Unit, int] | None:
+    """ "R254 billion", "R3bn": a currency symbol that is money only against a number with a scale
+    word; "the R2" is a road and "R&B" music (units.toml `scaled_prefix`)."""
+    toks, lex, k = ctx.toks, ctx.lex, cand.start
+    if k - 1 < floor or not toks[k].fused or toks[k].kind != "num":
+        return None
+    unit = lex.scaled_prefixes.get(toks[k - 1].text)
+    if unit is None or (toks[k - 1].fused and toks[k - 2].kind in ("word", "num")):
+        return None  # the symbol must start a word: not the "R" of "GR254"
+    j = cand.j
+    scaled = cand.scale > 1 or (j < len(toks) and toks[j].fused and
+                                toks[j].text in lex.money_abbreviations)
+    return (unit, k - 1) if scaled else None
+
+
 def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     toks, lex = ctx.toks, ctx.lex
     j = cand.end
-    if j >= ceiling or not ctx.joined(j):
+    if cand.unit_within or j >= ceiling or not ctx.joined(j):
         return
     if toks[j].text in lex.money_abbreviations and not cand.vague and cand.value is not None \
             and not _letter_follows(ctx, j + 1) and (
@@ -1427,8 +1603,10 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         cand.value, cand.scale, j = cand.value * factor, factor, j + 1
         cand.end = cand.number_end = j
     if cand.vague and j + 1 < ceiling and toks[j].low == "of":
+        # "billions of dollars", "a couple of months"; "hundreds of pounds of explosives" is
+        # left without a unit, as a weight after a vague amount is too often part of a noun
         unit = _unit_at(ctx, j + 1, ceiling, cand)
-        if unit and unit[0].dimension == "currency":
+        if unit and unit[0].dimension in ("currency", "time"):
             cand.unit, cand.end = unit[0], unit[1]
         return
     if _is_compound_adjective(ctx, j):
@@ -1506,18 +1684,27 @@ def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     if end < len(ctx.toks) and ctx.joined(end) and (
             ctx.type(end) in (_DIGIT, _UNIT, _TEEN, _TENS, _A) or ctx.toks[end].low == "than"):
         return  # "200 or greater than 190", "10 and more than 40": they qualify the next number
+    following = ctx.lex.qualifiers_before.backward(ctx.toks, ceiling) if ceiling < len(
+        ctx.toks) else None
+    if following is not None and following[1] < end:
+        return  # "$200,000 and upwards of 40 staff": "upwards of" qualifies the 40
     cand.suffix = qualifier
     cand.suffix_phrase = _span_text(ctx, cand.end, end)
     cand.end = end
 
 
-def _attach_qualifier(ctx: _Context, cand: _Cand, floor: int) -> None:
+def _attach_qualifier(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) -> None:
     match = ctx.lex.qualifiers_before.backward(ctx.toks, cand.start)
     if match is None or match[1] < floor or not ctx.joined(cand.start):
         return
     qualifier, start = match
     if start > 0 and ctx.toks[start - 1].low in qualifier.not_after:
         return  # "the past 24 hours"
+    if qualifier.alone and _counted_or_voted(ctx, cand.end):
+        return  # "passed 12 bills", "passed 220 to 207"
+    if _span_text(ctx, start, cand.start).lower() in ctx.lex.during_words and \
+            _means_during(ctx, cand, start, previous):
+        return  # "held over four days"
     first = ctx.toks[start]
     if first.kind == "punct" and start > 0 and first.fused and (
             ctx.toks[start - 1].kind == "num" or ctx.toks[start - 1].low in ("<", ">", "=")):
@@ -1534,6 +1721,71 @@ def _attach_qualifier(ctx: _Context, cand: _Cand, floor: int) -> None:
             cand.end = end
 
 
+def _counted_or_voted(ctx: _Context, j: int) -> bool:
+    """A noun the figure counts or a second number of a vote follows at token ``j``."""
+    toks = ctx.toks
+    if _counts_noun_at(ctx, j):
+        return True
+    return j + 1 < len(toks) and ctx.joined(j) and toks[j].low in ctx.lex.range_connectors and \
+        ctx.joined(j + 1) and ctx.type(j + 1) in (_DIGIT, _UNIT, _TEEN, _TENS)
+
+
+def _means_during(ctx: _Context, cand: _Cand, at: int, previous: _Cand | None) -> bool:
+    """Whether "over" at token ``at`` means during or across rather than more than
+    (qualifiers.toml [during])."""
+    toks, lex = ctx.toks, ctx.lex
+    joined = at > 0 and ctx.joined(at)
+    if joined and lex.during_verbs.backward(toks, at) is not None:
+        return True  # "spread over 12 instalments"
+    if cand.unit is None or cand.unit.dimension != "time":
+        return False
+    if joined and lex.during_time_verbs.backward(toks, at) is not None:
+        return True  # "held over four days"
+    before = toks[at - 1].low if joined else ""
+    if before in lex.during_not_after:
+        return False  # "jailed for over 20 years"
+    if (_sentence_start(ctx, at) or before == ",") and cand.end < len(toks) and \
+            toks[cand.end].low == "of":
+        return True  # "Over three days of talks, ..."
+    if previous is None or previous.plain_year:
+        return False
+    # "lost 15% of their weight over 68 weeks": the length of time a figure before it took
+    return not any(tok.newline or (tok.kind == "punct" and tok.low in ".;:!?")
+                   for tok in toks[previous.end:at + 1])
+
+
+def _attach_age(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) -> None:
+    """ "aged 17", "aged over 65", "over the age of 50", "aged between 18 and 60", "aged 17 and
+    19": a person's age, in the unit of units.toml [ages]."""
+    toks, lex = ctx.toks, ctx.lex
+    if cand.unit is not None or cand.money or cand.kind != "count" or cand.value is None or \
+            cand.value != int(cand.value) or not 0 < cand.value <= _OLDEST_AGE:
+        return
+    if previous is not None and previous.age and cand.start == cand.i and \
+            _listed_after(ctx, previous, cand):
+        cand.unit, cand.age = previous.unit, True  # "aged 17 and 19", "aged 40 to 75"
+        return
+    k = cand.start
+    if k - 1 >= floor and ctx.joined(k) and toks[k - 1].low in lex.range_first:
+        k -= 1  # "aged between 18 and 60"
+    match = lex.age_words.backward(toks, k) if ctx.joined(k) else None
+    if match is None or match[1] < floor:
+        return
+    cand.unit, cand.age = match[0], True
+    if cand.qualifier is None and ctx.joined(match[1]):
+        bound = lex.qualifiers_before.backward(toks, match[1])  # "over the age of 50"
+        if bound is not None and bound[1] >= floor:
+            cand.qualifier, cand.start = bound[0], bound[1]
+            cand.qualifier_phrase = _span_text(ctx, bound[1], match[1])
+
+
+def _listed_after(ctx: _Context, first: _Cand, second: _Cand) -> bool:
+    """ "17 and 19", "40 to 75", "17, 18": the second number follows the first in a list."""
+    between = ctx.toks[first.end:second.start]
+    return len(between) == 1 and ctx.joined(first.end) and ctx.joined(second.start) and \
+        (between[0].low in ctx.lex.range_connectors or between[0].low == ",")
+
+
 def _span_text(ctx: _Context, start: int, end: int) -> str:
     return ctx.text[ctx.toks[start].start:ctx.toks[end - 1].end]
 
@@ -1544,7 +1796,7 @@ _BLOCKED_RE = re.compile(
     r"""
     https?://\S+ | www\.\S+ | \S+@\S+\.\w+                                  # URLs, e-mail
   | \+\d[\d\s().\/-]{6,}\d                                                  # +1-222-2222/2222
-  | \(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b                                   # (555) 123-4567
+  | (?:\b1[\s.-])?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b                      # 1-800-273-8255
   | 0(?<![\w.,]0)\d{2,4}(?:[\u0020\u00a0-]\d{3,4}){1,3}\b                       # 0800 555 111
   | \b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b                                     # 5/17/2018
   | \b(?:1[89]|20)\d\d[-–/](?:\d\d)\b(?![-–/.,]?\d)                         # 2022-23, 1995-01
@@ -1552,6 +1804,8 @@ _BLOCKED_RE = re.compile(
   | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\b\.?)?                    # 06:46 PM
   | \b\d{1,2}\.\d{2}\s?[aApP]\.?[mM]\b\.?                                  # 10.30am
   | \b\d{1,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)                             # 9am, 9 p.m.
+  | (?m:^[\u0020\t]*(?:[A-Z][a-z]+[\u0020\t]+)?\d{1,3}[\u0020\t]+of[\u0020\t]+\d{1,3}
+        (?=[\u0020\t]*(?:[:|)\u2013\u2014-]|$)))                                 # Photo 3 of 12:
     """,
     re.VERBOSE,
 )
@@ -1571,7 +1825,8 @@ def _block_spans(ctx: _Context) -> None:
 
 def _is_excluded(ctx: _Context, cand: _Cand) -> bool:
     return (
-        _is_identifier(ctx, cand)
+        cand.i in ctx.excluded  # the rest of a model's name ("737 Max 9")
+        or _is_identifier(ctx, cand)
         or _is_marker(ctx, cand)
         or _is_date(ctx, cand)
         or _is_year(ctx, cand)
@@ -1582,7 +1837,10 @@ def _is_excluded(ctx: _Context, cand: _Cand) -> bool:
         or _is_name_measure(ctx, cand)
         or _is_pronoun_one(ctx, cand)
         or _is_time_reference(ctx, cand)
+        or _is_rate_base(ctx, cand)
+        or _is_model_number(ctx, cand)
         or (cand.half and not _half_is_quantity(ctx, cand))
+        or (cand.article and not _article_is_quantity(ctx, cand))
     )
 
 
@@ -1823,7 +2081,77 @@ def _is_time_reference(ctx: _Context, cand: _Cand) -> bool:
         return False
     if ctx.lex.time_references.forward(ctx.toks, cand.end) is not None:
         return True
+    at_end = ctx.lex.time_references_at_end.forward(ctx.toks, cand.end)
+    if at_end is not None and _clause_ends(ctx, at_end[1]):
+        return True  # "two days before.", but "40 hours after the quake" is a length of time
     return cand.end < len(ctx.toks) and ctx.toks[cand.end].low in ctx.lex.furniture
+
+
+def _is_rate_base(ctx: _Context, cand: _Cand) -> bool:
+    """ "12 cases per 100,000 people": the 100,000 is the base of the rate, not a figure."""
+    return cand.start == cand.i and cand.qualifier is None and ctx.joined(cand.start) and \
+        ctx.lex.rate_bases.backward(ctx.toks, cand.start) is not None
+
+
+def _is_model_number(ctx: _Context, cand: _Cand) -> bool:
+    """ "the 787 Dreamliner", "its 737 Max 9 jets": a number before a capitalised name is a model.
+
+    A model word (numbers.toml ``model_words``: "Max", "Pro", "Dreamliner") after the number
+    makes it a model, with any variant number after the word ("737 Max 9"). Other capitalised
+    words make it a model when their last is singular and nothing follows that the number could
+    count: "the 787 Dreamliner by mid-2024", but "12 Democrat senators", "5 EU countries", "300
+    Americans", "400 Iranian-made drones" and "30 Shahed 136 drones" are counts. Headlines in
+    title case are left alone.
+    """
+    toks, lex = ctx.toks, ctx.lex
+    if cand.start != cand.i or cand.end != cand.j or cand.j - cand.i != 1 or cand.vague or \
+            not re.fullmatch(r"\d+", toks[cand.i].text) or _title_line(ctx, cand.i):
+        return False
+    m = cand.j
+    if _model_word_at(ctx, m):
+        if m + 1 < len(toks) and ctx.joined(m + 1) and re.fullmatch(r"\d+", toks[m + 1].text):
+            ctx.excluded.add(m + 1)  # "737 Max 9": the 9 is the model's too
+        return True
+    names = 0
+    while m < len(toks) and ctx.joined(m) and not toks[m].fused and toks[m].kind == "word":
+        tok = toks[m]
+        if not tok.text[0].isupper() or tok.low in lex.ordinary_capitalised or \
+                tok.low in lex.months or tok.low in lex.weekdays:
+            break
+        names, m = names + 1, m + 1
+    if not names or toks[m - 1].text[-1] in "sS" or (m < len(toks) and toks[m].fused):
+        return False  # "300 Americans", "400 Iranian-made drones"
+    if m < len(toks) and ctx.joined(m) and (toks[m].kind == "num" or
+                                            toks[m].low in ("and", "or", "&", ",")):
+        return False  # "30 Shahed 136 drones", "12 Labour and 3 Tory MPs"
+    return not _counts_noun_at(ctx, m)
+
+
+def _model_word_at(ctx: _Context, m: int) -> bool:
+    """A capitalised model word at token ``m``, written apart from the number before it."""
+    if m >= len(ctx.toks) or not ctx.joined(m):
+        return False
+    tok = ctx.toks[m]
+    return not tok.fused and tok.kind == "word" and tok.text[0].isupper() and \
+        tok.low in ctx.lex.model_words
+
+
+def _article_is_quantity(ctx: _Context, cand: _Cand) -> bool:
+    """ "more than an hour", "half an hour", "a year and a half", "lasted a decade", "for a
+    fortnight": yes; "once a year", "$5 a day", "a year ago", "for a second time": no
+    (numbers.toml [article_units])."""
+    toks, lex = ctx.toks, ctx.lex
+    if cand.unit is None or _is_compound_adjective(ctx, cand.end) or \
+            _counts_noun_at(ctx, cand.end):
+        return False  # "a year-long", "a second term", "a day trip"
+    if cand.qualifier is not None or cand.suffix is not None or cand.unit_within:
+        return True
+    if cand.unit.dimension != "time" or not ctx.joined(cand.start):
+        return False
+    if cand.end < len(toks) and ctx.joined(cand.end) and \
+            lex.article_not_before.forward(toks, cand.end) is not None:
+        return False  # "in a year of turmoil"
+    return lex.article_before.backward(toks, cand.start) is not None
 
 
 def _half_is_quantity(ctx: _Context, cand: _Cand) -> bool:
@@ -1974,6 +2302,12 @@ def _dash_joined(ctx: _Context, first: _Cand, second: _Cand) -> bool:
 def _joinable(first: _Cand, second: _Cand) -> bool:
     if first.vague or second.vague or first.value is None or second.value is None:
         return False
+    # "15 to 30 times more likely", "two or three times as many": both ends are multiples
+    multiples = first.kind == "count" and second.kind == "multiple" and first.unit is None and \
+        first.scale == 1 and first.value < second.value
+    if multiples:
+        first.kind = "multiple"
+        return True
     if first.kind not in ("count", "fraction") or second.kind != first.kind:
         return False
     if first.unit and second.unit and first.unit != second.unit:
@@ -2075,12 +2409,16 @@ def _figures(text: str) -> Iterator[Figure]:
     _attach(ctx, cands)
     kept: list[_Cand] = []
     dropped: _Cand | None = None
+    label: _Cand | None = None  # the last number dropped as a label
     for cand in cands:
+        if label is not None and _continues_label(ctx, label, cand):
+            dropped = label = cand  # "junctions 10 and 11"
         # "Croatia 3-0", "Boeing 737-800": the number after a dash goes with the one before it
-        if _is_excluded(ctx, cand) or (dropped is not None and _dash_joined(ctx, dropped, cand)):
+        elif _is_excluded(ctx, cand) or (dropped is not None and _dash_joined(ctx, dropped, cand)):
             dropped = cand
+            label = cand if _is_label(ctx, cand) else None
         else:
-            dropped = None
+            dropped = label = None
             kept.append(cand)
     for cand in kept:
         _attach_trend(ctx, cand)
@@ -2088,6 +2426,18 @@ def _figures(text: str) -> Iterator[Figure]:
     _qualify_conversions(ctx, joined)
     for cand in joined:
         yield _to_figure(ctx, cand)
+
+
+def _continues_label(ctx: _Context, label: _Cand, cand: _Cand) -> bool:
+    """ "junctions 10 and 11", "sections 2, 3 and 4", "Photo 3 of 12": a number listed after a
+    label is a label too, unless it counts a plural noun ("pages 4 and 300 others")."""
+    between = ctx.toks[label.end:cand.start]
+    if len(between) != 1 or between[0].low not in ctx.lex.label_joiners or \
+            not _contiguous(ctx.toks, label.end, cand.start + 1):
+        return False
+    plain = cand.start == cand.i and cand.end == cand.j and not cand.vague and \
+        ctx.toks[cand.i].kind == "num"
+    return plain and not (_counts_noun_at(ctx, cand.end) and ctx.toks[cand.end].low.endswith("s"))
 
 
 def _qualify_conversions(ctx: _Context, cands: Sequence[_Cand]) -> None:
