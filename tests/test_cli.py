@@ -97,6 +97,7 @@ def test_compare_seeds_json_has_the_stable_shape() -> None:
     result = run("compare", "seeds", "--format", "json")
     assert result.exit_code == 0, result.output
     groups = json.loads(result.output)["groups"]
+    assert len(groups) == 7  # the seven groups of ../shared/gold/seeds-groups.json, no others
     assert {"id", "label", "verdict", "reason", "origins", "notes", "claims"} <= set(groups[0])
     assert set(CLAIM_FIELDS) <= set(groups[0]["claims"][0])
 

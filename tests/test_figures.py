@@ -747,6 +747,8 @@ NOT_FIGURES = [
     ("He was the one who left.", "one"),
     ("They blamed one another.", "one"),
     ("At one point the talks stalled.", "one"),
+    ("Exporters of weapons to one side of the war were named.", "one"),
+    ("On one hand, the deal helps exporters.", "one"),
     ("The court issued a 5-4 ruling.", "5-4"),
     ("Key points:\n1. Russia fired drones.\n2) Kyiv replied.", "1. Russia fired drones.\n2)"),
     ("The figure was disputed.[3]", "[3]"),
