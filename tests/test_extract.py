@@ -257,6 +257,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="sales-of-count-what-is-sold",
         ),
         pytest.param(
+            "A man, 71, was taken to hospital after the crash.",
+            "71",
+            {"unit": "year", "entity": None},
+            id="age-between-commas-after-a-person-noun",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

@@ -61,6 +61,7 @@ class _Cues:
     definite_words: frozenset[str]
     not_counted: frozenset[str]
     implied_units: dict[str, tuple[str, str]]
+    person_nouns: frozenset[str]
 
 
 @cache
@@ -87,6 +88,7 @@ def _cues() -> _Cues:
         definite_words=words("counted.definite_words"),
         not_counted=words("counted.not_counted"),
         implied_units=_implied_units(),
+        person_nouns=words("counted.person_nouns"),
     )
 
 
@@ -352,7 +354,8 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _is_age(figure: Figure, whole: Span | None) -> bool:
-    """A bare number between commas after a person is their age: "Djokovic, 37, won"."""
+    """A bare number between commas after a person is their age: "Djokovic, 37, won", "a
+    man, 71, was arrested"."""
     if figure.unit or figure.qualifier != "=" or whole is None or figure.value is None:
         return False
     if not (float(figure.value).is_integer() and 0 < figure.value <= MAX_AGE):
@@ -361,7 +364,8 @@ def _is_age(figure: Figure, whole: Span | None) -> bool:
     if whole.start < 2 or whole.end >= len(doc):
         return False
     before, person, after = doc[whole.start - 1], doc[whole.start - 2], doc[whole.end]
-    return before.text == "," and after.text == "," and person.ent_type_ == "PERSON"
+    is_person = person.ent_type_ == "PERSON" or person.lemma_.lower() in _cues().person_nouns
+    return before.text == "," and after.text in (",", ")") and is_person
 
 
 def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bool:
