@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
@@ -309,3 +310,25 @@ def test_he_said_is_the_person_named_before() -> None:
 def test_he_said_with_no_person_before_has_no_attribution() -> None:
     [claim] = extract("\"We have lost 40 tanks,\" he said.", published="2023-06-09")
     assert claim.attribution is None
+
+
+def test_a_sentence_too_long_for_the_parser_is_read_in_windows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    extract_module = importlib.import_module("numclaims.extract")
+    monkeypatch.setattr(extract_module, "MAX_SENTENCE_CHARS", 200)
+    monkeypatch.setattr(extract_module, "FIGURE_WINDOW_CHARS", 40)
+    filler = "and the talks went on without any pause " * 10
+    text = f"Officials said 40 drones were launched {filler} while 12 more were shot down {filler}"
+    claims = extract(text, published="2024-01-01")
+    assert [claim.surface for claim in claims] == ["40", "12"]
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.surface
+        assert len(claim.sentence) < 200
+
+
+def test_a_text_longer_than_spacys_limit_is_read() -> None:
+    text = "Officials said 40 drones were launched. " + "No figure here at all. " * 45_000
+    assert len(text) > 1_000_000
+    [claim] = extract(text, published="2024-01-01")
+    assert claim.surface == "40"

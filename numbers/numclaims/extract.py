@@ -38,6 +38,10 @@ DATELINE = re.compile(
 # Spelled-out numbers this small refer rather than count when nothing is counted ("the two
 # working together") or a definite word goes before them ("the two countries").
 SMALL_WORD_NUMBER = 10
+# A sentence longer than this is not prose (a page without punctuation); only the words around
+# each of its figures are parsed.
+MAX_SENTENCE_CHARS = 3000
+FIGURE_WINDOW_CHARS = 300
 # How far back, in characters, "he said" looks for the person it names.
 PRONOUN_LOOKBACK = 1500
 # The oldest age a bare number after a name is read as ("Djokovic, 37, won").
@@ -177,10 +181,12 @@ def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
         figures: list[Figure] = doc._.numclaims_figures
         if not figures:
             continue
-        for start, end in _sentence_bounds(doc, figures):
-            inside = [f for f in figures if start <= f.start < end]
-            if inside:
-                yield from _candidate(document, offset, doc.text, start, end, inside)
+        text = doc.text  # built anew from the tokens on every access
+        for sentence_start, sentence_end in _sentence_bounds(doc, figures):
+            for start, end in _parseable(text, sentence_start, sentence_end, figures):
+                inside = [f for f in figures if start <= f.start < end]
+                if inside:
+                    yield from _candidate(document, offset, text, start, end, inside)
 
 
 def _sentence_bounds(doc: Doc, figures: Sequence[Figure]) -> list[tuple[int, int]]:
@@ -192,6 +198,24 @@ def _sentence_bounds(doc: Doc, figures: Sequence[Figure]) -> list[tuple[int, int
             start = bounds.pop()[0]
         bounds.append((start, end))
     return bounds
+
+
+def _parseable(
+    text: str, start: int, end: int, figures: Sequence[Figure]
+) -> Iterator[tuple[int, int]]:
+    """The sentence, or, for a "sentence" too long to be prose (a page without punctuation),
+    windows of words around its figures, so the parser never gets more than it can take."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        yield start, end
+        return
+    window_end = start
+    for figure in figures:
+        if not start <= figure.start < end or figure.start < window_end:
+            continue
+        low = text.rfind(" ", start, max(start, figure.start - FIGURE_WINDOW_CHARS)) + 1
+        high = text.find(" ", min(end, figure.end + FIGURE_WINDOW_CHARS), end)
+        window_end = end if high < 0 else high
+        yield max(low, start), window_end
 
 
 def _candidate(

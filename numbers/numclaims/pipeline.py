@@ -60,6 +60,9 @@ def figures_component(doc: Doc) -> Doc:
 def figure_finder() -> Language:
     """Tokenizer, figures and sentences: cheap enough to run on every paragraph."""
     finder = spacy.blank("en")
+    # Only tokenized, never parsed: a long paragraph costs memory in proportion, not the
+    # parser's 1 GB per 100,000 characters that spaCy's default limit guards against.
+    finder.max_length = 50_000_000
     finder.add_pipe("numclaims_figures")
     finder.add_pipe("sentencizer")
     return finder
