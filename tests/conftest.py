@@ -7,9 +7,12 @@ The gold and peer material live in ``../shared/`` beside the repository (read-on
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -19,6 +22,16 @@ SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))
 GOLD = SHARED / "gold"
 PEER = SHARED / "peer" / "recognizers-text"
+
+
+def load_script(name: str) -> ModuleType:
+    """A script of ``scripts/`` imported as a module, so a test can call its scoring function."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

@@ -16,13 +16,12 @@ Each F1 is pinned at the level measured, rounded down to one decimal (in percent
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -36,16 +35,7 @@ PINNED = {
 SETS = sorted(PINNED)
 
 
-def _load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("news_eval", ROOT / "scripts" / "news_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("news_eval", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-news_eval = _load_scorer()
+news_eval = load_script("news_eval")
 
 
 @pytest.fixture(scope="module", params=SETS)

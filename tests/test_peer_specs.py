@@ -6,30 +6,20 @@ the pin when a change wins some.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 PINNED = {"NumberModel": 218, "NumberRangeModel": 80, "PercentModel": 13}
 
 
-def _load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("peer_specs", ROOT / "scripts" / "peer_specs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("peer_specs", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-peer_specs = _load_scorer()
+peer_specs = load_script("peer_specs")
 
 
 @pytest.fixture(scope="module")
