@@ -258,17 +258,16 @@ class _Parsed:
 
 def _claims_in_sentence(candidate: _Candidate, doc: Doc, nlp: Language) -> Iterator[Claim]:
     time_phrases = find_time_phrases(candidate.parsed_text, published=candidate.document.published)
-    previous: _Parsed | None = None  # the last figure in the sentence with a noun or unit
+    previous: Token | None = None  # the last counted noun in the sentence
     for figure in candidate.figures:
         parsed = _parse(figure, doc, candidate.parsed_from, previous)
         if parsed is None:
             continue
-        if parsed.counted is not None or parsed.figure.unit:
-            previous = parsed
+        previous = parsed.counted or previous
         yield _claim(candidate, parsed, time_phrases, nlp)
 
 
-def _parse(figure: Figure, doc: Doc, shift: int, previous: _Parsed | None) -> _Parsed | None:
+def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Parsed | None:
     numeral = _span(doc, figure.number_start - shift, figure.number_end - shift) or _span(
         doc, figure.start - shift, figure.end - shift
     )
@@ -285,17 +284,8 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: _Parsed | None) -> _P
     refers = _is_small_word_number(figure) and _is_definite(anchor)  # "the two working together"
     if counted is None and not figure.unit and figure.kind == "count" and not refers:
         # "killed at least 2,300 people and injured more than 14,000", "arrested 17 people;
-        # nine were later released": an elided noun is the one counted just before;
-        # "sentenced to 14 years … must serve at least nine": likewise an elided unit.
-        if previous is not None and previous.counted is not None:
-            counted = previous.counted
-        elif previous is not None and _carries_unit(previous.figure):
-            figure = dataclasses.replace(
-                figure,
-                unit=previous.figure.unit,
-                dimension=previous.figure.dimension,
-                kind=previous.figure.kind,
-            )
+        # nine were later released": an elided noun is the one counted just before.
+        counted = previous
     if counted is not None and counted.lemma_.lower() in _cues().implied_units:
         # "the average age has risen to 34": the noun names the unit, not a thing counted.
         unit, dimension = _cues().implied_units[counted.lemma_.lower()]
@@ -408,12 +398,6 @@ def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bo
     if not _is_small_word_number(figure):
         return False
     return counted is None or _is_definite(anchor)
-
-
-def _carries_unit(figure: Figure) -> bool:
-    """Whether a later bare number in the sentence shares this figure's unit. Not a change in
-    percent: in "rose 1.2% to 33,000" the level is not a percentage."""
-    return bool(figure.unit) and figure.dimension != "dimensionless"
 
 
 def _is_small_word_number(figure: Figure) -> bool:
