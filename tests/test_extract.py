@@ -264,6 +264,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="age-between-commas-after-a-person-noun",
         ),
         pytest.param(
+            "The seven-day average of new cases fell to 1,204, officials said.",
+            "1,204",
+            {"entity": "case"},
+            id="an-average-counts-what-it-averages",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},
