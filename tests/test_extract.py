@@ -270,6 +270,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="an-average-counts-what-it-averages",
         ),
         pytest.param(
+            "The fire spread through the six-storey building overnight.",
+            "six",
+            {"entity": "storey", "noun_phrase": "storey"},
+            id="hyphenated-small-number-measures-its-noun",
+        ),
+        pytest.param(
             "Ukraine's air force said it shot down 29 of 31 missiles overnight.",
             "29",
             {"event": "shoot down", "attribution": "Ukraine's air force"},

@@ -1030,3 +1030,80 @@ def test_malformed_language_data_raises_lexicon_error(
     with pytest.raises(LexiconError) as raised:
         figures.check_language_data()
     assert name in str(raised.value)
+
+
+# --- A change then a level, clock times, rates, parts of a unit, ages, hyphenated counts --------
+
+CHANGE_THEN_LEVEL = [
+    ("Membership dropped by 420 to 6,150 last year.", "420", "down", "6,150"),
+    ("The squad was cut by 3 to 23 players.", "3", "down", "23"),
+    ("Claims rose by 1,100 to 9,400 in March.", "1,100", "up", "9,400"),
+    ("The backlog has grown by a fifth to 7,200 cases.", "a fifth", "up", "7,200"),
+]
+
+
+@pytest.mark.parametrize(("text", "change", "trend", "level"), CHANGE_THEN_LEVEL)
+def test_change_by_then_level_is_two_figures(text: str, change: str, trend: str,
+                                            level: str) -> None:
+    found = [(f.surface, f.qualifier, f.trend) for f in find_figures(text)]
+    assert found[:2] == [(change, "=", trend), (level, "=", None)], text
+
+
+def test_fractional_change_by_a_quarter() -> None:
+    _check(_figure("Rents have risen by a quarter to £1,300.", "a quarter"), "",
+           value=0.25, trend="up", kind="fraction")
+
+
+@pytest.mark.parametrize("text", [
+    "Oil traded at $80 by 0845 GMT.", "The market opens at 0930 ET on Monday.",
+    "The launch is set for 2300 UTC.", "Polls close at 22:00 BST.",
+])
+def test_clock_time_with_zone_is_not_a_figure(text: str) -> None:
+    assert [f.surface for f in find_figures(text) if f.surface[-1].isdigit() and
+            f.value is not None and f.value > 100] == [], text
+
+
+def test_invalid_clock_time_before_zone_stays_a_figure() -> None:
+    _check(_figure("The firm hired 2975 GMT staff.", "2975"), "", value=2975.0)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Exports reached 2 million barrels a day in May.", "2 million barrels a day", 2e6),
+    ("Output held at about 4.5 million barrels a day.", "about 4.5 million barrels a day", 4.5e6),
+    ("The refinery handles 250,000 barrels a day.", "250,000 barrels a day", 250000.0),
+])
+def test_barrels_a_day_with_a_scale_is_a_rate(text: str, surface: str, value: float) -> None:
+    _check(_figure(text, surface), text, value=value, unit="barrel per day")
+
+
+def test_half_a_percentage_point_is_one_figure() -> None:
+    _check(_figure("The bank trimmed rates by half a percentage point.", "half a percentage point"),
+           "", value=0.5, unit="percentage point")
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), [
+    ("A third of voters are younger than 30.", "younger than 30", "<"),
+    ("Patients older than 70 were offered a booster.", "older than 70", ">"),
+    ("The ban covers children under 13.", "under 13", "<"),
+    ("Vaccines for children under two were approved.", "under two", "<"),
+    ("Nobody under the age of 18 may enter.", "under the age of 18", "<"),
+])
+def test_comparative_age_is_in_years(text: str, surface: str, qualifier: str) -> None:
+    _check(_figure(text, surface), text, qualifier=qualifier, unit="year")
+
+
+def test_under_without_an_age_word_is_no_age() -> None:
+    _check(_figure("Turnout was under 40 in some wards.", "under 40"), "", unit=None)
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("He signed a six-and-a-half-year deal.", "six-and-a-half-year", 6.5, "year"),
+    ("They waited two-and-a-half hours.", "two-and-a-half hours", 2.5, "hour"),
+    ("A seven-strong panel will decide.", "seven", 7.0, None),
+    ("The blaze gutted a four-storey block.", "four", 4.0, None),
+    ("They rent a two-bedroom flat.", "two", 2.0, None),
+])
+def test_number_word_hyphenated_to_a_measure(text: str, surface: str, value: float,
+                                             unit: str | None) -> None:
+    _check(_figure(text, surface), text, value=value, unit=unit)
+    assert [f.value for f in find_figures(text)] == [value], text  # never "six" alone

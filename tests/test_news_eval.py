@@ -2,9 +2,10 @@
 
 Two sets, in one format and under the gold conventions (``../shared/gold/README.md``):
 
-- two development sets, ``tests/data/news_sentences.jsonl`` (184 sentences) and
-  ``tests/data/news_dev2.jsonl`` (220 sentences, written later by another annotator): failures
-  there were studied and fixed; pins are raised as the extractor improves;
+- three development sets, ``tests/data/news_sentences.jsonl`` (184 sentences),
+  ``tests/data/news_dev2.jsonl`` (220) and ``tests/data/news_dev3.jsonl`` (160 dense
+  business-desk sentences), each written later by another annotator: failures there were
+  studied and fixed; pins are raised as the extractor improves;
 - the held-out set, ``tests/data/news_heldout.jsonl`` (200 sentences), written and annotated
   before the extractor ever ran on it. It is HELD OUT: the project does not tune on its failures.
   It guards against regressions and gives honest figures for unseen news; a pin there may move
@@ -30,7 +31,8 @@ DATA = ROOT / "tests" / "data"
 PINNED = {
     "news_sentences.jsonl": {"value": 100.0, "value+unit": 98.8, "value+qualifier": 100.0},
     "news_dev2.jsonl": {"value": 98.9, "value+unit": 94.5, "value+qualifier": 98.9},
-    "news_heldout.jsonl": {"value": 95.2, "value+unit": 92.8, "value+qualifier": 93.1},
+    "news_dev3.jsonl": {"value": 98.6, "value+unit": 97.6, "value+qualifier": 98.4},
+    "news_heldout.jsonl": {"value": 95.4, "value+unit": 93.0, "value+qualifier": 93.7},
 }
 SETS = sorted(PINNED)
 

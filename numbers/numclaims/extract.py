@@ -397,6 +397,9 @@ def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bo
     "the two countries", "his three sons"."""
     if not _is_small_word_number(figure):
         return False
+    doc = anchor.doc
+    if anchor.i + 1 < len(doc) and doc[anchor.i + 1].text in ("-", "–"):
+        return False  # "the six-storey building" measures the building
     return counted is None or _is_definite(anchor)
 
 
@@ -521,7 +524,7 @@ def _noun_phrase(counted: Token, figure_end: int) -> str:
             (t.idx for t in counted.lefts if t.dep_ in ("compound", "amod", "nmod")),
             default=counted.idx,
         )
-    phrase = doc.text[start : counted.idx + len(counted.text)].strip(" \t\n“”\"'‘’")
+    phrase = doc.text[start : counted.idx + len(counted.text)].strip(" \t\n“”\"'‘’-–")
     words = phrase.split()
     while len(words) > 1 and words[0].lower() in cues.leading_words:
         words = words[1:]

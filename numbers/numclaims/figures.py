@@ -7,7 +7,9 @@ units ("25 per cent", "2.5 F", "6 km"), money ("€40 billion", "billion-dollar"
 ("hundreds", "billions of dollars", "a small number"), multiples ("twice as many", "15 to 30
 times"), ratios ("one in five"), ranges ("between 20 and 30", "5-10%") and the qualifiers that
 bound them ("more than", "nearly", "up to", "500 or more", "just over", "the best part of").
-Changes carry a trend ("rose 5%", "cut by 300").
+Changes carry a trend ("rose 5%", "cut by 300", "risen by a quarter"); a change then a level is
+two figures, never a range ("fell by 58,000 to 957,000"), unless one unit written after both
+makes them one ("rose by 3 to 4 per cent").
 
 Lengths of time may be written with "a": "a"/"an" before a unit is one where a qualifier, "half"
 or "and a half" goes with it ("more than an hour", "half an hour", "a year and a half") or a word
@@ -16,20 +18,22 @@ taking a length of time stands before it ("lasted a decade", "for a fortnight");
 relate to is a quantity ("40 hours after the quake"), and "over" means during, not more than,
 after verbs of spreading or holding and before the length of time a figure took ("held over four
 days", "rose 5% over 12 months"). Ages are in years: "aged 17 and 19", "over the age of 50", "in
-her 80s" (80-89), "in their early 30s" (30-33).
+her 80s" (80-89), "in their early 30s" (30-33), "younger than 25", "children under five".
+A number word hyphenated to a noun counts that noun and is a quantity ("a six-storey building"
+is 6 storeys, "a nine-strong team" 9 members, "a three-bedroom home" 3 bedrooms); to a unit it
+is a measure ("an eight-and-a-half-year contract" is 8.5 years, one figure).
 
-What is not a quantity is left out: dates and times ("Feb. 5", "06:46 PM", "9am", "between June
-6 and 9"), years ("in 2021", "2022-23"), decades ("the 1990s"), ordinals ("third time", "the
-10th"), page ages ("2 years ago", "1 min read"), identifiers and labels ("Shahed-136", "F-16",
-"G7", "Boeing 737", "Article 5", "No. 10", "#3", URLs), phone numbers ("0800 555 111", "call
-999"), addresses ("221B Baker Street"), sports results ("beat Croatia 3-0", "a 1-2 defeat", "22
-under par", "won by three shots"), measures that name a kind of thing ("the 10-year Treasury",
-"155mm shells", "the 100m final"; a distance covered, "a 5km run", stays a quantity), model
-numbers ("the 787 Dreamliner", "737 Max 9 jets"; "30 Shahed 136 drones" counts drones), lists of
-labels ("junctions 10 and 11", "Photo 3 of 12"), the base of a rate ("12 cases per 100,000
-people": the 100,000) and "one" as a pronoun ("one of the", "no one"). "Plus or minus 3" is a
-margin of 3, not -3; a converted figure in brackets ("about £1.1bn (€1.3bn)") takes the qualifier
-of the one it converts.
+What is not a quantity is left out: dates and times ("Feb. 5", "06:46 PM", "9am", "between June 6
+and 9", "by 1105 GMT"), years ("in 2021", "2022-23"), decades ("the 1990s"), ordinals ("third time",
+"the 10th"), page ages ("2 years ago", "1 min read"), identifiers and labels ("Shahed-136", "F-16",
+"G7", "Boeing 737", "Article 5", "No. 10", "#3", URLs), phone numbers ("0800 555 111", "call 999"),
+addresses ("221B Baker Street"), sports results ("beat Croatia 3-0", "a 1-2 defeat", "22 under par",
+"won by three shots"), measures that name a kind of thing ("the 10-year Treasury", "155mm shells",
+"the 100m final"; a distance covered, "a 5km run", stays a quantity), model numbers ("the 787
+Dreamliner", "737 Max 9 jets"; "30 Shahed 136 drones" counts drones), lists of labels ("junctions 10
+and 11", "Photo 3 of 12"), the base of a rate ("12 cases per 100,000 people": the 100,000) and "one"
+as a pronoun ("one of the", "no one"). "Plus or minus 3" is a margin of 3, not -3; a converted
+figure in brackets ("about £1.1bn (€1.3bn)") takes the qualifier of the one it converts.
 
 Everything language-specific is data under ``data/en/``: ``numbers.toml`` (number words, scales,
 fractions, labels, addresses, phone and sports words), ``qualifiers.toml``, ``vague.toml``,
@@ -317,6 +321,7 @@ class _Lexicon:
     ordinary_capitalised: frozenset[str]
     time_references: _Phrases
     time_references_at_end: _Phrases
+    time_zones: frozenset[str]  # "GMT" after "1105": a time of day
     rate_bases: _Phrases
     article_before: _Phrases  # words that take "a year" as a length of time ("lasted", "for")
     article_not_before: _Phrases
@@ -364,6 +369,7 @@ class _Lexicon:
     metre_after: frozenset[str]
     age_words: _Phrases  # "aged", "the age of": the unit of the number after them
     age_unit: _Unit
+    age_markers: frozenset[str]  # "younger than 25", "children under five": a qualified age
     starters: frozenset[str]  # the words a numeral can begin with
     max_unit_tokens: int = 4
 
@@ -466,7 +472,8 @@ def _load_number_rules() -> dict[str, Any]:
     missing = {"labels", "label_joiners", "model_words", "ordinary_capitalised", "time_references",
                "time_references_at_end", "rate_bases", "furniture", "one_idioms", "half_before",
                "half_after", "periods_before", "streets", "phone_words", "tally_before",
-               "tally_after", "scores_after", "margin_before", "margin_units"} - set(nf)
+               "tally_after", "scores_after", "margin_before", "margin_units",
+               "time_zones"} - set(nf)
     if missing:
         raise LexiconError(_path(name), f"[not_figures] lacks {', '.join(sorted(missing))}")
     idioms: list[tuple[tuple[str, ...], int]] = []
@@ -491,6 +498,7 @@ def _load_number_rules() -> dict[str, Any]:
         "ordinary_capitalised": frozenset(forms["ordinary_capitalised"]),
         "time_references": _Phrases((f, True) for f in forms["time_references"]),
         "time_references_at_end": _Phrases((f, True) for f in forms["time_references_at_end"]),
+        "time_zones": frozenset(forms["time_zones"]),
         "rate_bases": _Phrases((f, True) for f in forms["rate_bases"]),
         "article_before": _Phrases(
             (f, True) for f in _forms(name, "article_units", "before", article["before"])),
@@ -683,7 +691,7 @@ def _load_units() -> dict[str, Any]:
     spaced = _entries(name, "spaced_letters", {"forms": list}, required=["forms"])
     metre = _exactly(name, "metre_m", {"before", "after"})
     names = _entries(name, "names", {"before": list}, required=["before"])
-    ages = _entries(name, "ages", {"before": list}, required=["before"])
+    ages = _entries(name, "ages", {"before": list, "qualified": list}, required=["before"])
     known_names = {u.name: u for units in (*word_units.values(), *symbol_units.values())
                    for u in units}
     for key, listed in (("names", names), ("ages", ages)):
@@ -705,6 +713,8 @@ def _load_units() -> dict[str, Any]:
                        for unit_name, entry in names.items()},
         "metre_before": frozenset(_forms(name, "metre_m", "before", metre["before"])),
         "metre_after": frozenset(_forms(name, "metre_m", "after", metre["after"])),
+        "age_markers": frozenset(f for unit_name, entry in ages.items()
+                                 for f in _forms(name, "ages", unit_name, entry, "qualified")),
         "age_words": _Phrases((f, known_names[unit_name]) for unit_name, entry in ages.items()
                               for f in _forms(name, "ages", unit_name, entry, "before")),
         "age_unit": known_names[next(iter(ages))],
@@ -1109,9 +1119,12 @@ def _fraction(ctx: _Context, i: int, q: int) -> _Fraction | None:
     """A fraction or mixed number ending in the ordinal word at ``q`` ("one and a half")."""
     for a in range(q - 1, i, -1):
         if ctx.type(a) == _AND:
-            part = _simple_fraction(ctx, a + 1, q)
-            whole = _cardinal(ctx, i, a)
-            if part and part.value < 1 and whole and whole.end == a:
+            # "eight-and-a-half": hyphens around "and" join the parts as spaces do
+            after = a + 2 if ctx.type(a + 1) == _HYPHEN else a + 1
+            before = a - 1 if ctx.type(a - 1) == _HYPHEN else a
+            part = _simple_fraction(ctx, after, q)
+            whole = _cardinal(ctx, i, before)
+            if part and part.value < 1 and whole and whole.end == before:
                 return _Fraction(part.value, part.end, whole, part.singular)
     return _simple_fraction(ctx, i, q)
 
@@ -1342,7 +1355,7 @@ def _words_with_ordinal(ctx: _Context, k: int, q: int) -> _Cand | None:
     """A number ending in an ordinal word: a fraction ("two-thirds"), else an ordinal."""
     frac = _fraction(ctx, k, q)
     if frac is not None and frac.singular and frac.whole is None and \
-            not _fraction_context(ctx, q + 1):
+            not _fraction_context(ctx, q + 1) and not _changed_by(ctx, k):
         frac = None
     if frac is None:
         prefix = _ordinal_prefix(ctx, k, q)
@@ -1375,6 +1388,13 @@ def _fraction_context(ctx: _Context, j: int) -> bool:
     tok = ctx.toks[j]
     return tok.low in ("of", "and") or ctx.type(j) in (_MULT, _SCALE) or (
         tok.kind == "punct" and tok.low not in ("-", "‐"))
+
+
+def _changed_by(ctx: _Context, k: int) -> bool:
+    """ "risen by a quarter to 12,480": a fraction after a change verb and "by" is the change."""
+    toks = ctx.toks
+    return k >= 2 and toks[k - 1].low == "by" and toks[k - 2].low in ctx.lex.trend_verbs and \
+        ctx.joined(k) and ctx.joined(k - 1)
 
 
 def _counts_periods(ctx: _Context, k: int, q: int) -> bool:
@@ -1522,19 +1542,31 @@ def _clause_ends(ctx: _Context, j: int) -> bool:
 
 def _attach(ctx: _Context, cands: list[_Cand]) -> None:
     """Currency, sign, scale, unit and qualifier words around each numeral."""
-    for n, cand in enumerate(cands):
+    n = 0
+    while n < len(cands):
+        cand = cands[n]
         previous = cands[n - 1] if n else None
+        following = cands[n + 1] if n + 1 < len(cands) else None
         floor = previous.end if previous is not None else 0
-        ceiling = cands[n + 1].i - cands[n + 1].lead if n + 1 < len(cands) else len(ctx.toks)
+        ceiling = following.i - following.lead if following is not None else len(ctx.toks)
+        if following is not None and following.article:
+            # "barrels a day" is one unit, though "a day" alone may be a figure
+            beyond = cands[n + 2] if n + 2 < len(cands) else None
+            ceiling = beyond.i - beyond.lead if beyond is not None else len(ctx.toks)
         cand.start, cand.end = cand.i - cand.lead, cand.j
         cand.number_start, cand.number_end = cand.i, cand.j
         if not cand.vague:
             _attach_sign_and_currency(ctx, cand, floor)
         _attach_unit(ctx, cand, ceiling)
+        if following is not None and cand.end > following.i:
+            del cands[n + 1]  # the "a day" of "1 million barrels a day" is the unit's
+        following = cands[n + 1] if n + 1 < len(cands) else None
+        ceiling = following.i - following.lead if following is not None else len(ctx.toks)
         _attach_suffix(ctx, cand, ceiling)
         if not cand.vague:
             _attach_qualifier(ctx, cand, floor, previous)
             _attach_age(ctx, cand, floor, previous)
+        n += 1
 
 
 def _attach_sign_and_currency(ctx: _Context, cand: _Cand, floor: int) -> None:
@@ -1770,6 +1802,8 @@ def _attach_age(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) 
         k -= 1  # "aged between 18 and 60"
     match = lex.age_words.backward(toks, k) if ctx.joined(k) else None
     if match is None or match[1] < floor:
+        if _qualified_age(ctx, cand, floor):
+            cand.unit, cand.age = lex.age_unit, True
         return
     cand.unit, cand.age = match[0], True
     if cand.qualifier is None and ctx.joined(match[1]):
@@ -1777,6 +1811,16 @@ def _attach_age(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) 
         if bound is not None and bound[1] >= floor:
             cand.qualifier, cand.start = bound[0], bound[1]
             cand.qualifier_phrase = _span_text(ctx, bound[1], match[1])
+
+
+def _qualified_age(ctx: _Context, cand: _Cand, floor: int) -> bool:
+    """ "younger than 25", "children under five": a marker word of units.toml [ages] begins the
+    qualifier or stands right before it."""
+    if cand.qualifier is None or cand.start == cand.i:
+        return False
+    toks, markers, k = ctx.toks, ctx.lex.age_markers, cand.start
+    return toks[k].low in markers or (k - 1 >= floor and ctx.joined(k) and
+                                      toks[k - 1].low in markers)
 
 
 def _listed_after(ctx: _Context, first: _Cand, second: _Cand) -> bool:
@@ -1829,6 +1873,7 @@ def _is_excluded(ctx: _Context, cand: _Cand) -> bool:
         or _is_identifier(ctx, cand)
         or _is_marker(ctx, cand)
         or _is_date(ctx, cand)
+        or _is_clock_time(ctx, cand)
         or _is_year(ctx, cand)
         or _is_label(ctx, cand)
         or _is_address(ctx, cand)
@@ -2087,6 +2132,19 @@ def _is_time_reference(ctx: _Context, cand: _Cand) -> bool:
     return cand.end < len(ctx.toks) and ctx.toks[cand.end].low in ctx.lex.furniture
 
 
+def _is_clock_time(ctx: _Context, cand: _Cand) -> bool:
+    """ "by 1105 GMT", "0930 ET": a time of day written without a colon, before a time zone."""
+    toks, k = ctx.toks, cand.j
+    digits = toks[cand.i].text
+    if cand.j - cand.i != 1 or not digits.isdigit() or len(digits) > 4 or k >= len(toks):
+        return False
+    zone = toks[k]
+    if not ctx.joined(k) or not zone.text.isupper() or zone.low not in ctx.lex.time_zones:
+        return False
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return hours < 24 and minutes < 60
+
+
 def _is_rate_base(ctx: _Context, cand: _Cand) -> bool:
     """ "12 cases per 100,000 people": the 100,000 is the base of the rate, not a figure."""
     return cand.start == cand.i and cand.qualifier is None and ctx.joined(cand.start) and \
@@ -2181,12 +2239,13 @@ def _attach_trend(ctx: _Context, cand: _Cand) -> None:
         k -= 1  # "rose sharply by 5%"
     if k >= 0 and ctx.joined(k + 1):
         word = toks[k].low
-        # "rose 5% to 10%" states a change and a level; "rose by 3 to 4 per cent" a range.
+        # "rose 5% to 10%" and "fell by 58,000 to 957,000" state a change and a level; only a
+        # unit written once after both ("rose by 3 to 4 per cent") makes the two a range.
         if word in lex.trend_verbs:
-            cand.trend, cand.after_trend_verb = lex.trend_verbs[word], not by
+            cand.trend, cand.after_trend_verb = lex.trend_verbs[word], True
             return
         if word in lex.trend_adverbs and cand.unit is not None:
-            cand.trend, cand.after_trend_verb = lex.trend_adverbs[word], not by
+            cand.trend, cand.after_trend_verb = lex.trend_adverbs[word], True
             return
     k = cand.start - 1
     if k >= 1 and toks[k].low == "of" and toks[k - 1].low in lex.trend_nouns:
