@@ -496,11 +496,11 @@ def _measured_thing(root: Token) -> Token | None:
     return None
 
 
-def _compact_phrase(head: Token) -> str:
-    """A noun with its compounds and adjectives before it: "unemployment rate", "revenue"."""
-    start = min(
-        (t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")), default=head.i
-    )
+def _compact_phrase(
+    head: Token, *, modifiers: tuple[str, ...] = ("compound", "amod", "nmod")
+) -> str:
+    """A noun with the modifiers before it: "unemployment rate", "revenue"."""
+    start = min((t.i for t in head.lefts if t.dep_ in modifiers), default=head.i)
     return head.doc[start : head.i + 1].text
 
 
@@ -586,13 +586,10 @@ def _agent(verb: Token | None, figure_top: Token) -> str | None:
 
 
 def _doer_phrase(head: Token) -> str | None:
+    """A doer as written, owner included: "Ukraine's air defense", "Russian forces"."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    start = min(
-        (t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")),
-        default=head.i,
-    )
-    return head.doc[start : head.i + 1].text
+    return _compact_phrase(head, modifiers=("compound", "amod", "nmod", "poss"))
 
 
 def _governing_verb(token: Token) -> Token | None:
