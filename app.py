@@ -13,12 +13,11 @@ import streamlit as st
 from spacy.language import Language
 
 from numclaims import views
-from numclaims.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
 from numclaims.errors import InputError, NumclaimsError
-from numclaims.extract import extract_document
+from numclaims.extract import extract_document, load_pipeline
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
-from numclaims.pipeline import load_pipeline
-from numclaims.report import render
+from numclaims.output.report import render
+from numclaims.read.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 WARM_UP = "Officials said on Monday that more than 400 drones had been deployed since August."

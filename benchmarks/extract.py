@@ -32,9 +32,8 @@ def _articles(repeat: int) -> list[str]:
 def _measure(side: str, repeat: int) -> dict[str, float]:
     articles = _articles(repeat)
     if side == "numclaims":
-        from numclaims.documents import make_document
-        from numclaims.extract import extract_documents
-        from numclaims.pipeline import load_pipeline
+        from numclaims.extract import extract_documents, load_pipeline
+        from numclaims.read.documents import make_document
 
         nlp = load_pipeline()
         extract_documents([make_document(articles[0], published="2023-02-07")], nlp=nlp)

@@ -46,7 +46,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from numclaims.figures import Figure, find_figures
+from numclaims.extract.figures import Figure, find_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_FILES = ("NumberModel", "NumberRangeModel", "PercentModel")

@@ -17,9 +17,9 @@ from streamlit.testing.v1 import AppTest
 
 from numclaims.cli import cli
 from numclaims.compare import compare
-from numclaims.documents import read_paths
 from numclaims.extract import extract_documents
 from numclaims.models import Document
+from numclaims.read.documents import read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120  # seconds: the first run loads the spaCy model

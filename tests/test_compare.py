@@ -14,19 +14,19 @@ import pandas as pd
 import pytest
 
 from numclaims import lexicon
-from numclaims.compare import (
+from numclaims.compare.core import (
     compare,
     comparison_frame,
     figure_range,
 )
-from numclaims.documents import read_paths
 from numclaims.errors import LexiconError
 from numclaims.extract import extract_documents
 from numclaims.models import CLAIM_FIELDS, Claim, Comparison, Document, Group
+from numclaims.read.documents import read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 # The module itself, even if the package re-exports the function under the same name.
-compare_module = importlib.import_module("numclaims.compare")
+compare_module = importlib.import_module("numclaims.compare.core")
 
 # Time fields as the extractor fills them for the gold claims' time phrases (see timex.py):
 # dates are days; "since X" runs to the last day the article can have been published on.

@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
-from numclaims import documents, lexicon
-from numclaims.documents import (
+from numclaims import lexicon
+from numclaims.errors import InputError, LexiconError
+from numclaims.models import Document, PublicationDate
+from numclaims.read import documents
+from numclaims.read.documents import (
     PLACEHOLDER_YEAR,
     make_document,
     parse_published,
@@ -19,8 +22,6 @@ from numclaims.documents import (
     read_paths,
     read_upload,
 )
-from numclaims.errors import InputError, LexiconError
-from numclaims.models import Document, PublicationDate
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

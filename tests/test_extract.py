@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from conftest import SEEDS
-from numclaims.documents import read_paths
 from numclaims.extract import claims_frame, extract, extract_documents
 from numclaims.models import CLAIM_FIELDS, Claim
+from numclaims.read.documents import read_paths
 
 
 def _norm(value: Any) -> Any:
@@ -327,7 +327,7 @@ def test_he_said_with_no_person_before_has_no_attribution() -> None:
 def test_a_sentence_too_long_for_the_parser_is_read_in_windows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    extract_module = importlib.import_module("numclaims.extract")
+    extract_module = importlib.import_module("numclaims.extract.claims")
     monkeypatch.setattr(extract_module, "MAX_SENTENCE_CHARS", 200)
     monkeypatch.setattr(extract_module, "FIGURE_WINDOW_CHARS", 40)
     filler = "and the talks went on without any pause " * 10

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from numclaims import figures, lexicon
+from numclaims import lexicon
 from numclaims.errors import LexiconError
-from numclaims.figures import Figure, find_figures, parse_number
+from numclaims.extract import figures
+from numclaims.extract.figures import Figure, find_figures, parse_number
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))

@@ -44,9 +44,9 @@ def test_all_lists_exactly_the_public_names() -> None:
 
 
 def test_every_module_imports() -> None:
-    for module in pkgutil.iter_modules(numclaims.__path__):
-        if module.name != "__main__":
-            importlib.import_module(f"numclaims.{module.name}")
+    for module in pkgutil.walk_packages(numclaims.__path__, prefix="numclaims."):
+        if module.name != "numclaims.__main__":
+            importlib.import_module(module.name)
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.toml")), ids=lambda p: p.name)

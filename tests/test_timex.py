@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from numclaims import lexicon, timex
+from numclaims import lexicon
 from numclaims.errors import LexiconError
+from numclaims.extract import timex
+from numclaims.extract.timex import TimePhrase, find_time_phrases, is_running_total
 from numclaims.models import PublicationDate
-from numclaims.timex import TimePhrase, find_time_phrases, is_running_total
 
 D = dt.date
 

@@ -1,16 +1,22 @@
 """numclaims: find the quantified claims in news articles and line up the figures that disagree.
 
-The data flows one way: read (:mod:`~numclaims.documents`) → extract (:mod:`~numclaims.extract`)
-→ compare (:mod:`~numclaims.compare`) → present (:mod:`~numclaims.report`, the dashboard).
+The data flows one way: read (:mod:`~numclaims.read`) → extract (:mod:`~numclaims.extract`)
+→ compare (:mod:`~numclaims.compare`) → output (:mod:`~numclaims.output`, the dashboard).
 """
 
 from __future__ import annotations
 
 from .compare import compare, comparison_frame
-from .documents import make_document, read_paths, read_upload
 from .errors import InputError, LexiconError, ModelError, NumclaimsError
-from .extract import claims_frame, extract, extract_document, extract_documents
-from .figures import Figure, find_figures
+from .extract import (
+    Figure,
+    claims_frame,
+    extract,
+    extract_document,
+    extract_documents,
+    find_figures,
+    load_pipeline,
+)
 from .models import (
     Claim,
     Comparison,
@@ -21,8 +27,8 @@ from .models import (
     PublicationDate,
     ReadProblem,
 )
-from .pipeline import load_pipeline
-from .report import render, render_claims
+from .output import render, render_claims
+from .read import make_document, read_paths, read_upload
 
 __version__ = "0.1.0"
 

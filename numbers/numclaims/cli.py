@@ -76,7 +76,7 @@ def emit(rendered: str, output: str) -> None:
 
 def read_inputs(paths: tuple[str, ...], meta: str | None) -> Corpus:
     """Read the articles, report each unreadable input on stderr, fail only if none was read."""
-    from .documents import read_paths
+    from .read import read_paths
 
     corpus = read_paths(list(paths), meta=meta, stdin=sys.stdin)
     for problem in corpus.problems:
@@ -112,7 +112,7 @@ def extract(paths: tuple[str, ...], meta: str | None, fmt: str, output: str) -> 
         numclaims extract a.txt b.txt --meta articles.csv --format csv
     """
     from .extract import extract_documents
-    from .report import render_claims
+    from .output import render_claims
 
     corpus = read_inputs(paths, meta)
     try:
@@ -145,7 +145,7 @@ def compare(
     """
     from .compare import compare as compare_claims
     from .extract import extract_documents
-    from .report import render
+    from .output import render
 
     corpus = read_inputs(paths, meta)
     try:

@@ -31,10 +31,10 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
-from .compare import compare
-from .documents import make_document, parse_published
+from .compare.core import compare
 from .errors import InputError
 from .models import Claim, Comparison, Document, Group, Member, PublicationDate, ReadProblem
+from .read.documents import make_document, parse_published
 
 #: The verdicts in the order the page explains them, each with the colour it is drawn in.
 VERDICT_COLOURS: dict[str, str] = {

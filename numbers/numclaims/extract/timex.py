@@ -65,9 +65,9 @@ from enum import IntEnum
 from functools import cache
 from typing import Any, Literal
 
-from . import lexicon
-from .errors import LexiconError
-from .models import PublicationDate
+from .. import lexicon
+from ..errors import LexiconError
+from ..models import PublicationDate
 
 Role = Literal["scope", "as_of", "point"]
 Span = tuple[dt.date, dt.date]

@@ -60,10 +60,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from . import lexicon
-from .errors import LexiconError
-from .models import CLAIM_FIELDS, Claim, Comparison, Document, Group, Member, Verdict
-from .timex import is_running_total
+from .. import lexicon
+from ..errors import LexiconError
+from ..extract.timex import is_running_total
+from ..models import CLAIM_FIELDS, Claim, Comparison, Document, Group, Member, Verdict
 
 #: A flat figure is widened by at most this share of its value (see "The range rule").
 MAX_ROUNDING_SHARE = 0.125

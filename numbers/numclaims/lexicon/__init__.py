@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .errors import LexiconError
+from ..errors import LexiconError
 
 LANGUAGE = "en"
 
@@ -25,7 +25,7 @@ def read(name: str) -> Mapping[str, Any]:
     """The parsed contents of ``data/en/{name}.toml``."""
     path = f"data/{LANGUAGE}/{name}.toml"
     try:
-        raw = resources.files(__package__).joinpath(path).read_text(encoding="utf-8")
+        raw = resources.files("numclaims").joinpath(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LexiconError(path, "no such language-data file") from None
     try:

@@ -54,8 +54,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from . import lexicon
-from .errors import LexiconError
+from .. import lexicon
+from ..errors import LexiconError
 
 __all__ = ["Figure", "find_figures", "parse_number"]
 

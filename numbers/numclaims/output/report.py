@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .compare import (
+from ..compare.core import (
     GROUP_COLUMNS,
     MEMBER_COLUMNS,
     VERDICT_ORDER,
@@ -30,7 +30,7 @@ from .compare import (
     number_text,
     range_text,
 )
-from .models import CLAIM_FIELDS, Claim, Comparison, Group, Member
+from ..models import CLAIM_FIELDS, Claim, Comparison, Group, Member
 
 #: The formats :func:`render` writes.
 FORMATS = ("markdown", "csv", "json", "html")

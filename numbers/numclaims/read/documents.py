@@ -45,9 +45,9 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
-from . import lexicon
-from .errors import InputError, LexiconError
-from .models import Corpus, Document, Precision, PublicationDate, ReadProblem
+from .. import lexicon
+from ..errors import InputError, LexiconError
+from ..models import Corpus, Document, Precision, PublicationDate, ReadProblem
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser

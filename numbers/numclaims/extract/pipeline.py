@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelError
+from ..errors import ModelError
 from .figures import find_figures
 
 if not Doc.has_extension("numclaims_figures"):

@@ -24,10 +24,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicon
-from .documents import make_document, parse_published
+from .. import lexicon
+from ..models import Claim, Document, PublicationDate
+from ..read.documents import make_document, parse_published
 from .figures import Figure
-from .models import Claim, Document, PublicationDate
 from .pipeline import figure_finder, load_pipeline
 from .timex import TimePhrase, find_time_phrases
 
@@ -147,7 +147,7 @@ def claims_frame(claims: Sequence[Claim]) -> Any:
     """A pandas DataFrame of claims, one row a claim, columns the fields of ``--format jsonl``."""
     import pandas as pd
 
-    from .models import CLAIM_FIELDS
+    from ..models import CLAIM_FIELDS
 
     return pd.DataFrame([claim.to_dict() for claim in claims], columns=list(CLAIM_FIELDS))
 
