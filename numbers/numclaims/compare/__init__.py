@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .core import compare, comparison_frame, comparison_rows
+from .core import compare, comparison_frame, comparison_rows, judge
 
-__all__ = ["compare", "comparison_frame", "comparison_rows"]
+__all__ = ["compare", "comparison_frame", "comparison_rows", "judge"]

@@ -111,6 +111,23 @@ def compare(claims: Iterable[Claim], *, documents: Iterable[Document] | None = N
     return Comparison(groups=groups)
 
 
+def judge(claims: Iterable[Claim], *, documents: Iterable[Document] | None = None) -> Group:
+    """Judge ``claims`` as one group, as they stand: for a group a reviewer formed by hand
+    (claims moved, groups split or merged), so it gets a verdict, reason and origins of its own.
+    """
+    vocabulary = _vocabulary()
+    claims = list(claims)
+    if not claims:
+        raise ValueError("a group needs at least one claim")
+    copies = _copy_clusters(claims, documents)
+    readings = [_read(claim, index, vocabulary) for index, claim in enumerate(claims)]
+    origins = _origins(readings, copies, vocabulary)
+    draft = _Draft(order=0, readings=[])
+    for reading in readings:
+        draft.add(reading)
+    return _judge(draft, origins, copies)
+
+
 def figure_range(claim: Claim) -> tuple[float | None, float | None]:
     """The range ``claim``'s figure stands for, in its own unit; None where open.
 
