@@ -1,6 +1,6 @@
 """Score numclaims' figure finder against the Recognizers-Text English number specs.
 
-Runs :func:`numclaims.figures.find_figures` over every case of the peer's ``NumberModel.json``,
+Runs :func:`numclaims.find_figures` over every case of the peer's ``NumberModel.json``,
 ``NumberRangeModel.json`` and ``PercentModel.json`` (all cases, including those the peer marks
 ``NotSupported`` for some of its own ports) and prints the pass rate of each file.
 

@@ -16,6 +16,7 @@ from numclaims import lexicon
 from numclaims.errors import LexiconError
 from numclaims.extract import figures
 from numclaims.extract.figures import Figure, find_figures, parse_number
+from numclaims.extract.figures import language as figure_language
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))
@@ -984,11 +985,11 @@ def patched_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, dict[str
 
     monkeypatch.setattr(lexicon, "read", read)
     yield data
-    figures._lexicon.cache_clear()
+    figure_language._lexicon.cache_clear()
 
 
 def test_language_data_validates() -> None:
-    figures.check_language_data()
+    figure_language.check_language_data()
 
 
 BROKEN = [
@@ -1029,7 +1030,7 @@ def test_malformed_language_data_raises_lexicon_error(
         table = table[key]
     table[where[-1]] = value
     with pytest.raises(LexiconError) as raised:
-        figures.check_language_data()
+        figure_language.check_language_data()
     assert name in str(raised.value)
 
 

@@ -1,0 +1,280 @@
+"""What surrounds a numeral: its sign, currency, scale, unit, qualifier, age and trend words."""
+
+from __future__ import annotations
+
+from .grammar import (
+    _Context,
+    _counts_noun_at,
+    _is_compound_adjective,
+    _letter_follows,
+    _sentence_start,
+)
+from .language import _A, _DIGIT, _OLDEST_AGE, _TEEN, _TENS, _UNIT, _bound, _Unit
+from .record import _Cand
+from .units import _currency_before, _resolve_unit, _unit_at
+
+
+def _attach(ctx: _Context, cands: list[_Cand]) -> None:
+    """Currency, sign, scale, unit and qualifier words around each numeral."""
+    n = 0
+    while n < len(cands):
+        cand = cands[n]
+        previous = cands[n - 1] if n else None
+        following = cands[n + 1] if n + 1 < len(cands) else None
+        floor = previous.end if previous is not None else 0
+        ceiling = following.i - following.lead if following is not None else len(ctx.toks)
+        if following is not None and following.article:
+            # "barrels a day" is one unit, though "a day" alone may be a figure
+            beyond = cands[n + 2] if n + 2 < len(cands) else None
+            ceiling = beyond.i - beyond.lead if beyond is not None else len(ctx.toks)
+        cand.start, cand.end = cand.i - cand.lead, cand.j
+        cand.number_start, cand.number_end = cand.i, cand.j
+        if not cand.vague:
+            _attach_sign_and_currency(ctx, cand, floor)
+        _attach_unit(ctx, cand, ceiling)
+        if following is not None and cand.end > following.i:
+            del cands[n + 1]  # the "a day" of "1 million barrels a day" is the unit's
+        following = cands[n + 1] if n + 1 < len(cands) else None
+        ceiling = following.i - following.lead if following is not None else len(ctx.toks)
+        _attach_suffix(ctx, cand, ceiling)
+        if not cand.vague:
+            _attach_qualifier(ctx, cand, floor, previous)
+            _attach_age(ctx, cand, floor, previous)
+        n += 1
+
+
+def _attach_sign_and_currency(ctx: _Context, cand: _Cand, floor: int) -> None:
+    toks, i = ctx.toks, cand.i
+    if i - 1 >= floor and toks[i - 1].low in ("-", "−") and toks[i].fused and \
+            toks[i].kind == "num" and cand.value is not None and _sign_position(ctx, i - 1):
+        cand.value, cand.start, cand.number_start = -cand.value, i - 1, i - 1
+    currency = _currency_before(ctx, cand.start, floor) or _scaled_currency_before(ctx, cand, floor)
+    if currency is not None:
+        cand.unit, cand.money, cand.start = currency[0], True, currency[1]
+    k = cand.start
+    if k - 1 >= floor and toks[k - 1].low in ctx.lex.signs and ctx.joined(k) and \
+            cand.value is not None and ctx.lex.margins.backward(toks, k) is None:
+        cand.value, cand.start = -cand.value, k - 1  # "minus 5", but "plus or minus 3" is a margin
+
+
+def _sign_position(ctx: _Context, k: int) -> bool:
+    """A "-" at ``k`` is a minus sign: nothing, a space or a bracket/comparison before it."""
+    toks = ctx.toks
+    return k == 0 or not toks[k].fused or toks[k - 1].low in ("(", "[", "<", ">", "=", "~", "≤",
+                                                              "≥", "≈")
+
+
+def _scaled_currency_before(ctx: _Context, cand: _Cand, floor: int) -> tuple[_Unit, int] | None:
+    """ "R254 billion", "R3bn": a currency symbol that is money only against a number with a scale
+    word; "the R2" is a road and "R&B" music (units.toml `scaled_prefix`)."""
+    toks, lex, k = ctx.toks, ctx.lex, cand.start
+    if k - 1 < floor or not toks[k].fused or toks[k].kind != "num":
+        return None
+    unit = lex.scaled_prefixes.get(toks[k - 1].text)
+    if unit is None or (toks[k - 1].fused and toks[k - 2].kind in ("word", "num")):
+        return None  # the symbol must start a word: not the "R" of "GR254"
+    j = cand.j
+    scaled = cand.scale > 1 or (j < len(toks) and toks[j].fused and
+                                toks[j].text in lex.money_abbreviations)
+    return (unit, k - 1) if scaled else None
+
+
+def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
+    toks, lex = ctx.toks, ctx.lex
+    j = cand.end
+    if cand.unit_within or j >= ceiling or not ctx.joined(j):
+        return
+    if toks[j].text in lex.money_abbreviations and not cand.vague and cand.value is not None \
+            and not _letter_follows(ctx, j + 1) and (
+                cand.money or _counted_in_millions(ctx, cand, j + 1)):
+        factor = lex.money_abbreviations[toks[j].text]
+        cand.value, cand.scale, j = cand.value * factor, factor, j + 1
+        cand.end = cand.number_end = j
+    if cand.vague and j + 1 < ceiling and toks[j].low == "of":
+        # "billions of dollars", "a couple of months"; "hundreds of pounds of explosives" is
+        # left without a unit, as a weight after a vague amount is too often part of a noun
+        unit = _unit_at(ctx, j + 1, ceiling, cand)
+        if unit and unit[0].dimension in ("currency", "time"):
+            cand.unit, cand.end = unit[0], unit[1]
+        return
+    if _is_compound_adjective(ctx, j):
+        unit = _unit_at(ctx, j + 1, ceiling, cand)
+        if unit:
+            cand.unit, cand.end = unit[0], unit[1]
+        return
+    if j < len(toks) and j < ceiling:
+        unit = _unit_at(ctx, j, ceiling, cand)
+        if unit:
+            if cand.money and unit[0].dimension == "currency":
+                cand.end = unit[1]  # "$5 million dollars"
+            elif not cand.money:
+                cand.unit, cand.end = unit[0], unit[1]
+
+
+def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:
+    """A noun after "5m" makes it a count in millions ("5m people"), unless it measures."""
+    toks, lex = ctx.toks, ctx.lex
+    if cand.i > 0 and ctx.joined(cand.i) and toks[cand.i - 1].low in lex.metre_after:
+        return False
+    if k >= len(toks) or not ctx.joined(k) or toks[k].fused:
+        return False
+    word = toks[k]
+    return word.kind == "word" and word.text.islower() and word.low not in lex.metre_before \
+        and _resolve_unit(lex, word.text, False) is None
+
+
+def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:
+    """ "500 or more", "40-odd", "500+": a qualifier written after the number."""
+    match = ctx.lex.qualifiers_after.forward(ctx.toks, cand.end)
+    if match is None or cand.vague or match[1] > ceiling or not ctx.joined(cand.end):
+        return
+    qualifier, end = match
+    if ctx.toks[cand.end].low in ("+", "-") and not ctx.toks[cand.end].fused:
+        return
+    if end < len(ctx.toks) and ctx.joined(end) and (
+            ctx.type(end) in (_DIGIT, _UNIT, _TEEN, _TENS, _A) or ctx.toks[end].low == "than"):
+        return  # "200 or greater than 190", "10 and more than 40": they qualify the next number
+    following = ctx.lex.qualifiers_before.backward(ctx.toks, ceiling) if ceiling < len(
+        ctx.toks) else None
+    if following is not None and following[1] < end:
+        return  # "$200,000 and upwards of 40 staff": "upwards of" qualifies the 40
+    cand.suffix = qualifier
+    cand.suffix_phrase = _span_text(ctx, cand.end, end)
+    cand.end = end
+
+
+def _attach_qualifier(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) -> None:
+    match = ctx.lex.qualifiers_before.backward(ctx.toks, cand.start)
+    if match is None or match[1] < floor or not ctx.joined(cand.start):
+        return
+    qualifier, start = match
+    if start > 0 and ctx.toks[start - 1].low in qualifier.not_after:
+        return  # "the past 24 hours"
+    if qualifier.alone and _counted_or_voted(ctx, cand.end):
+        return  # "passed 12 bills", "passed 220 to 207"
+    if _span_text(ctx, start, cand.start).lower() in ctx.lex.during_words and \
+            _means_during(ctx, cand, start, previous):
+        return  # "held over four days"
+    first = ctx.toks[start]
+    if first.kind == "punct" and start > 0 and first.fused and (
+            ctx.toks[start - 1].kind == "num" or ctx.toks[start - 1].low in ("<", ">", "=")):
+        return  # "20~100", "=>30", "<>30"
+    cand.qualifier = qualifier
+    cand.qualifier_phrase = _span_text(ctx, start, cand.start)
+    cand.start = start
+    inclusive = ctx.lex.inclusive_after.forward(ctx.toks, cand.end)
+    if inclusive and qualifier.sign in (">", "<") and cand.suffix is None:
+        end = inclusive[1]
+        if not (end < len(ctx.toks) and ctx.type(end) in (_DIGIT, _UNIT, _TEEN, _TENS)):
+            cand.qualifier = _bound(qualifier.sign + "=")
+            cand.suffix_phrase = _span_text(ctx, cand.end, end)
+            cand.end = end
+
+
+def _counted_or_voted(ctx: _Context, j: int) -> bool:
+    """A noun the figure counts or a second number of a vote follows at token ``j``."""
+    toks = ctx.toks
+    if _counts_noun_at(ctx, j):
+        return True
+    return j + 1 < len(toks) and ctx.joined(j) and toks[j].low in ctx.lex.range_connectors and \
+        ctx.joined(j + 1) and ctx.type(j + 1) in (_DIGIT, _UNIT, _TEEN, _TENS)
+
+
+def _means_during(ctx: _Context, cand: _Cand, at: int, previous: _Cand | None) -> bool:
+    """Whether "over" at token ``at`` means during or across rather than more than
+    (qualifiers.toml [during])."""
+    toks, lex = ctx.toks, ctx.lex
+    joined = at > 0 and ctx.joined(at)
+    if joined and lex.during_verbs.backward(toks, at) is not None:
+        return True  # "spread over 12 instalments"
+    if cand.unit is None or cand.unit.dimension != "time":
+        return False
+    if joined and lex.during_time_verbs.backward(toks, at) is not None:
+        return True  # "held over four days"
+    before = toks[at - 1].low if joined else ""
+    if before in lex.during_not_after:
+        return False  # "jailed for over 20 years"
+    if (_sentence_start(ctx, at) or before == ",") and cand.end < len(toks) and \
+            toks[cand.end].low == "of":
+        return True  # "Over three days of talks, ..."
+    if previous is None or previous.plain_year:
+        return False
+    # "lost 15% of their weight over 68 weeks": the length of time a figure before it took
+    return not any(tok.newline or (tok.kind == "punct" and tok.low in ".;:!?")
+                   for tok in toks[previous.end:at + 1])
+
+
+def _attach_age(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) -> None:
+    """ "aged 17", "aged over 65", "over the age of 50", "aged between 18 and 60", "aged 17 and
+    19": a person's age, in the unit of units.toml [ages]."""
+    toks, lex = ctx.toks, ctx.lex
+    if cand.unit is not None or cand.money or cand.kind != "count" or cand.value is None or \
+            cand.value != int(cand.value) or not 0 < cand.value <= _OLDEST_AGE:
+        return
+    if previous is not None and previous.age and cand.start == cand.i and \
+            _listed_after(ctx, previous, cand):
+        cand.unit, cand.age = previous.unit, True  # "aged 17 and 19", "aged 40 to 75"
+        return
+    k = cand.start
+    if k - 1 >= floor and ctx.joined(k) and toks[k - 1].low in lex.range_first:
+        k -= 1  # "aged between 18 and 60"
+    match = lex.age_words.backward(toks, k) if ctx.joined(k) else None
+    if match is None or match[1] < floor:
+        if _qualified_age(ctx, cand, floor):
+            cand.unit, cand.age = lex.age_unit, True
+        return
+    cand.unit, cand.age = match[0], True
+    if cand.qualifier is None and ctx.joined(match[1]):
+        bound = lex.qualifiers_before.backward(toks, match[1])  # "over the age of 50"
+        if bound is not None and bound[1] >= floor:
+            cand.qualifier, cand.start = bound[0], bound[1]
+            cand.qualifier_phrase = _span_text(ctx, bound[1], match[1])
+
+
+def _qualified_age(ctx: _Context, cand: _Cand, floor: int) -> bool:
+    """ "younger than 25", "children under five": a marker word of units.toml [ages] begins the
+    qualifier or stands right before it."""
+    if cand.qualifier is None or cand.start == cand.i:
+        return False
+    toks, markers, k = ctx.toks, ctx.lex.age_markers, cand.start
+    return toks[k].low in markers or (k - 1 >= floor and ctx.joined(k) and
+                                      toks[k - 1].low in markers)
+
+
+def _listed_after(ctx: _Context, first: _Cand, second: _Cand) -> bool:
+    """ "17 and 19", "40 to 75", "17, 18": the second number follows the first in a list."""
+    between = ctx.toks[first.end:second.start]
+    return len(between) == 1 and ctx.joined(first.end) and ctx.joined(second.start) and \
+        (between[0].low in ctx.lex.range_connectors or between[0].low == ",")
+
+
+def _span_text(ctx: _Context, start: int, end: int) -> str:
+    return ctx.text[ctx.toks[start].start:ctx.toks[end - 1].end]
+
+
+def _attach_trend(ctx: _Context, cand: _Cand) -> None:
+    toks, lex = ctx.toks, ctx.lex
+    k = cand.start - 1
+    by = k >= 0 and toks[k].low == "by" and ctx.joined(k + 1)
+    if by:
+        k -= 1
+    if k >= 0 and toks[k].low.endswith("ly") and toks[k].low not in lex.trend_verbs and \
+            ctx.joined(k + 1):
+        k -= 1  # "rose sharply by 5%"
+    if k >= 0 and ctx.joined(k + 1):
+        word = toks[k].low
+        # "rose 5% to 10%" and "fell by 58,000 to 957,000" state a change and a level; only a
+        # unit written once after both ("rose by 3 to 4 per cent") makes the two a range.
+        if word in lex.trend_verbs:
+            cand.trend, cand.after_trend_verb = lex.trend_verbs[word], True
+            return
+        if word in lex.trend_adverbs and cand.unit is not None:
+            cand.trend, cand.after_trend_verb = lex.trend_adverbs[word], True
+            return
+    k = cand.start - 1
+    if k >= 1 and toks[k].low == "of" and toks[k - 1].low in lex.trend_nouns:
+        cand.trend = lex.trend_nouns[toks[k - 1].low]
+        return
+    j = cand.end
+    if j < len(toks) and ctx.joined(j) and toks[j].low in lex.trend_nouns:
+        cand.trend = lex.trend_nouns[toks[j].low]

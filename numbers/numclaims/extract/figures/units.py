@@ -1,0 +1,64 @@
+"""Units and currencies: which unit a word or symbol after a number names, and which currency
+stands before it."""
+
+from __future__ import annotations
+
+from .grammar import _Context, _title_line
+from .language import _contiguous, _Lexicon, _Unit
+from .record import _Cand
+
+
+def _currency_before(ctx: _Context, k: int, floor: int) -> tuple[_Unit, int] | None:
+    toks = ctx.toks
+    for length in (3, 2, 1):
+        start = k - length
+        if start < floor or not _contiguous(toks, start, k + 1):
+            continue
+        if any(not toks[m].fused for m in range(start + 1, k)):
+            continue
+        if toks[k].start - toks[k - 1].end > 1:
+            continue
+        key = ctx.text[toks[start].start:toks[k - 1].end]
+        unit = ctx.lex.prefix_currencies.get(key)
+        if unit is not None and not (start > 0 and toks[start].fused and
+                                     toks[start - 1].kind == "word"):
+            return unit, start
+    return None
+
+
+def _unit_at(ctx: _Context, j: int, ceiling: int, cand: _Cand) -> tuple[_Unit, int] | None:
+    toks, lex = ctx.toks, ctx.lex
+    for length in range(min(lex.max_unit_tokens, ceiling - j), 0, -1):
+        end = j + length
+        if not _contiguous(toks, j, end) or any(
+                toks[m].start - toks[m - 1].end > 1 for m in range(j + 1, end)):
+            continue
+        if end < len(toks) and toks[end].fused and toks[end].kind in ("word", "num"):
+            continue  # the unit must end where the word ends
+        key = " ".join(ctx.text[toks[j].start:toks[end - 1].end].split())
+        if length == 1 and len(key) == 1 and key.isalpha() and not toks[j].fused and \
+                key not in lex.spaced_letters:
+            continue
+        if length == 1 and _capitalised_word(ctx, j) and key in lex.symbol_units:
+            continue  # "Gunman Kills Four At Texas Mall": a headline word, not ampere-turns
+        unit = _resolve_unit(lex, key, cand.scale > 1)
+        if unit is not None:
+            return unit, end
+    return None
+
+
+def _capitalised_word(ctx: _Context, j: int) -> bool:
+    """A word written apart from the number, capitalised like the others in a headline."""
+    tok = ctx.toks[j]
+    return not tok.fused and tok.kind == "word" and len(tok.text) > 1 and tok.text[0].isupper() \
+        and tok.text[1:].islower() and _title_line(ctx, j)
+
+
+def _resolve_unit(lex: _Lexicon, key: str, scaled: bool) -> _Unit | None:
+    candidates = lex.symbol_units.get(key) or lex.word_units.get(key.lower())
+    if not candidates:
+        return None
+    preferred = (scaled and lex.preferred_with_scale.get(key.lower())) or lex.preferred.get(
+        key) or lex.preferred.get(key.lower())
+    unit = next((u for u in candidates if u.name == preferred), candidates[0])
+    return None if unit.name == "count" else unit
