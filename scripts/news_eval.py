@@ -27,6 +27,8 @@ value+unit
     the gold names neither (the noun is not written: "Gunman Kills Four"), no unit suffices.
 value+qualifier
     the pair matches and the qualifier (=, ~, >, >=, <, <=, range, vague) is the gold one.
+value+change
+    the qualifier matches and so does the trend (up, down or none), where the set gives trends.
 
 Usage::
 
@@ -52,7 +54,7 @@ from numclaims.models import Claim
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATH = ROOT / "tests" / "data" / "news_sentences.jsonl"
 PUBLISHED = "2024-06-15"
-METRICS = ("value", "value+unit", "value+qualifier")
+METRICS = ("value", "value+unit", "value+qualifier", "value+change")
 
 Gold = dict[str, Any]
 
@@ -92,10 +94,17 @@ def qualifier_matches(gold: Gold, claim: Claim) -> bool:
     return claim.qualifier == gold["qualifier"]
 
 
+def change_matches(gold: Gold, claim: Claim) -> bool:
+    """The change test, as NewsQuant's: the qualifier and the direction of a change ("fell
+    2.4%" is down); a set annotated without trends counts the qualifier alone."""
+    return qualifier_matches(gold, claim) and gold.get("trend", claim.trend) == claim.trend
+
+
 FIELD_CHECKS: dict[str, Callable[[Gold, Claim], bool]] = {
     "value": lambda gold, claim: True,
     "value+unit": unit_matches,
     "value+qualifier": qualifier_matches,
+    "value+change": change_matches,
 }
 
 
@@ -176,7 +185,8 @@ def score(path: Path | str = DEFAULT_PATH) -> dict[str, Any]:
                 if check(quantities[g], claims[c]):
                     hits[metric] += 1
                 elif metric != "value":
-                    kind = "wrong unit" if metric == "value+unit" else "wrong qualifier"
+                    kind = {"value+unit": "wrong unit", "value+qualifier": "wrong qualifier",
+                            "value+change": "wrong change"}[metric]
                     problems.append({"kind": kind, "gold": _gold_text(quantities[g]),
                                      "predicted": _claim_text(claims[c])})
         matched_gold = {g for g, _ in pairs}

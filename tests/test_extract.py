@@ -212,7 +212,7 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
         pytest.param(
             "Police said John Smith, 45, was arrested at the scene.",
             "45",
-            {"unit": "year", "entity": None},
+            {"unit": "year of age", "entity": None},
             id="age-between-commas-after-a-name",
         ),
         pytest.param(
@@ -248,7 +248,7 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
         pytest.param(
             "The average age of a first-time buyer has risen to 34.",
             "34",
-            {"unit": "year", "entity": None},
+            {"unit": "year of age", "entity": None},
             id="age-names-the-unit",
         ),
         pytest.param(
@@ -260,7 +260,7 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
         pytest.param(
             "A man, 71, was taken to hospital after the crash.",
             "71",
-            {"unit": "year", "entity": None},
+            {"unit": "year of age", "entity": None},
             id="age-between-commas-after-a-person-noun",
         ),
         pytest.param(

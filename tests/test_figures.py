@@ -676,27 +676,27 @@ AGES = [
 
 @pytest.mark.parametrize(("text", "surface", "qualifier", "lower", "upper"), AGES,
                          ids=[a[1] for a in AGES])
-def test_age_is_in_years(text: str, surface: str, qualifier: str, lower: float | None,
+def test_age_is_in_years_of_age(text: str, surface: str, qualifier: str, lower: float | None,
                          upper: float | None) -> None:
     _check(_figure(text, surface), text, qualifier=qualifier, lower=lower, upper=upper,
-           unit="year", dimension="time")
+           unit="year of age", dimension="age")
 
 
 def test_an_age_with_its_own_unit_keeps_it() -> None:
     _check(_figure("A baby aged 9 months was unhurt.", "9 months"), "", unit="month")
 
 
-@pytest.mark.parametrize("words", list(_data("units")["ages"]["year"]["before"]))
+@pytest.mark.parametrize("words", list(_data("units")["ages"]["year of age"]["before"]))
 def test_every_age_word_in_the_data_makes_an_age(words: str) -> None:
     text = f"They studied people {words} 40 in Leeds."
-    _check(_figure(text, "40"), text, unit="year")
+    _check(_figure(text, "40"), text, unit="year of age")
 
 
 @pytest.mark.parametrize("opener", list(_data("vague")["life_decade_openers"]["before"]["forms"]))
 def test_every_decade_opener_in_the_data_makes_an_age(opener: str) -> None:
     text = f"They were {opener} forties then."
     _check(_figure(text, f"{opener} forties"), text, qualifier="vague", lower=40.0, upper=49.0,
-           unit="year")
+           unit="year of age")
 
 
 # --- What is not a figure ------------------------------------------------------------------------
@@ -906,7 +906,7 @@ STILL_FIGURES = [
     ("The ministry said 5 people died on Feb. 24.", "5", 5.0),
     ("Let's try one last time.", "one", 1.0),
     ("Only one reactor works.", "Only one", 1.0),
-    ("The 40-year-old man was arrested.", "40-year", 40.0),
+    ("The 40-year-old man was arrested.", "40-year-old", 40.0),
     ("Russia fired 30 Shahed 136 drones.", "30", 30.0),
     ("The range is 5k-20k.", "5k-20k", 5000.0),
     ("More than half of respondents agreed.", "More than half", 0.5),
@@ -1090,8 +1090,8 @@ def test_half_a_percentage_point_is_one_figure() -> None:
     ("Vaccines for children under two were approved.", "under two", "<"),
     ("Nobody under the age of 18 may enter.", "under the age of 18", "<"),
 ])
-def test_comparative_age_is_in_years(text: str, surface: str, qualifier: str) -> None:
-    _check(_figure(text, surface), text, qualifier=qualifier, unit="year")
+def test_comparative_age_is_in_years_of_age(text: str, surface: str, qualifier: str) -> None:
+    _check(_figure(text, surface), text, qualifier=qualifier, unit="year of age")
 
 
 def test_under_without_an_age_word_is_no_age() -> None:

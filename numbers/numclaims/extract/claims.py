@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..models import Claim, Document, PublicationDate
 from ..read.documents import make_document, parse_published
-from .figures import Figure
+from .figures import Figure, age_unit
 from .pipeline import figure_finder, load_pipeline
 from .timex import TimePhrase, find_time_phrases
 
@@ -53,6 +53,8 @@ class _Cues:
     speech_verbs: frozenset[str]
     according_cues: tuple[tuple[str, ...], ...]
     medium_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    named_cues: frozenset[str]
     person_pronouns: frozenset[str]
     acting_events: frozenset[str]
     light_verbs: frozenset[str]
@@ -80,6 +82,8 @@ def _cues() -> _Cues:
             for cue in lexicon.words("claims", "attribution.according_cues")
         ),
         medium_nouns=words("attribution.medium_nouns"),
+        source_nouns=words("attribution.source_nouns"),
+        named_cues=words("attribution.named_cues"),
         person_pronouns=words("attribution.person_pronouns"),
         acting_events=words("attribution.acting_events"),
         light_verbs=words("event.light_verbs"),
@@ -277,7 +281,8 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
     whole = _span(doc, figure.start - shift, figure.end - shift)
     root = whole.root if whole is not None else anchor
     if _is_age(figure, whole):
-        figure = dataclasses.replace(figure, unit="year", dimension="time", kind="amount")
+        unit, dimension = age_unit()
+        figure = dataclasses.replace(figure, unit=unit, dimension=dimension, kind="amount")
     counted = None if figure.unit else _counted_noun(anchor, whole)
     if counted is not None and counted.lemma_.lower() in _cues().not_counted:
         counted = None
@@ -388,7 +393,9 @@ def _is_age(figure: Figure, whole: Span | None) -> bool:
     if whole.start < 2 or whole.end >= len(doc):
         return False
     before, person, after = doc[whole.start - 1], doc[whole.start - 2], doc[whole.end]
-    is_person = person.ent_type_ == "PERSON" or person.lemma_.lower() in _cues().person_nouns
+    # a name ("Djokovic", which the tagger may not mark as a person) or a person noun
+    is_person = person.ent_type_ == "PERSON" or person.pos_ == "PROPN" or \
+        person.lemma_.lower() in _cues().person_nouns
     return before.text == "," and after.text in (",", ")") and is_person
 
 
@@ -673,10 +680,16 @@ def _according_to(doc: Doc) -> str | None:
             if tuple(lowered[i : i + len(cue)]) != cue:
                 continue
             after = doc[i + len(cue) - 1]
+            following = doc[i + len(cue)]
+            if " ".join(cue) in cues.named_cues and following.pos_ != "PROPN" and \
+                    following.lower_ != "the":
+                continue  # "$3 per gallon" is a rate, "per the ministry" a source
             objects = [c for c in after.children if c.dep_ in ("pobj", "dobj")]
-            source = objects[0] if objects else doc[i + len(cue)]
+            source = objects[0] if objects else following
             if source.pos_ in ("NOUN", "PROPN"):
-                return _source_phrase(source, doc)
+                found = _source_phrase(source, doc)
+                if found is not None:
+                    return found
     return None
 
 
@@ -694,9 +707,17 @@ def _medium(verb: Token) -> str | None:
     return None
 
 
+def _is_source(head: Token) -> bool:
+    """Whether a noun can name who states a figure: a name, or a person, body or publication
+    (claims.toml ``source_nouns``); never "the epicenter" or "per cent"."""
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return _lemma(head) in _cues().source_nouns or head.lower_ in _cues().source_nouns
+
+
 def _source_phrase(head: Token, doc: Doc) -> str | None:
     """The name of a source: a person's name where the phrase has one, else the noun phrase."""
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" or not _is_source(head):
         return None
     left = min(
         (t.i for t in head.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")),

@@ -56,10 +56,10 @@ from .language import _LOWER_SIGNS, _contiguous, _lexicon, _Qualifier
 from .ranges import _join_ranges, _sign
 from .record import _Cand
 
-__all__ = ["Figure", "find_figures", "parse_number"]
+__all__ = ["Figure", "age_unit", "find_figures", "parse_number"]
 
 
-__all__ = ["Figure", "find_figures", "parse_number"]
+__all__ = ["Figure", "age_unit", "find_figures", "parse_number"]
 
 
 KINDS = ("count", "amount", "fraction", "ratio", "multiple")
@@ -222,6 +222,12 @@ def find_figures(text: str) -> list[Figure]:
     if not text:
         return []
     return list(_figures(text))
+
+
+def age_unit() -> tuple[str, str]:
+    """The unit and dimension of a person's age (units.toml [ages]): ("year of age", "age")."""
+    unit = _lexicon().age_unit
+    return unit.name, unit.dimension
 
 
 def parse_number(words: str) -> float | None:

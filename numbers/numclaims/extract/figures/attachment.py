@@ -32,6 +32,7 @@ def _attach(ctx: _Context, cands: list[_Cand]) -> None:
         if not cand.vague:
             _attach_sign_and_currency(ctx, cand, floor)
         _attach_unit(ctx, cand, ceiling)
+        _attach_rate(ctx, cand, ceiling)
         if following is not None and cand.end > following.i:
             del cands[n + 1]  # the "a day" of "1 million barrels a day" is the unit's
         following = cands[n + 1] if n + 1 < len(cands) else None
@@ -101,6 +102,12 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         unit = _unit_at(ctx, j + 1, ceiling, cand)
         if unit:
             cand.unit, cand.end = unit[0], unit[1]
+            if _is_compound_adjective(ctx, cand.end) and toks[cand.end + 1].low in lex.age_nouns \
+                    and \
+                    unit[0].dimension == "time":
+                # "a 16-year-old", "a six-month-old baby": an age, not a length of time
+                age = _Unit(f"{unit[0].name} of age", lex.age_unit.dimension)
+                cand.unit, cand.end, cand.age = age, cand.end + 2, True
         return
     if j < len(toks) and j < ceiling:
         unit = _unit_at(ctx, j, ceiling, cand)
@@ -111,6 +118,37 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
                 cand.unit, cand.end = unit[0], unit[1]
 
 
+def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
+    """ "$61.20 a barrel", "4 percent a year", "$48 per share", "3 kV/cm", "60,000 times a minute":
+    the unit of a rate is its own (units.toml [rates])."""
+    toks, lex = ctx.toks, ctx.lex
+    j = cand.end
+    numerator = cand.unit
+    if numerator is None:
+        if cand.vague or j >= ceiling or toks[j].low != "times" or not ctx.joined(j):
+            return
+        numerator, j = _Unit("time", "count"), j + 1
+    if numerator.dimension == lex.age_unit.dimension or j + 1 >= ceiling or not ctx.joined(j):
+        return
+    slash = toks[j].low == "/" and toks[j].fused and toks[j + 1].fused
+    if not slash and (toks[j].low not in lex.rate_words or not ctx.joined(j + 1)):
+        return
+    base = _unit_at(ctx, j + 1, ceiling, _Cand(j + 1, j + 1, None))
+    if base is not None:
+        end, name, dimension = base[1], base[0].name, base[0].dimension
+        if toks[j].low in lex.rate_articles and dimension not in lex.rate_article_dimensions:
+            return
+    elif toks[j + 1].kind == "word" and toks[j + 1].text.islower() and \
+            toks[j + 1].low in lex.rate_nouns:
+        end, name, dimension = j + 2, toks[j + 1].low, toks[j + 1].low
+    else:
+        return
+    if end < len(toks) and ctx.joined(end) and toks[end].low in lex.rate_not_before:
+        return  # "$5bn a year ago"
+    cand.unit = _Unit(f"{numerator.name} per {name}", f"{numerator.dimension} per {dimension}")
+    cand.end = end
+
+
 def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:
     """A noun after "5m" makes it a count in millions ("5m people"), unless it measures."""
     toks, lex = ctx.toks, ctx.lex
@@ -119,8 +157,27 @@ def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:
     if k >= len(toks) or not ctx.joined(k) or toks[k].fused:
         return False
     word = toks[k]
-    return word.kind == "word" and word.text.islower() and word.low not in lex.metre_before \
-        and _resolve_unit(lex, word.text, False) is None
+    if word.low == "of":
+        return _counts_after_of(ctx, k + 1)  # "45m of its devices", not "200m of track"
+    if word.kind != "word" or not word.text.islower() or word.low in lex.metre_before:
+        return False
+    unit = _resolve_unit(lex, word.text, False)
+    return unit is None or unit.dimension != "length"  # "2.3m tonnes", "1.5m barrels"
+
+
+def _counts_after_of(ctx: _Context, k: int) -> bool:
+    """After "5m of": a count in millions when what follows is a plural noun or a pronoun for
+    one ("45m of its devices", "3m of them"), a length when it is a thing measured ("200m of
+    track", "10m of water")."""
+    toks, lex = ctx.toks, ctx.lex
+    while k < len(toks) and ctx.joined(k) and toks[k].low in lex.million_of_determiners:
+        k += 1
+    if k >= len(toks) or not ctx.joined(k) or toks[k].kind != "word":
+        return False
+    word = toks[k].low
+    return word in lex.million_of_pronouns or (
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+        and _resolve_unit(lex, toks[k].text, False) is None)
 
 
 def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:

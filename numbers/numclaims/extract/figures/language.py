@@ -170,8 +170,16 @@ class _Lexicon:
     unit_names: dict[str, _Phrases]  # unit -> the words after it that make a measure a name
     metre_before: frozenset[str]
     metre_after: frozenset[str]
+    million_of_determiners: frozenset[str]  # "45m of its devices"
+    million_of_pronouns: frozenset[str]  # "3m of them"
+    rate_words: frozenset[str]  # "per", "a": an amount's unit, this word, a base ("$5 a day")
+    rate_articles: frozenset[str]
+    rate_article_dimensions: frozenset[str]
+    rate_nouns: frozenset[str]  # "share" in "$48 per share"
+    rate_not_before: frozenset[str]  # "ago" in "$5bn a year ago"
     age_words: _Phrases  # "aged", "the age of": the unit of the number after them
     age_unit: _Unit
+    age_nouns: frozenset[str]  # "old" in "a 16-year-old", "olds" in "five-year-olds"
     age_markers: frozenset[str]  # "younger than 25", "children under five": a qualified age
     starters: frozenset[str]  # the words a numeral can begin with
     max_unit_tokens: int = 4
@@ -491,9 +499,10 @@ def _load_units() -> dict[str, Any]:
             chosen = next((u for u in currency if u.name == preferred.get(symbol)), currency[0])
             prefix.setdefault(symbol, chosen)  # "$", "€", "USD": money before the number
     spaced = _entries(name, "spaced_letters", {"forms": list}, required=["forms"])
-    metre = _exactly(name, "metre_m", {"before", "after"})
+    metre = _exactly(name, "metre_m", {"before", "after", "of_determiners", "of_pronouns"})
     names = _entries(name, "names", {"before": list}, required=["before"])
     ages = _entries(name, "ages", {"before": list, "qualified": list}, required=["before"])
+    rates = _exactly(name, "rates", {"per", "article", "article_dimensions", "bases", "not_before"})
     known_names = {u.name: u for units in (*word_units.values(), *symbol_units.values())
                    for u in units}
     for key, listed in (("names", names), ("ages", ages)):
@@ -515,11 +524,21 @@ def _load_units() -> dict[str, Any]:
                        for unit_name, entry in names.items()},
         "metre_before": frozenset(_forms(name, "metre_m", "before", metre["before"])),
         "metre_after": frozenset(_forms(name, "metre_m", "after", metre["after"])),
+        "million_of_determiners": frozenset(
+            _forms(name, "metre_m", "of_determiners", metre["of_determiners"])),
+        "million_of_pronouns": frozenset(
+            _forms(name, "metre_m", "of_pronouns", metre["of_pronouns"])),
         "age_markers": frozenset(f for unit_name, entry in ages.items()
                                  for f in _forms(name, "ages", unit_name, entry, "qualified")),
         "age_words": _Phrases((f, known_names[unit_name]) for unit_name, entry in ages.items()
                               for f in _forms(name, "ages", unit_name, entry, "before")),
         "age_unit": known_names[next(iter(ages))],
+        "age_nouns": frozenset(_forms(name, "age_compounds", "after", _exactly(
+            name, "age_compounds", {"after"})["after"])),
+        **{f"rate_{field}": frozenset(_forms(name, "rates", key, rates[key]))
+           for key, field in (("per", "words"), ("article", "articles"),
+                              ("article_dimensions", "article_dimensions"),
+                              ("bases", "nouns"), ("not_before", "not_before"))},
     }
 
 
