@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import math
 import random
 from collections.abc import Iterable
@@ -13,20 +12,16 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from numclaims import lexicon
-from numclaims.compare.core import (
-    compare,
-    comparison_frame,
-    figure_range,
-)
+from numclaims import comparison_frame, lexicon
+from numclaims.compare import compare, figure_range
+from numclaims.compare import grouping as grouping_module
+from numclaims.compare import vocabulary as vocabulary_module
 from numclaims.errors import LexiconError
 from numclaims.extract import extract_documents
 from numclaims.models import CLAIM_FIELDS, Claim, Comparison, Document, Group
 from numclaims.read.documents import read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
-# The module itself, even if the package re-exports the function under the same name.
-compare_module = importlib.import_module("numclaims.compare.core")
 
 # Time fields as the extractor fills them for the gold claims' time phrases (see timex.py):
 # dates are days; "since X" runs to the last day the article can have been published on.
@@ -597,7 +592,7 @@ def test_the_group_index_finds_every_group_a_claim_could_join(
                   for d in ds}
         return list(drafts.values())
 
-    monkeypatch.setattr(compare_module._Block, "candidates", every_group)
+    monkeypatch.setattr(grouping_module._Block, "candidates", every_group)
     for claims, comparison in zip(samples, indexed, strict=True):
         assert [g.id for g in comparison.groups] == [g.id for g in compare(claims).groups]
 
@@ -767,7 +762,7 @@ def test_an_event_class_naming_an_unknown_relative_is_refused(
 
     patched_read(monkeypatch, "events", change)
     with pytest.raises(LexiconError, match="also names unknown 'pledgee'"):
-        compare_module._vocabulary.__wrapped__()
+        vocabulary_module.vocabulary.__wrapped__()
 
 
 def test_a_phrase_under_two_event_classes_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -777,13 +772,13 @@ def test_a_phrase_under_two_event_classes_is_refused(monkeypatch: pytest.MonkeyP
 
     patched_read(monkeypatch, "events", change)
     with pytest.raises(LexiconError, match="'shoot down' is listed under both"):
-        compare_module._vocabulary.__wrapped__()
+        vocabulary_module.vocabulary.__wrapped__()
 
 
 def test_an_unknown_key_in_things_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     patched_read(monkeypatch, "things", lambda data: data.update(synonyms={}))
     with pytest.raises(LexiconError, match="unknown key"):
-        compare_module._vocabulary.__wrapped__()
+        vocabulary_module.vocabulary.__wrapped__()
 
 
 def test_a_thing_folding_into_an_unknown_thing_is_refused(
@@ -794,7 +789,7 @@ def test_a_thing_folding_into_an_unknown_thing_is_refused(
 
     patched_read(monkeypatch, "things", change)
     with pytest.raises(LexiconError, match="counts unknown thing 'persons'"):
-        compare_module._vocabulary.__wrapped__()
+        vocabulary_module.vocabulary.__wrapped__()
 
 
 def test_rates_of_different_things_are_kept_apart() -> None:

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import SEEDS
-from numclaims.extract import claims_frame, extract, extract_documents
+from numclaims import claims_frame
+from numclaims.extract import extract, extract_documents
 from numclaims.models import CLAIM_FIELDS, Claim
 from numclaims.read.documents import read_paths
 

@@ -9,9 +9,16 @@ from typing import Any
 
 import pytest
 
-from numclaims.compare.core import GROUP_COLUMNS, MEMBER_COLUMNS, compare
+from numclaims.compare import compare
 from numclaims.models import CLAIM_FIELDS, Claim, Comparison
-from numclaims.output.report import CLAIM_FORMATS, FORMATS, render, render_claims
+from numclaims.output import (
+    CLAIM_FORMATS,
+    FORMATS,
+    GROUP_COLUMNS,
+    MEMBER_COLUMNS,
+    render,
+    render_claims,
+)
 
 NASTY = 'Officials said *400* drones | <script>alert("x")</script> [link](http://x) were used.'
 

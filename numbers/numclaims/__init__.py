@@ -6,11 +6,10 @@ The data flows one way: read (:mod:`~numclaims.read`) → extract (:mod:`~numcla
 
 from __future__ import annotations
 
-from .compare import compare, comparison_frame
+from .compare import compare, judge
 from .errors import InputError, LexiconError, ModelError, NumclaimsError
 from .extract import (
     Figure,
-    claims_frame,
     extract,
     extract_document,
     extract_documents,
@@ -27,7 +26,7 @@ from .models import (
     PublicationDate,
     ReadProblem,
 )
-from .output import render, render_claims
+from .output import claims_frame, comparison_frame, render, render_claims
 from .read import make_document, read_paths, read_upload
 
 __version__ = "0.1.0"
@@ -54,6 +53,7 @@ __all__ = [
     "extract_document",
     "extract_documents",
     "find_figures",
+    "judge",
     "load_pipeline",
     "make_document",
     "read_paths",

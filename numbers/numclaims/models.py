@@ -104,6 +104,8 @@ class Claim:
     noun_phrase: str | None = None
     event: str | None = None
     agent: str | None = None
+    place: str | None = None
+    part_of: str | None = None
     time_scope: str | None = None
     period_start: str | None = None
     period_end: str | None = None
@@ -144,11 +146,19 @@ class Corpus:
 
 
 Verdict = Literal["consistent", "conflict", "evolving", "scope-differs", "single"]
+#: Verdicts in the order a fact-checker wants them: conflicts first.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "conflict", "scope-differs", "evolving", "consistent", "single",
+)
 
 
 @dataclass
 class Member:
-    """A claim inside a group, with the range it is read as and why it joined the group."""
+    """A claim inside a group, with the range it is read as and why it joined the group.
+
+    ``stated_low``/``stated_high`` are the bounds its words state; ``low``/``high`` the range it
+    is read as when a flat figure may be rounded ("40" is read as 35–45). None where open.
+    """
 
     claim: Claim
     low: float | None
@@ -156,6 +166,8 @@ class Member:
     reason: str
     #: Whoever the figure traces back to: a named attribution, else the outlet or the article.
     origin: str = ""
+    stated_low: float | None = None
+    stated_high: float | None = None
 
 
 @dataclass
@@ -169,6 +181,12 @@ class Group:
     origins: int
     notes: list[str]
     members: list[Member]
+    #: What the group measures, in words a reader can check: the thing, the place, how it
+    #: behaves over time, the time scope and the doer.
+    quantity: str = ""
+    #: The figures by source when more than one source gives them ("the interior ministry:
+    #: '1.1 million' (3 outlets)").
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass

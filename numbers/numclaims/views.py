@@ -31,7 +31,7 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
-from .compare.core import compare
+from .compare import compare
 from .errors import InputError
 from .models import Claim, Comparison, Document, Group, Member, PublicationDate, ReadProblem
 from .read.documents import make_document, parse_published

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from .claims import claims_frame, extract, extract_document, extract_documents
+from .claims import extract, extract_document, extract_documents
 from .figures import Figure, find_figures
 from .pipeline import load_pipeline
 
 __all__ = [
     "Figure",
-    "claims_frame",
     "extract",
     "extract_document",
     "extract_documents",

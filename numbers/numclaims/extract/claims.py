@@ -68,6 +68,12 @@ class _Cues:
     not_counted: frozenset[str]
     implied_units: dict[str, tuple[str, str]]
     person_nouns: frozenset[str]
+    report_verbs: frozenset[str]
+    part_cues: tuple[tuple[str, ...], ...]
+    place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    whole_places: tuple[tuple[str, ...], ...]
+    place_subject_verbs: frozenset[str]
 
 
 @cache
@@ -97,6 +103,12 @@ def _cues() -> _Cues:
         not_counted=words("counted.not_counted"),
         implied_units=_implied_units(),
         person_nouns=words("counted.person_nouns"),
+        report_verbs=words("event.report_verbs"),
+        part_cues=tuple(tuple(cue.split()) for cue in lexicon.words("claims", "place.part_cues")),
+        place_prepositions=words("place.prepositions"),
+        place_nouns=words("place.nouns"),
+        whole_places=tuple(tuple(w.split()) for w in lexicon.words("claims", "place.whole")),
+        place_subject_verbs=words("place.subject_verbs"),
     )
 
 
@@ -145,15 +157,6 @@ def extract_documents(documents: Iterable[Document], *, nlp: Language | None = N
     for candidate, sentence_doc in zip(candidates, parsed, strict=True):
         claims.extend(_claims_in_sentence(candidate, sentence_doc, nlp))
     return claims
-
-
-def claims_frame(claims: Sequence[Claim]) -> Any:
-    """A pandas DataFrame of claims, one row a claim, columns the fields of ``--format jsonl``."""
-    import pandas as pd
-
-    from ..models import CLAIM_FIELDS
-
-    return pd.DataFrame([claim.to_dict() for claim in claims], columns=list(CLAIM_FIELDS))
 
 
 # --------------------------------------------------------------------------------------------
@@ -258,17 +261,23 @@ class _Parsed:
     measured: Token | None  # what an amount with a unit measures
     verb: Token | None  # the verb of the event
     agent: str | None
+    place: str | None = None
 
 
 def _claims_in_sentence(candidate: _Candidate, doc: Doc, nlp: Language) -> Iterator[Claim]:
     time_phrases = find_time_phrases(candidate.parsed_text, published=candidate.document.published)
     previous: Token | None = None  # the last counted noun in the sentence
-    for figure in candidate.figures:
-        parsed = _parse(figure, doc, candidate.parsed_from, previous)
+    shift = candidate.parsed_from
+    spans = (_span(doc, f.number_start - shift, f.number_end - shift) for f in candidate.figures)
+    figure_tokens = [span.root.i for span in spans if span is not None]
+    for index, figure in enumerate(candidate.figures):
+        parsed = _parse(figure, doc, shift, previous)
         if parsed is None:
             continue
         previous = parsed.counted or previous
-        yield _claim(candidate, parsed, time_phrases, nlp)
+        claim = _claim(candidate, parsed, time_phrases, nlp, figure_tokens)
+        claim.part_of = _part_of(candidate, index)
+        yield claim
 
 
 def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Parsed | None:
@@ -305,12 +314,104 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         # "the toll rose to 52" states a level; what happened is in the counted phrase ("people
         # killed"), or left to the thing itself (a toll counts the killed).
         verb = _participle(counted)
+    governing = verb
+    if verb is not None and verb.lemma_.lower() in _cues().report_verbs:
+        # "puts the toll at 632 dead", "2 people were reported missing": the verb reports the
+        # figure; what happened is the word that says it, if any
+        verb = _stated_event(verb, anchor, counted)
     measured = _measured_thing(root) if figure.unit else None
-    return _Parsed(figure, anchor, root, counted, measured, verb, agent)
+    place = _place(anchor, top, governing)
+    return _Parsed(figure, anchor, root, counted, measured, verb, agent, place)
+
+
+def _stated_event(verb: Token, anchor: Token, counted: Token | None) -> Token | None:
+    """The word saying what happened when the verb only reports a figure: the participle or
+    adjective right after the figure or its noun ("632 dead", "329 injured others"), else the
+    verb's complement ("were reported missing")."""
+    doc = anchor.doc
+    after = (counted.i if counted is not None and counted.i > anchor.i else anchor.i) + 1
+    if after < len(doc) and doc[after].tag_ in ("JJ", "VBN", "VBD") and \
+            doc[after].lemma_.lower() not in _cues().report_verbs:
+        return doc[after]
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "xcomp") and child.pos_ in ("ADJ", "VERB") and \
+                child.lemma_.lower() not in _cues().report_verbs:
+            return child
+    return None
+
+
+def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
+    """The place a figure is scoped to, as written: "in Al Haouz province", "in the capital",
+    "nationwide"; None where the sentence names none for the figure itself (a place that
+    modifies another noun, "the quake in Al Haouz", is not the figure's)."""
+    cues = _cues()
+    doc = anchor.doc
+    heads = [top, anchor, *([verb] if verb is not None else [])]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in cues.place_prepositions:
+                continue
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and _is_place(objects[0]):
+                return doc[child.i : objects[0].right_edge.i + 1].text
+    lowered = [t.lower_ for t in doc]
+    after = max(top.i, anchor.i) + 1
+    for words in cues.whole_places:  # "1.1 million nationwide", "marched across the country"
+        for i in range(after, min(len(doc), after + 4)):
+            if tuple(lowered[i : i + len(words)]) == words:
+                return doc[i : i + len(words)].text
+    listed = _listed_place(anchor)
+    if listed is not None:
+        return listed
+    if verb is not None and verb.lemma_.lower() in cues.place_subject_verbs:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and top not in subjects[0].subtree and _is_place(subjects[0]):
+            return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
+    return None
+
+
+def _listed_place(anchor: Token) -> str | None:
+    """A place named right before a figure in a list: "Taroudant 190 and Chichaoua 89",
+    "Greater Casablanca 3"."""
+    doc = anchor.doc
+    start = min(t.i for t in anchor.subtree)
+    end = start
+    while end > 0 and doc[end - 1].pos_ == "PROPN" and _is_place(doc[end - 1]):
+        end -= 1
+    if end == start or (end > 0 and doc[end - 1].text not in (",", "and", ";", "while")):
+        return None
+    return doc[end:start].text
+
+
+def _is_place(head: Token) -> bool:
+    """A name of a place, or a place noun ("the capital", "the province of Agadir")."""
+    if head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if head.lemma_.lower() in _cues().place_nouns:
+        return True
+    return head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE",
+                                                          "TIME", "EVENT", "WORK_OF_ART")
+
+
+def _part_of(candidate: _Candidate, index: int) -> str | None:
+    """The figure this one is a part of, as written: "2,000" for "30" in "killed 2,000 people,
+    including 30 children", and "329" for "51" in "329 injured, 51 of them seriously"."""
+    if index == 0:
+        return None
+    figure, before = candidate.figures[index], candidate.figures[index - 1]
+    between = candidate.text[before.end : figure.start].lower()
+    after = candidate.text[figure.end : figure.end + 24].lower()
+    words = tuple(re.findall(r"[a-z]+", between))
+    following = tuple(re.findall(r"[a-z]+", after))
+    for cue in _cues().part_cues:
+        if words[-len(cue):] == cue or following[: len(cue)] == cue:
+            return before.surface
+    return None
 
 
 def _claim(
-    candidate: _Candidate, parsed: _Parsed, time_phrases: list[TimePhrase], nlp: Language
+    candidate: _Candidate, parsed: _Parsed, time_phrases: list[TimePhrase], nlp: Language,
+    figure_tokens: Sequence[int],
 ) -> Claim:
     figure, counted, measured, verb = parsed.figure, parsed.counted, parsed.measured, parsed.verb
     document, published = candidate.document, candidate.document.published
@@ -322,7 +423,8 @@ def _claim(
         if counted is not None
         else _compact_phrase(measured) if measured is not None else None
     )
-    scope, as_of = _time_scope(time_phrases, parsed.anchor, counted, parsed.root.doc)
+    scope, as_of = _time_scope(time_phrases, parsed.anchor, counted, parsed.root.doc,
+                               figure_tokens)
     return Claim(
         doc_id=document.doc_id,
         sentence=candidate.text,
@@ -341,6 +443,7 @@ def _claim(
         noun_phrase=noun_phrase,
         event=event,
         agent=parsed.agent,
+        place=parsed.place,
         time_scope=scope.text if scope else None,
         period_start=_iso(scope.period_start) if scope else None,
         period_end=_iso(scope.period_end) if scope else None,
@@ -745,7 +848,8 @@ def _is_speech(verb: Token, figure: Token) -> bool:
 
 
 def _time_scope(
-    phrases: list[TimePhrase], anchor: Token, counted: Token | None, doc: Doc
+    phrases: list[TimePhrase], anchor: Token, counted: Token | None, doc: Doc,
+    figures: Sequence[int] = (),
 ) -> tuple[TimePhrase | None, TimePhrase | None]:
     """The phrase scoping the figure's period, and the "as of" phrase dating the count."""
     as_of = next((p for p in phrases if p.role == "as_of"), None)
@@ -764,8 +868,22 @@ def _time_scope(
         if _is_speech(attached, anchor):
             continue  # "reported on Feb. 5": when it was said, not what it counts
         if attached.i not in path and attached.i not in counted_tree:
-            continue
+            if not _dated_nearby(phrase, span, anchor, figures):
+                continue
         distance = abs(span.start - anchor.i)
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return (best[1] if best else None), as_of
+
+
+def _dated_nearby(phrase: TimePhrase, span: Span, anchor: Token, figures: Sequence[int]) -> bool:
+    """A phrase naming a year ("in 1960") that the parse hung elsewhere still dates a figure
+    of its clause when no other figure stands between them: "devastated Agadir in 1960,
+    killing at least 12,000 people"."""
+    if not re.search(r"\b(?:1[5-9]|20)\d\d\b", phrase.text):
+        return False
+    low, high = sorted((span.start, anchor.i))
+    between = anchor.doc[low:high]
+    if any(token.text in (";", ".", ":") for token in between):
+        return False
+    return not any(low < index < high for index in figures if index != anchor.i)

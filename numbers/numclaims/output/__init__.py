@@ -1,7 +1,100 @@
-"""Output: claims and comparisons as tables, CSV, JSON, Markdown and HTML."""
+"""Output: the one layer every command and the dashboard write through.
+
+:func:`render` writes a :class:`~numclaims.models.Comparison` as Markdown, CSV, JSON or HTML;
+:func:`render_claims` writes a list of claims as a terminal table, CSV, JSON or JSON Lines.
+Groups come in the comparison's order (conflicts first, then the newest reports) and the figures
+of a group newest first, each beside its stated bounds, report date, outlet, attribution and
+quote. Article text is never trusted as markup, nor as a spreadsheet formula.
+"""
 
 from __future__ import annotations
 
-from .report import CLAIM_FORMATS, FORMATS, render, render_claims
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-__all__ = ["CLAIM_FORMATS", "FORMATS", "render", "render_claims"]
+from ..formatting import number_text
+from ..models import CLAIM_FIELDS, Claim, Comparison, Group
+from .data import comparison_document, csv_text, json_text, jsonl_text
+from .frames import (
+    COMPARISON_COLUMNS,
+    GROUP_COLUMNS,
+    MEMBER_COLUMNS,
+    claims_frame,
+    comparison_frame,
+    comparison_rows,
+)
+from .html import render_html
+from .markdown import render_markdown
+
+__all__ = [
+    "CLAIM_FORMATS",
+    "FORMATS",
+    "GROUP_COLUMNS",
+    "MEMBER_COLUMNS",
+    "claims_frame",
+    "comparison_frame",
+    "comparison_rows",
+    "render",
+    "render_claims",
+]
+
+#: The formats :func:`render` writes.
+FORMATS = ("markdown", "csv", "json", "html")
+#: The formats :func:`render_claims` writes.
+CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def render(comparison: Comparison, fmt: str) -> str:
+    """The comparison as text in format ``fmt``, one of :data:`FORMATS`."""
+    renderers: dict[str, Callable[[Sequence[Group]], str]] = {
+        "markdown": render_markdown,
+        "csv": lambda groups: csv_text(comparison_rows(Comparison(list(groups))),
+                                       COMPARISON_COLUMNS),
+        "json": lambda groups: json_text(comparison_document(groups)),
+        "html": render_html,
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return renderers[fmt](comparison.groups)
+
+
+def render_claims(claims: Iterable[Claim], fmt: str) -> str:
+    """The claims as text in format ``fmt``, one of :data:`CLAIM_FORMATS`.
+
+    ``jsonl`` writes one ``Claim.to_dict()`` a line, ``json`` a list of them, ``csv`` one row a
+    claim with those fields as columns, ``table`` an aligned table for reading in a terminal.
+    """
+    rows = [claim.to_dict() for claim in claims]
+    if fmt == "jsonl":
+        return jsonl_text(rows)
+    if fmt == "json":
+        return json_text(rows)
+    if fmt == "csv":
+        return csv_text(rows, CLAIM_FIELDS)
+    if fmt == "table":
+        return _claims_table(rows)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(CLAIM_FORMATS)}")
+
+
+_TABLE_COLUMNS = (("doc_id", 24), ("surface", 22), ("lower", 14), ("upper", 14),
+                  ("entity", 14), ("unit", 10), ("event", 12), ("time_scope", 20),
+                  ("attribution", 22), ("published", 10))
+
+
+def _claims_table(rows: Sequence[dict[str, Any]]) -> str:
+    def cell(value: Any, width: int) -> str:
+        text = "" if value is None else str(value)
+        if isinstance(value, float):
+            text = number_text(value)
+        text = " ".join(text.split())
+        if len(text) <= width:
+            return text.ljust(width)
+        # A path is told apart by its end ("…_968472edce05b8bf.txt"), anything else by its start.
+        return ("…" + text[1 - width :]) if "/" in text else (text[: width - 1] + "…")
+
+    lines = ["  ".join(name.ljust(width) for name, width in _TABLE_COLUMNS).rstrip()]
+    lines.append("  ".join("-" * width for _, width in _TABLE_COLUMNS))
+    for row in rows:
+        lines.append("  ".join(cell(row.get(name), width) for name, width in _TABLE_COLUMNS)
+                     .rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,342 @@
+"""Grouping: which claims measure the same quantity.
+
+Claims share a group when they measure the same thing (one measure of ``measures.toml``, one
+thing of ``things.toml``, or units of one dimension), in the same place (a province's toll is
+not the nation's), with compatible events and time scopes, by the same doer where one is
+named, and, for a one-day event (a march, a vote), on the same day. A figure restating another
+in a second unit ("77 km (48 miles)") is in its group. A part of a figure given just before it
+("including 400,000 in the capital") never joins that figure's group.
+
+A claim is only ever checked against the groups of its block filed under its event family and
+its months, so the cost grows with the claims, not with their square.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..settings import CompareSettings
+from .measures import Reading, Scope, actors_match
+from .ranges import apart, overlap
+from .vocabulary import Vocabulary
+
+
+@dataclass
+class Draft:
+    """A group being formed: its readings (the first is its reference) and what they share."""
+
+    order: int
+    readings: list[Reading]
+    events: set[str | None] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    scopes: dict[str, Scope] = field(default_factory=dict)
+    days: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    #: The latest report date of a member that gives no time: it speaks of its own days.
+    undated_report: dt.date | None = None
+    #: The latest end of a member's period ("in 1960", "last year").
+    period_end: dt.date | None = None
+    low: float | None = None
+    high: float | None = None
+    empty: bool = False
+
+    def add(self, reading: Reading) -> None:
+        self.readings.append(reading)
+        self.events.add(reading.event)
+        if reading.actor is not None:
+            self.actors.add(reading.actor)
+        self.scopes.setdefault(reading.scope.key, reading.scope)
+        if reading.kind == "occasion" and reading.day is not None:
+            self.days.append(reading.day)
+        if reading.scope.kind == "none" and reading.reported is not None:
+            self.undated_report = max(self.undated_report or reading.reported[0],
+                                      reading.reported[0])
+        if reading.scope.kind == "period" and reading.scope.end is not None:
+            self.period_end = max(self.period_end or reading.scope.end[1], reading.scope.end[1])
+        low, high = base_range(reading)
+        if low is not None and (self.low is None or low > self.low):
+            self.low = low
+        if high is not None and (self.high is None or high < self.high):
+            self.high = high
+        self.empty = apart(self.low, self.high)
+
+
+def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareSettings) -> None:
+    """Mark conversions and parts.
+
+    A figure right after another of the same dimension, in brackets ("77 km (48 miles)",
+    "€410m ($450m)"), restates it: it takes the first one's measure, place and scope. A figure
+    that is a part of the one before it keeps apart from that one's group.
+    """
+    by_sentence: dict[tuple[str, int], list[Reading]] = defaultdict(list)
+    for reading in readings:
+        by_sentence[(reading.claim.doc_id, reading.claim.sentence_start)].append(reading)
+    for sentence in by_sentence.values():
+        sentence.sort(key=lambda r: r.claim.start)
+        for first, second in zip(sentence, sentence[1:], strict=False):
+            if _restates(first, second):
+                second.conversion_of = first.index
+                second.block, second.measure = first.block, first.measure
+                second.place, second.scope, second.actor = first.place, first.scope, first.actor
+                second.event, second.event_label = first.event, first.event_label
+                second.thing_label = first.thing_label
+            elif second.claim.part_of and second.claim.part_of == first.claim.surface:
+                second.whole = first.index
+
+
+def _restates(first: Reading, second: Reading) -> bool:
+    claim, other = first.claim, second.claim
+    between = claim.sentence[claim.end - claim.sentence_start:other.start - claim.sentence_start]
+    if not 0 < len(between) <= 3 or "(" not in between and "[" not in between:
+        return False
+    if claim.unit is None or other.unit is None or claim.unit == other.unit:
+        return False
+    same = first.unit is not None and second.unit is not None and \
+        first.unit.dimension == second.unit.dimension
+    return same or (claim.dimension is not None and claim.dimension == other.dimension)
+
+
+def group(
+    readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareSettings
+) -> list[Draft]:
+    """Form the groups, a block (one measure, thing or dimension) at a time.
+
+    Claims that name their event and time go first, then those that name their event, then
+    the rest, each earliest report first: the groups take their shape from the claims that say
+    most, and the others join the group that fits them best. Conversions go with the figure
+    they restate.
+    """
+    drafts: list[Draft] = []
+    placed: dict[int, Draft] = {}
+    blocks: dict[tuple[str, ...], _Block] = defaultdict(lambda: _Block(vocabulary, settings))
+    ordered = sorted(
+        readings, key=lambda r: (r.conversion_of is not None, r.event is None,
+                                 r.scope.kind == "none", _report_order(r))
+    )
+    for reading in ordered:
+        draft = placed.get(reading.conversion_of) if reading.conversion_of is not None else None
+        if draft is None and reading.block is not None:
+            draft = _best(reading, blocks[reading.block].candidates(reading), placed, vocabulary,
+                          settings)
+        if draft is None:
+            draft = Draft(order=len(drafts), readings=[])
+            drafts.append(draft)
+            if reading.block is not None:
+                blocks[reading.block].add(draft, reading)
+        draft.add(reading)
+        placed[reading.index] = draft
+    return drafts
+
+
+_TimeKey = tuple[str, Any]
+
+
+class _Block:
+    """The groups of one block, indexed by event family and by time.
+
+    A group is filed under the event family and the months (or time phrase) of the claim that
+    founded it; a claim is then checked only against the groups filed where it could fit: same
+    family or none, overlapping months, the same starting month of a running total. Claims that
+    give no time are checked against every group of their family.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, settings: CompareSettings) -> None:
+        self.vocabulary = vocabulary
+        self.settings = settings
+        self.index: dict[str | None, dict[_TimeKey, list[Draft]]] = defaultdict(
+            lambda: defaultdict(list))
+
+    def add(self, draft: Draft, founder: Reading) -> None:
+        for key in _time_keys(founder.scope, self.settings):
+            self.index[self._family(founder)][key].append(draft)
+
+    def _family(self, reading: Reading) -> str | None:
+        """The event family a group is filed under: none for a measure, which says what
+        happened itself ("296 dead" and "killed 296" are one), nor for an event no class
+        knows."""
+        if reading.measure is not None or reading.event not in self.vocabulary.events:
+            return None
+        return self.vocabulary.family(reading.event)
+
+    def candidates(self, reading: Reading) -> list[Draft]:
+        family = self._family(reading)
+        families = list(self.index) if family is None else [family, None]
+        found: dict[int, Draft] = {}
+        for name in families:
+            by_time = self.index.get(name)
+            if not by_time:
+                continue
+            keys = by_time.keys() if reading.scope.kind == "none" else _lookup_keys(
+                reading.scope, by_time, self.settings)
+            for key in list(keys):
+                for draft in by_time.get(key, ()):
+                    found.setdefault(draft.order, draft)
+        return list(found.values())
+
+
+def _time_keys(scope: Scope, settings: CompareSettings) -> list[_TimeKey]:
+    """Where a group founded by a claim of this scope is filed."""
+    if scope.kind == "none":
+        return [("any", None)]
+    if scope.kind == "text":
+        return [("text", scope.text)]
+    if scope.kind == "running":
+        months = _months(scope.start, settings)
+        return [("since", month) for month in months] if months else [("since", None)]
+    span = (scope.start[0], scope.end[1]) if scope.start and scope.end else None
+    months = _months(span, settings)
+    return [("month", month) for month in months] if months else [("wide", None)]
+
+
+def _lookup_keys(scope: Scope, filed: Mapping[_TimeKey, object],
+                 settings: CompareSettings) -> list[_TimeKey]:
+    """Where to look for groups a claim of this (known) scope could join."""
+    keys: list[_TimeKey] = [("any", None)]
+    if scope.kind == "text":
+        return [*keys, ("text", scope.text)]
+    kind = "since" if scope.kind == "running" else "month"
+    own = [key for key in _time_keys(scope, settings) if key[1] is not None]
+    if not own:  # an open or unknown start: any group of its kind may fit
+        return [*keys, *(key for key in filed if key[0] in (kind, "wide"))]
+    return [*keys, *own, ("since", None) if kind == "since" else ("wide", None)]
+
+
+def _months(span: tuple[dt.date, dt.date] | None, settings: CompareSettings) -> list[int]:
+    """The months a span touches, or none when it is open or too long to file month by month."""
+    if span is None:
+        return []
+    first = span[0].year * 12 + span[0].month - 1
+    last = span[1].year * 12 + span[1].month - 1
+    return list(range(first, last + 1)) if 0 <= last - first < settings.wide_months else []
+
+
+def _best(
+    reading: Reading, candidates: Iterable[Draft], placed: Mapping[int, Draft],
+    vocabulary: Vocabulary, settings: CompareSettings,
+) -> Draft | None:
+    """The group the reading fits best, or None when it fits none.
+
+    A reading that names no event is not placed by guesswork: when it fits groups of different
+    events, it joins only one whose figures it agrees with.
+    """
+    whole = placed.get(reading.whole) if reading.whole is not None else None
+    low, high = base_range(reading)
+    scored = []
+    for draft in candidates:
+        if draft is whole or not fits(reading, draft, vocabulary, settings):
+            continue
+        # a running count or a level differs from report to report: size decides, not agreement
+        agrees = reading.kind in ("fixed", "occasion") and not draft.empty and \
+            overlap((low, high), (draft.low, draft.high))
+        score = (
+            agrees,
+            reading.scope.key in draft.scopes,
+            reading.event in draft.events,
+            len(draft.readings),
+            -draft.order,
+        )
+        scored.append((score, draft))
+    if reading.event is None and reading.measure is None:
+        families = {vocabulary.family(e) for _, d in scored for e in d.events
+                    if e in vocabulary.events}
+        if len(families) > 1:
+            scored = [(score, draft) for score, draft in scored if score[0]]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
+         settings: CompareSettings) -> bool:
+    """Whether the reading's place, doer, event, time scope and day fit every member's."""
+    if draft.readings and draft.readings[0].place != reading.place:
+        return False  # "290 in Al Haouz" is not a figure for the whole country
+    if not all(actors_match(reading.actor, actor) for actor in draft.actors):
+        return False  # "the US delivered 31 tanks" is not a figure for Germany's deliveries
+    if reading.kind == "occasion" and reading.day is not None and not all(
+            _same_day(reading.day, day, settings) for day in draft.days):
+        return False  # turnout on March 7 is not turnout on March 23
+    if not _current_fits(reading, draft, settings):
+        return False  # "killed 296" this week is not the toll of the 1960 quake
+    events_fit = reading.measure is not None or all(
+        _events_match(reading.event, event, vocabulary) for event in draft.events)
+    return events_fit and all(_scopes_match(reading.scope, s) for s in draft.scopes.values())
+
+
+def _current_fits(reading: Reading, draft: Draft, settings: CompareSettings) -> bool:
+    """A figure that gives no time speaks of the days it was reported: it is not a figure of a
+    period that ended well before ("in 1960", "last year"), and the other way round."""
+    slack = dt.timedelta(days=settings.past_period_days)
+    if reading.scope.kind == "none" and reading.reported is not None and \
+            draft.period_end is not None and draft.period_end < reading.reported[0] - slack:
+        return False
+    if reading.scope.kind == "period" and reading.scope.end is not None and \
+            draft.undated_report is not None and \
+            reading.scope.end[1] < draft.undated_report - slack:
+        return False
+    return True
+
+
+def _same_day(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date],
+              settings: CompareSettings) -> bool:
+    """Whether two one-day events may be one: their days overlap, allowing a report up to
+    ``settings.occasion_days`` after the day."""
+    slack = dt.timedelta(days=settings.occasion_days)
+    return one[0] - slack <= other[1] and other[0] - slack <= one[1]
+
+
+def _events_match(one: str | None, other: str | None, vocabulary: Vocabulary) -> bool:
+    """Events of one class, or related classes; an event no class knows ("declared",
+    "observed") splits nothing."""
+    if one is None or other is None or one == other:
+        return True
+    known, other_known = vocabulary.events.get(one), vocabulary.events.get(other)
+    if known is None or other_known is None:
+        return True
+    return other in known.also
+
+
+def _scopes_match(one: Scope, other: Scope) -> bool:
+    """Compatible time scopes: unknown matches anything; otherwise like with like, overlapping.
+
+    Running totals match when their starts overlap or either start is unknown; periods match
+    when they overlap; unplaced phrases match only the same phrase.
+    """
+    if one.kind == "none" or other.kind == "none":
+        return True
+    if one.kind != other.kind:
+        return False
+    if one.kind == "text":
+        return one.text == other.text
+    if one.kind == "running":
+        if one.start is None or other.start is None:
+            return True
+        return dates_overlap(one.start, other.start)
+    lo1, hi1 = one.start and one.start[0], one.end and one.end[1]
+    lo2, hi2 = other.start and other.start[0], other.end and other.end[1]
+    return (lo1 is None or hi2 is None or lo1 <= hi2) and (lo2 is None or hi1 is None or lo2 <= hi1)
+
+
+def base_range(reading: Reading) -> tuple[float | None, float | None]:
+    """The reading's range in its dimension's base unit, widened by a conventional rate's slack."""
+    unit = reading.unit
+    if unit is None:
+        return reading.low, reading.high
+    low = None if reading.low is None else reading.low * unit.factor * (1 - unit.slack)
+    high = None if reading.high is None else reading.high * unit.factor * (1 + unit.slack)
+    return low, high
+
+
+def dates_overlap(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]) -> bool:
+    return one[0] <= other[1] and other[0] <= one[1]
+
+
+def midpoint(period: tuple[dt.date, dt.date]) -> float:
+    return (period[0].toordinal() + period[1].toordinal()) / 2
+
+
+def _report_order(reading: Reading) -> tuple[float, str, int]:
+    """Earliest report first; undated reports last."""
+    when = midpoint(reading.reported) if reading.reported else float("inf")
+    return when, reading.claim.doc_id, reading.claim.start

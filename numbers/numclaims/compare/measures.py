@@ -1,0 +1,446 @@
+"""What a claim measures: the thing counted or measured, what happened to it, where, when and
+by whom, read so that a reader can check it.
+
+One quantity is written many ways: "killed 296 people", "296 deaths", "the toll rose to 296",
+"632 dead and 329 injured", "the number of dead at 2,122". The measure (``measures.toml``) is
+read from the words that say it, nearest first: the counted phrase, the words written right
+after the figure, the event verb, then the other words around the figure in its clause. A figure
+no measure reaches is lined up by the thing it counts (``things.toml``) and its event
+(``events.toml``), or by its unit's dimension.
+
+Every reading keeps the words it was read from, so each group member can say why it joined.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Claim
+from ..settings import CompareSettings
+from .ranges import Bounds, figure_range, stated_range
+from .vocabulary import Measure, Thing, Unit, Vocabulary, source_name
+
+# Words that end the stretch of a clause read for a figure's measure.
+_CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s")
+_AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|as|with)\b")
+_WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
+# Words a place phrase begins or ends with that do not name the place.
+_PLACE_LEADS = ("in ", "across ", "throughout ", "within ", "inside ", "at ", "the ")
+_PLACE_TAIL = re.compile(
+    r"\s+(?:province|prefecture|region|state|county|district|city|town|village|area|"
+    r"municipality|governorate|department|oblast)$"
+)
+_PLACE_HEAD = re.compile(r"^(?:the\s+)?(?:province|prefecture|region|state|county|district|city|"
+                         r"town|village|area|municipality|governorate|department|oblast)\s+of\s+")
+_RUNNING_WORDS = ("since", "so far", "to date", "in total", "cumulative", "total")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A claim's time scope, as far as it can be compared with another's.
+
+    ``kind`` is ``none`` (no time given), ``running`` (a running total: ``start`` is when the
+    count starts, if known), ``period`` (a period from ``start`` to ``end``, either open) or
+    ``text`` (a time phrase nobody could place on the calendar: "months before the war began").
+    """
+
+    kind: str
+    start: tuple[dt.date, dt.date] | None = None
+    end: tuple[dt.date, dt.date] | None = None
+    text: str = ""
+    label: str = ""
+
+    @property
+    def key(self) -> str:
+        """Equal for scopes that say the same thing."""
+        if self.kind == "running" and self.start is not None:
+            return f"since {self.start[0]}..{self.start[1]}"
+        if self.kind == "period" and (self.start or self.end):
+            return f"{self.start and self.start[0]}..{self.end and self.end[1]}"
+        return f"{self.kind} {self.text}".strip()
+
+
+@dataclass
+class Reading:
+    """What compare reads off one claim: what it measures, its range, and when it was counted."""
+
+    claim: Claim
+    index: int
+    block: tuple[str, ...] | None  # what the claim may only be compared within
+    measure: Measure | None
+    measure_word: str  # the words that named the measure ("dead", "death toll")
+    thing_word: str
+    thing_label: str
+    event: str | None
+    event_word: str | None
+    event_label: str | None
+    scope: Scope
+    unit: Unit | None
+    stated: Bounds  # the bounds its words state
+    low: float | None  # the range it is read as, rounding allowed
+    high: float | None
+    reported: tuple[dt.date, dt.date] | None
+    reckoned: tuple[dt.date, dt.date] | None
+    place: str | None = None  # the place it is scoped to, for matching; None for the whole
+    actor: str | None = None
+    origin: str = ""
+    conversion_of: int | None = None  # the figure this one restates in another unit
+    whole: int | None = None  # the figure this one is a part of, in the same sentence
+
+    @property
+    def kind(self) -> str:
+        """How the quantity behaves over time (measures.toml): running, level, occasion or fixed."""
+        if self.scope.kind == "running":
+            return "running"
+        return self.measure.kind if self.measure is not None else "fixed"
+
+    @property
+    def day(self) -> tuple[dt.date, dt.date] | None:
+        """The day (or days) a one-day event took place: its period, else its report date."""
+        if self.scope.kind == "period" and self.scope.start and self.scope.end:
+            return self.scope.start[0], self.scope.end[1]
+        return self.reported
+
+
+def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSettings) -> Reading:
+    """What ``claim`` measures, as compare lines it up."""
+    unit = vocabulary.units.get(vocabulary.unit_index.get(phrase(claim.unit or ""), ""))
+    thing, thing_word = _thing(claim, vocabulary)
+    event = _event(claim, vocabulary)
+    event_class = vocabulary.events.get(event or "")
+    if event_class is not None and event_class.speakers is not None:
+        if thing is not None and thing.kind == "person":
+            thing = vocabulary.things[event_class.speakers]
+        else:
+            event = None  # "300 deaths, officials said": the verb names the report
+    if thing is not None and thing.counts is not None:  # deaths are people killed
+        if event is None or event == thing.event:
+            event = thing.event
+        thing = vocabulary.things[thing.counts]
+    measure, measure_word = _measure(claim, thing, unit, vocabulary, settings)
+    block, thing_label = _block(claim, thing, thing_word, unit, measure)
+    scope = _scope(claim)
+    reported = date_range(claim.published)
+    low, high = figure_range(claim, settings)
+    return Reading(
+        claim=claim,
+        index=index,
+        block=block,
+        measure=measure,
+        measure_word=measure_word,
+        thing_word=thing_word,
+        thing_label=thing_label,
+        event=event,
+        event_word=phrase(claim.event or "") or None,
+        event_label=_event_label(event, vocabulary),
+        scope=scope,
+        unit=unit,
+        stated=stated_range(claim, settings),
+        low=low,
+        high=high,
+        reported=reported,
+        reckoned=_reckoned(claim, scope, reported),
+        place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
+        actor=_actor(claim.agent, measure, vocabulary),
+    )
+
+
+# --- the measure -------------------------------------------------------------------------------
+
+
+def _measure(
+    claim: Claim, thing: Thing | None, unit: Unit | None, vocabulary: Vocabulary,
+    settings: CompareSettings,
+) -> tuple[Measure | None, str]:
+    """The measure the words around the figure name, nearest first, and those words."""
+    entity = phrase(claim.entity or "")
+    counted = {entity, thing.name if thing else "", singular(entity)} - {""}
+    dimension = unit.dimension if unit is not None else "count"
+    if claim.unit and unit is None:
+        dimension = claim.dimension or f"unit {claim.unit}"
+    before, after = _around(claim, settings)
+    longest = vocabulary.longest_cue
+    noun_phrase = phrase(claim.noun_phrase or "").split() or entity.split()
+    numbers = [at for at, word in enumerate(noun_phrase) if word[:1].isdigit()]
+    if numbers:  # "magnitude 7 quake": the words before another figure are that figure's
+        noun_phrase = noun_phrase[numbers[-1] + 1:]
+    # the counted phrase and the words written right after the figure say it best ("632
+    # dead"), then the event, then the rest of the clause, nearest first
+    searches: list[list[str]] = [
+        *(noun_phrase[max(0, end - longest):end] for end in range(len(noun_phrase), 0, -1)),
+        after[:longest],
+        after[1:1 + longest],
+        phrase(claim.event or "").split(),
+    ]
+    for distance in range(max(len(before), len(after))):
+        end = len(before) - distance
+        if end > 0:
+            searches.append(before[max(0, end - longest):end])
+        if 2 <= distance < len(after):
+            searches.append(after[distance:distance + longest])
+    for words in searches:
+        found = _cue(words, counted, dimension, vocabulary)
+        if found is not None:
+            return found
+    return None, ""
+
+
+def _cue(
+    words: list[str], counted: set[str], dimension: str, vocabulary: Vocabulary
+) -> tuple[Measure, str] | None:
+    """The measure a phrase that starts or ends ``words`` names, longest first, if it fits the
+    figure: its unit's dimension, and for a measure word the thing counted."""
+    for length in range(min(len(words), vocabulary.longest_cue), 0, -1):
+        for text in dict.fromkeys((" ".join(words[:length]), " ".join(words[-length:]))):
+            for index, needs_count in ((vocabulary.measure_nouns, False),
+                                       (vocabulary.measure_words, True)):
+                name = index.get(text) or index.get(singular(text))
+                if name is None:
+                    continue
+                measure = vocabulary.measures[name]
+                if measure.units and dimension not in measure.units:
+                    continue
+                if needs_count and measure.counts and counted and not counted & measure.counts:
+                    continue
+                return measure, text
+    return None
+
+
+def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[str]]:
+    """The words of the figure's clause before it (last nearest) and after it (first nearest).
+    Before, back to the previous figure or the clause's start; after, up to the next figure,
+    comma or conjunction: "632 dead and 329 injured", "the number of dead at 2,122 and the
+    injured at 2,421"."""
+    sentence = claim.sentence.lower()
+    start = max(0, claim.start - claim.sentence_start)
+    end = max(start, claim.end - claim.sentence_start)
+    head, tail = sentence[:start], sentence[end:]
+    cut = [m.end() for m in _CLAUSE_END.finditer(head)]
+    head = head[cut[-1]:] if cut else head
+    stop = _AFTER_END.search(tail)
+    tail = tail[:stop.start()] if stop else tail
+    before = _words_to_figure(_WORD.findall(head)[::-1])[::-1][-settings.cue_words_before:]
+    after = _words_to_figure(_WORD.findall(tail))[:settings.cue_words_after]
+    return before, after
+
+
+def _words_to_figure(words: list[str]) -> list[str]:
+    """Words up to (not including) the next number."""
+    for at, word in enumerate(words):
+        if word[0].isdigit():
+            return words[:at]
+    return words
+
+
+# --- the thing, the event, the block -------------------------------------------------------------
+
+
+def _thing(claim: Claim, vocabulary: Vocabulary) -> tuple[Thing | None, str]:
+    """The counted thing from the entity, else from a phrase inside the noun phrase."""
+    for text in (claim.entity, claim.noun_phrase):
+        name, word = _look_up(text or "", vocabulary)
+        if name is not None:
+            return vocabulary.things[name], word
+    # An amount with a unit names what it measures in its noun phrase ("unemployment rate").
+    fallback = claim.entity or ((claim.noun_phrase or "").split() or [""])[-1]
+    return None, singular(phrase(fallback))
+
+
+def _look_up(text: str, vocabulary: Vocabulary) -> tuple[str | None, str]:
+    """The longest phrase of ``things.toml`` in ``text`` (preferring later ones: the head)."""
+    words = phrase(text).split()
+    for size in range(min(len(words), vocabulary.longest_thing), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            candidate = " ".join(words[start:start + size])
+            for form in (candidate, singular(candidate)):
+                if form in vocabulary.thing_index:
+                    return vocabulary.thing_index[form], candidate
+    return None, ""
+
+
+def _event(claim: Claim, vocabulary: Vocabulary) -> str | None:
+    word = phrase(claim.event or "")
+    if not word or word in vocabulary.not_events:
+        return None
+    return vocabulary.event_index.get(word) or vocabulary.event_index.get(singular(word)) or word
+
+
+def _event_label(event: str | None, vocabulary: Vocabulary) -> str | None:
+    if event is None:
+        return None
+    known = vocabulary.events.get(event)
+    return known.label if known else f"({event})"
+
+
+def _block(
+    claim: Claim, thing: Thing | None, word: str, unit: Unit | None, measure: Measure | None
+) -> tuple[tuple[str, ...] | None, str]:
+    """What the claim may only be compared within, and how a label names it."""
+    trend = claim.trend or ""
+    if claim.unit:
+        dimension = unit.dimension if unit else f"unit {phrase(claim.unit)}"
+        label = unit.label if unit else plural(phrase(claim.unit))
+        if measure is not None:
+            return ("measure", measure.name, dimension, trend), measure.label
+        if dimension == "percentage":  # a share of what: 40% of voters is not 40% of homes
+            subject = thing.name if thing else word
+            if not subject:  # a share of nothing named is comparable to nothing
+                return None, label
+            return ("unit", dimension, subject, trend), label + (f" of {word}" if word else "")
+        if dimension == "time":  # 12 weeks of pay and six months of health care are apart
+            if not word:
+                return None, label
+            return ("unit", dimension, word, trend), label + f" of {word}"
+        return ("unit", dimension, trend), label
+    if measure is not None:
+        label = measure.label
+        if measure.counts and thing is not None and thing.name not in ("people",) and \
+                measure.name in ("destroyed", "damaged"):
+            label = f"{thing.label} {measure.label}"  # "homes destroyed"
+        what = thing.name if thing is not None and measure.name in ("destroyed", "damaged") else ""
+        return ("measure", measure.name, "count", what, trend), label
+    if thing is not None:
+        return ("thing", thing.name, trend), thing.label
+    if word:
+        return ("thing", word, trend), plural(word)
+    return None, phrase(claim.noun_phrase or "") or "unspecified figure"
+
+
+# --- place, doer, time -----------------------------------------------------------------------
+
+
+def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
+    """A place phrase as compared: "in Al Haouz province" → "al haouz"; None for none, for the
+    whole ("nationwide", "across the country") and for a country ("in Morocco")."""
+    if not text:
+        return None
+    name = " ".join(re.sub(r"[^\w\s'’-]", " ", text.lower()).split())
+    for lead in _PLACE_LEADS:
+        name = name.removeprefix(lead)
+    name = name.removeprefix("the ")
+    if name in vocabulary.countries or _is_whole(name) or name.endswith((" country", " nation")):
+        return None  # "the north african country"
+    name = _PLACE_TAIL.sub("", _PLACE_HEAD.sub("", name))
+    name = re.sub(r"['’]s$", "", name)
+    return name if name and name not in vocabulary.countries else None
+
+
+def _is_whole(name: str) -> bool:
+    return name in ("nationwide", "countrywide", "country", "nation", "total", "overall", "all",
+                    "altogether", "nationally", "worldwide", "globally", "whole country")
+
+
+def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -> str | None:
+    """The known actor an agent names ("Russian forces" → russia), or None when it names none
+    or more than one ("Russian and Iranian officials"). For a measure of a company's or a
+    body's own figures (jobs cut, revenue, a share price), a named doer is an actor too:
+    "Microsoft" and "Activision" are two."""
+    words = re.sub(r"['’]s\b", "", (agent or "").lower()).split()
+    found = set()
+    for size in range(min(len(words), vocabulary.longest_actor), 0, -1):
+        for start in range(len(words) - size + 1):
+            actor = vocabulary.actor_index.get(" ".join(words[start : start + size]))
+            if actor is not None:
+                found.add(actor)
+    if len(found) == 1:
+        return found.pop()
+    if found or measure is None or measure.kind not in ("fixed", "level") or not agent:
+        return None
+    if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
+            and measure.name not in ("jobs_cut", "workforce"):
+        return None
+    names = [w for w in re.sub(r"['’]s\b", "", agent).split() if w[:1].isupper()]
+    return "name " + " ".join(names).lower() if names else None
+
+
+def actors_match(one: str | None, other: str | None) -> bool:
+    """Whether two doers may be one: unknown matches any; named ones share a word."""
+    if one is None or other is None or one == other:
+        return True
+    if one.startswith("name ") and other.startswith("name "):
+        return bool(set(one.split()[1:]) & set(other.split()[1:]))
+    return False
+
+
+def _scope(claim: Claim) -> Scope:
+    text = phrase(claim.time_scope or "")
+    start = date_range(claim.period_start)
+    end = date_range(claim.period_end)
+    as_of = claim.as_of or claim.as_of_start or claim.as_of_end
+    running = any(re.search(rf"\b{w}\b", text) for w in _RUNNING_WORDS)
+    if running or (start is not None and end is None) or (as_of and start is None and end is None):
+        kind = "running"
+        end = None
+    elif start is not None or end is not None:
+        kind = "period"
+    elif text:
+        kind = "text"
+    else:
+        return Scope("none")
+    return Scope(kind, start, end, text)
+
+
+def _reckoned(
+    claim: Claim, scope: Scope, reported: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date, dt.date] | None:
+    """When a count was made: its as-of date, else the end of its running period, else the
+    report date."""
+    as_of = date_range(claim.as_of)
+    if claim.as_of_start or claim.as_of_end:
+        first = date_range(claim.as_of_start) or as_of
+        last = date_range(claim.as_of_end) or as_of or first
+        if first and last:
+            as_of = (first[0], last[1])
+    return as_of or (date_range(claim.period_end) if scope.kind == "running" else None) or reported
+
+
+# --- words and dates ---------------------------------------------------------------------------
+
+
+def phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def singular(word: str) -> str:
+    """A naive singular for looking words up: 'drones' → 'drone', 'casualties' → 'casualty'."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    if not word or word.endswith("s") or word in ("people", "personnel", "staff"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def date_range(iso: object) -> tuple[dt.date, dt.date] | None:
+    """The days an ISO date at its precision covers: '2023-02' → 1–28 February 2023."""
+    if iso is None:
+        return None
+    text = str(iso).strip()[:10]
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            first = dt.date(int(text[:4]), int(text[5:]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day, day
+
+
+def source_key(text: str | None) -> str:
+    return source_name(text)

@@ -1,0 +1,267 @@
+"""The language data compare reads: things, events, units, actors and measures, checked on load.
+
+``things.toml`` (what is counted: drone = UAV = Shahed-136), ``events.toml`` (what happens to
+it: deployed ≈ launched), ``measures.toml`` (what a figure measures, however the sentence puts
+it: "296 deaths" = "killed 296" = "296 dead"), ``actors.toml`` (who does it) and the units
+compare can convert between. Country names come from the Unicode CLDR data that Babel ships, so
+"in Morocco" is read as the whole of a story, not a part of it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from .. import lexicon
+from ..errors import LexiconError
+
+MEASURE_KINDS = ("running", "level", "occasion", "fixed")
+
+
+@dataclass(frozen=True)
+class Thing:
+    name: str
+    label: str
+    kind: str | None = None
+    counts: str | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class EventClass:
+    name: str
+    label: str
+    also: frozenset[str] = frozenset()
+    speakers: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    label: str
+    dimension: str
+    factor: float
+    slack: float = 0.0
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a figure measures (measures.toml): "people killed", "jobs cut", "magnitude"."""
+
+    name: str
+    label: str
+    kind: str
+    counts: frozenset[str] = frozenset()  # things (or nouns) its `words` may count; any if empty
+    units: frozenset[str] = frozenset()  # dimensions an amount must have; "count" for none
+    placed: bool = True  # whether a place splits its figures
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    things: dict[str, Thing]
+    thing_index: dict[str, str]
+    longest_thing: int
+    events: dict[str, EventClass]
+    event_index: dict[str, str]
+    families: dict[str, str]
+    units: dict[str, Unit]
+    unit_index: dict[str, str]
+    unnamed_sources: frozenset[str]
+    not_events: frozenset[str]
+    calendar_words: frozenset[str]
+    actor_index: dict[str, str]
+    longest_actor: int
+    measures: dict[str, Measure]
+    measure_nouns: dict[str, str]  # phrase -> measure
+    measure_words: dict[str, str]
+    longest_cue: int
+    countries: frozenset[str]
+
+    def family(self, event: str | None) -> str | None:
+        return None if event is None else self.families.get(event, event)
+
+
+_THING_SCHEMA: dict[str, type | tuple[type, ...]] = {
+    "phrases": list, "label": str, "kind": str, "counts": str, "event": str,
+}
+_EVENT_SCHEMA: dict[str, type | tuple[type, ...]] = {
+    "phrases": list, "label": str, "also": list, "speakers": str,
+}
+_UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
+    "names": list, "label": str, "dimension": str, "factor": (int, float), "slack": (int, float),
+}
+_MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
+    "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
+    "placed": bool,
+}
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The language data compare reads, loaded once and checked against itself."""
+    _check_top_level("things", {"things", "units", "unnamed_sources"})
+    _check_top_level("events", {"events", "not_events"})
+    _check_top_level("measures", {"measures", "country_names"})
+    thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
+                                    required=("phrases", "label"))
+    event_entries = lexicon.section("events", "events", _EVENT_SCHEMA,
+                                    required=("phrases", "label"))
+    unit_entries = lexicon.section("things", "units", _UNIT_SCHEMA,
+                                   required=("names", "label", "dimension", "factor"))
+    measure_entries = lexicon.section("measures", "measures", _MEASURE_SCHEMA,
+                                      required=("label", "kind"))
+    things = _things(thing_entries)
+    events = _events(event_entries, things)
+    actor_index = lexicon.phrase_index(
+        "actors", lexicon.section("actors", "actors", {"names": list}, required=("names",)),
+        field="names",
+    )
+    thing_index = lexicon.phrase_index("things", thing_entries)
+    measure_nouns = lexicon.phrase_index("measures", measure_entries, field="nouns")
+    measure_words = lexicon.phrase_index("measures", measure_entries, field="words")
+    return Vocabulary(
+        things=things,
+        thing_index=thing_index,
+        longest_thing=max((len(p.split()) for p in thing_index), default=1),
+        events=events,
+        event_index=lexicon.phrase_index("events", event_entries),
+        families=_families(events),
+        units=_units(unit_entries),
+        unit_index=lexicon.phrase_index("things", unit_entries, field="names"),
+        unnamed_sources=frozenset(
+            source_name(source) for source in lexicon.words("things", "unnamed_sources")
+        ),
+        not_events=frozenset(lexicon.words("events", "not_events")),
+        calendar_words=_calendar_words(),
+        actor_index=actor_index,
+        longest_actor=max((len(name.split()) for name in actor_index), default=1),
+        measures=_measures(measure_entries),
+        measure_nouns=measure_nouns,
+        measure_words=measure_words,
+        longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words)), default=1),
+        countries=_countries(),
+    )
+
+
+def source_name(text: str | None) -> str:
+    """A source's name for matching: 'The Wall Street Journal's' → 'wall street journal'."""
+    import re
+
+    words = re.sub(r"['’]s\b", "", (text or "").lower())
+    words = " ".join(re.sub(r"[^\w\-]+", " ", words).split())
+    return words.removeprefix("the ")
+
+
+def _check_top_level(name: str, allowed: set[str]) -> None:
+    unknown = set(lexicon.read(name)) - allowed
+    if unknown:
+        raise LexiconError(f"data/en/{name}.toml", f"unknown key(s): {', '.join(sorted(unknown))}")
+
+
+def _things(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Thing]:
+    things = {
+        name: Thing(name, e["label"], e.get("kind"), e.get("counts"), e.get("event"))
+        for name, e in entries.items()
+    }
+    for thing in things.values():
+        if thing.counts is not None and thing.counts not in things:
+            raise LexiconError("data/en/things.toml",
+                               f"[things.{thing.name}] counts unknown thing {thing.counts!r}")
+        if (thing.counts is None) != (thing.event is None):
+            raise LexiconError("data/en/things.toml",
+                               f"[things.{thing.name}] needs both counts and event, or neither")
+    return things
+
+
+def _events(
+    entries: Mapping[str, Mapping[str, Any]], things: Mapping[str, Thing]
+) -> dict[str, EventClass]:
+    events = {
+        name: EventClass(name, e["label"], frozenset(e.get("also", ())), e.get("speakers"))
+        for name, e in entries.items()
+    }
+    path = "data/en/events.toml"
+    for event in events.values():
+        for other in event.also:
+            if other not in events:
+                raise LexiconError(path, f"[events.{event.name}] also names unknown {other!r}")
+        if event.speakers is not None and event.speakers not in things:
+            raise LexiconError(path, f"[events.{event.name}] speakers names unknown thing")
+    related: dict[str, set[str]] = defaultdict(set)
+    for event in events.values():  # "also" is read both ways
+        for other in event.also:
+            related[event.name].add(other)
+            related[other].add(event.name)
+    events = {name: replace(event, also=frozenset(related[name])) for name, event in events.items()}
+    for thing in things.values():
+        if thing.event is not None and thing.event not in events:
+            raise LexiconError("data/en/things.toml",
+                               f"[things.{thing.name}] event {thing.event!r} is not in events.toml")
+    return events
+
+
+def _units(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Unit]:
+    return {
+        name: Unit(name, e["label"], e["dimension"], float(e["factor"]),
+                   float(e.get("slack", 0.0)))
+        for name, e in entries.items()
+    }
+
+
+def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
+    measures = {}
+    for name, entry in entries.items():
+        if entry["kind"] not in MEASURE_KINDS:
+            raise LexiconError("data/en/measures.toml",
+                               f"[measures.{name}] kind must be one of {', '.join(MEASURE_KINDS)}")
+        measures[name] = Measure(
+            name, entry["label"], entry["kind"],
+            frozenset(c.lower() for c in entry.get("counts", ())),
+            frozenset(u.lower() for u in entry.get("units", ())),
+            entry.get("placed", True),
+        )
+    return measures
+
+
+def _families(events: Mapping[str, EventClass]) -> dict[str, str]:
+    """Each event class's family: the classes linked to it through ``also``, named by one."""
+    family = {name: name for name in events}
+
+    def root(name: str) -> str:
+        while family[name] != name:
+            name = family[name]
+        return name
+
+    for event in events.values():
+        for other in event.also:
+            family[root(other)] = root(event.name)
+    return {name: root(name) for name in events}
+
+
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names from time.toml, to keep their capitals in a group label."""
+    words: set[str] = set()
+    data = lexicon.read("time")
+    for table in ("months", "weekdays"):
+        entries = data.get(table)
+        for entry in entries.values() if isinstance(entries, dict) else ():
+            if isinstance(entry, dict):
+                words.update(f for f in entry.get("forms", ()) if isinstance(f, str))
+    return frozenset(words)
+
+
+def _countries() -> frozenset[str]:
+    """Country and territory names in English, lower case: CLDR's (through Babel), their short
+    forms ("Hong Kong" for "Hong Kong SAR China", "Congo" for "Congo - Kinshasa"), and the
+    other names news uses (measures.toml ``country_names``: "the US", "Britain")."""
+    from babel import Locale
+
+    names: set[str] = set(lexicon.words("measures", "country_names"))
+    for code, name in Locale("en").territories.items():
+        if code.isalpha():
+            name = name.lower()
+            names.update({name, name.split(" - ")[0], name.removesuffix(" sar china")})
+    return frozenset(names)

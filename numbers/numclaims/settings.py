@@ -1,0 +1,44 @@
+"""Thresholds, in one place: every convention compare applies is a field here, passed in.
+
+Each field says what it means; the defaults are the conventions the README documents. A caller
+who wants another convention builds its own :class:`CompareSettings` and passes it to
+:func:`numclaims.compare`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """The conventions of lining figures up and judging them."""
+
+    #: A flat figure is read as rounded, widened by at most this share of its value ("100" is
+    #: 87.5–112.5, not 50–150).
+    max_rounding_share: float = 0.125
+    #: "about 500" without bounds from the extractor is read as 450–550.
+    about_share: float = 0.1
+    #: Two articles are copies of one another when they share at least this many sentences...
+    copy_min_shared: int = 2
+    #: ...and these make up at least this share of the shorter article's sentences.
+    copy_min_share: float = 0.5
+    #: Sentences shorter than this (characters) are too common to tell a copy ("Share it...").
+    copy_min_sentence: int = 30
+    #: A sentence found in more articles than this is boilerplate, not evidence of copying.
+    copy_max_posting: int = 200
+    #: A period longer than this (months) is filed as "wide" and checked against every claim of
+    #: its block.
+    wide_months: int = 36
+    #: A figure of a one-day event (a march, a vote) that gives no date is of its report date or
+    #: up to this many days before it ("Saturday's march drew 300,000", reported on Sunday).
+    occasion_days: int = 1
+    #: A figure that gives no time is of its report's days, not of a period that ended more
+    #: than this many days before ("killed 296" this week is not the toll "in 1960").
+    past_period_days: int = 60
+    #: Words read around a figure for what it measures, before and after it in its clause.
+    cue_words_before: int = 7
+    cue_words_after: int = 4
+
+
+DEFAULT_SETTINGS = CompareSettings()
