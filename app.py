@@ -16,7 +16,7 @@ from numclaims import views
 from numclaims.errors import InputError, NumclaimsError
 from numclaims.extract import extract_document, load_pipeline
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
-from numclaims.output.report import render
+from numclaims.output import render
 from numclaims.read.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
 
 SEEDS = Path(__file__).resolve().parent / "seeds"

@@ -243,8 +243,10 @@ def test_groups_come_conflicts_first_then_newest() -> None:
     day = {"time_scope": "on Monday", "period_start": "2022-03-07", "period_end": "2022-03-07"}
     comparison = compare([
         claim("six", 6, doc="a", entity="manager", event="sanction", published="2023-02-07"),
-        claim("12", 12, doc="b", entity="people", event="kill", published="2022-03-08", **day),
-        claim("40", 40, doc="c", entity="people", event="kill", published="2022-03-09", **day),
+        claim("12,000", 12000, doc="b", entity="protester", event="march",
+              published="2022-03-08", **day),
+        claim("40,000", 40000, doc="c", entity="protester", event="march",
+              published="2022-03-09", **day),
         claim("400", 400, doc="d", published="2023-02"),  # mid-February: newer than the 7th
         claim("3", 3, doc="e", entity="tank", event="supply", published=None),
     ])
@@ -762,7 +764,7 @@ def test_an_event_class_naming_an_unknown_relative_is_refused(
 
     patched_read(monkeypatch, "events", change)
     with pytest.raises(LexiconError, match="also names unknown 'pledgee'"):
-        vocabulary_module.vocabulary.__wrapped__()
+        vocabulary_module.load.__wrapped__()
 
 
 def test_a_phrase_under_two_event_classes_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -772,13 +774,13 @@ def test_a_phrase_under_two_event_classes_is_refused(monkeypatch: pytest.MonkeyP
 
     patched_read(monkeypatch, "events", change)
     with pytest.raises(LexiconError, match="'shoot down' is listed under both"):
-        vocabulary_module.vocabulary.__wrapped__()
+        vocabulary_module.load.__wrapped__()
 
 
 def test_an_unknown_key_in_things_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     patched_read(monkeypatch, "things", lambda data: data.update(synonyms={}))
     with pytest.raises(LexiconError, match="unknown key"):
-        vocabulary_module.vocabulary.__wrapped__()
+        vocabulary_module.load.__wrapped__()
 
 
 def test_a_thing_folding_into_an_unknown_thing_is_refused(
@@ -789,7 +791,7 @@ def test_a_thing_folding_into_an_unknown_thing_is_refused(
 
     patched_read(monkeypatch, "things", change)
     with pytest.raises(LexiconError, match="counts unknown thing 'persons'"):
-        vocabulary_module.vocabulary.__wrapped__()
+        vocabulary_module.load.__wrapped__()
 
 
 def test_rates_of_different_things_are_kept_apart() -> None:

@@ -19,6 +19,7 @@ from numclaims.output import (
     render,
     render_claims,
 )
+from numclaims.output.markdown import FIGURE_COLUMNS
 
 NASTY = 'Officials said *400* drones | <script>alert("x")</script> [link](http://x) were used.'
 
@@ -41,10 +42,11 @@ def comparison() -> Comparison:
               attribution="<b>officials</b>", url="https://example.org/a"),
         claim("400", 400, doc="b", sentence="Kyiv said 400 drones were used.", outlet="B",
               published="2023-03-08", url="javascript:alert(1)"),
-        claim("12", 12, doc="c", sentence="Police said 12 people died on Monday.", outlet="C",
-              published="2023-03-07", entity="people", event="die", **day),
-        claim("40", 40, doc="d", sentence="Medics said 40 people died on Monday.", outlet="D",
-              published="2023-03-09", entity="people", event="die", **day),
+        claim("12,000", 12000, doc="c", sentence="Police said 12,000 people marched on Monday.",
+              outlet="C", published="2023-03-07", entity="people", event="march", **day),
+        claim("40,000", 40000, doc="d",
+              sentence="Organisers said 40,000 people marched on Monday.", outlet="D",
+              published="2023-03-09", entity="people", event="march", **day),
     ])
 
 
@@ -63,26 +65,30 @@ def test_json_keeps_the_claim_fields_of_extract(comparison: Comparison) -> None:
     document = json.loads(render(comparison, "json"))
     assert list(document) == ["groups"]
     first = document["groups"][0]
-    assert list(first) == ["id", "label", "verdict", "reason", "origins", "notes", "claims"]
+    assert list(first) == ["id", "label", "verdict", "reason", "origins", "notes", "quantity",
+                           "sources", "claims"]
     assert first["verdict"] == "conflict"
     for group in document["groups"]:
         for row in group["claims"]:
-            assert list(row) == [*CLAIM_FIELDS, "low", "high", "reason", "origin"]
+            assert list(row) == [*CLAIM_FIELDS, "low", "high", "stated_low", "stated_high",
+                                 "reason", "origin"]
     deployed = document["groups"][1]
     assert deployed["claims"][0]["low"] == 350 and deployed["claims"][0]["high"] == 450
+    assert deployed["claims"][0]["stated_low"] == deployed["claims"][0]["stated_high"] == 400
 
 
 def test_markdown_puts_conflicts_first_and_newest_first(comparison: Comparison) -> None:
     text = render(comparison, "markdown")
     assert text.index("— conflict") < text.index("— consistent")
     conflict = text[text.index("— conflict"):text.index("— consistent")]
-    assert conflict.index("| 40 |") < conflict.index("| 12 |")  # 9 March before 7 March
+    assert conflict.index("| 40,000 |") < conflict.index("| 12,000 |")  # 9 March before 7 March
 
 
 def test_markdown_escapes_article_text(comparison: Comparison) -> None:
     text = render(comparison, "markdown")
     row = next(line for line in text.splitlines() if "script" in line)
-    assert row.count(" | ") == 7  # the pipe in the quote and in the outlet do not add a column
+    # the pipe in the quote and in the outlet do not add a column
+    assert row.count(" | ") == len(FIGURE_COLUMNS) - 1
     assert "Outlet \\| A" in row
     assert "\\*400\\*" not in row  # the figure is bolded, not its stars
     assert "**400**" in row
@@ -106,7 +112,7 @@ def test_csv_has_one_row_per_claim_beside_its_group(comparison: Comparison) -> N
     assert len(rows) == 4
     assert list(rows[0]) == [*GROUP_COLUMNS, *CLAIM_FIELDS, *MEMBER_COLUMNS]
     assert rows[0]["verdict"] == "conflict"
-    assert rows[0]["sentence"] == "Medics said 40 people died on Monday."
+    assert rows[0]["sentence"] == "Organisers said 40,000 people marched on Monday."
     assert [r["sentence"] for r in rows if r["doc_id"] == "a"] == [NASTY]
 
 

@@ -25,10 +25,10 @@ from collections.abc import Iterable, Sequence
 
 from ..models import Claim, Comparison, Document, Group, Member
 from ..settings import DEFAULT_SETTINGS, CompareSettings
-from . import drift, grouping, measures, origins, reasons, verdicts
+from . import drift, grouping, measures, origins, reasons, verdicts, vocabulary
 from .measures import Reading, date_range
 from .ranges import figure_range, rounding, stated_range
-from .vocabulary import Vocabulary, vocabulary
+from .vocabulary import Vocabulary
 
 __all__ = [
     "compare",
@@ -52,7 +52,7 @@ def compare(
     copies are recognised from the claims' sentences alone. Every claim ends up in exactly one
     group; a claim with no counterpart is a group of its own.
     """
-    words = vocabulary()
+    words = vocabulary.load()
     claims = list(claims)
     readings = [measures.read(claim, index, words, settings) for index, claim in enumerate(claims)]
     grouping.link(readings, words, settings)
@@ -73,7 +73,7 @@ def judge(
     """Judge ``claims`` as one group, as they stand: for a group a reviewer formed by hand
     (claims moved, groups split or merged), so it gets a verdict, reason and origins of its own.
     """
-    words = vocabulary()
+    words = vocabulary.load()
     claims = list(claims)
     if not claims:
         raise ValueError("a group needs at least one claim")
@@ -95,7 +95,7 @@ def _judge(
     notes = drift.drift_notes(readings, settings) if verdict in ("consistent", "single") else []
     members = [
         Member(reading.claim, reading.low, reading.high,
-               reasons.member_reason(reading, readings, label), origin=reading.origin,
+               reasons.member_reason(reading, readings, label, words), origin=reading.origin,
                stated_low=reading.stated[0], stated_high=reading.stated[1])
         for reading in sorted(readings, key=_newest_first)
     ]

@@ -295,11 +295,13 @@ def _block(
             return ("unit", dimension, word, trend), label + f" of {word}"
         return ("unit", dimension, trend), label
     if measure is not None:
+        # Killed children are not killed people in general, nor destroyed homes destroyed
+        # schools: a thing more particular than people keeps its own figures.
+        what = thing.name if thing is not None and thing.name != "people" else ""
         label = measure.label
-        if measure.counts and thing is not None and thing.name not in ("people",) and \
-                measure.name in ("destroyed", "damaged"):
-            label = f"{thing.label} {measure.label}"  # "homes destroyed"
-        what = thing.name if thing is not None and measure.name in ("destroyed", "damaged") else ""
+        if what and thing is not None:
+            label = (label.replace("people", thing.label, 1) if label.startswith("people")
+                     else f"{thing.label} {label}")
         return ("measure", measure.name, "count", what, trend), label
     if thing is not None:
         return ("thing", thing.name, trend), thing.label

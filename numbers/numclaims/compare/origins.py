@@ -103,7 +103,7 @@ def origins(
     for key in sorted(parent, key=lambda k: (k.startswith("article "), k)):
         root = find(parent, key)
         if root not in display and shown.get(key):
-            display[root] = min(shown[key], key=lambda s: (len(s), s))
+            display[root] = min(shown[key], key=lambda s: (-len(s), s))  # the fullest name
     return {index: display.get(find(parent, key), key) for index, key in keys.items()}
 
 

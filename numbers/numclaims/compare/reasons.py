@@ -132,16 +132,18 @@ def date_words(period: tuple[dt.date, dt.date]) -> str:
 # --- why each member joined -------------------------------------------------------------------
 
 
-def member_reason(reading: Reading, readings: Sequence[Reading], label_text: str) -> str:
+def member_reason(reading: Reading, readings: Sequence[Reading], label_text: str,
+                  vocabulary: Vocabulary) -> str:
     reference = readings[0]
     if len(readings) == 1:
-        return f"no other report gives {label_text}"
+        return f"no other report counts {label_text}"
     if reading is reference:
         return f"reference report for {label_text}"
     if reading.conversion_of is not None:
         return "the same figure in another unit, written beside it"
     parts = [_what_reason(reading, reference), _place_reason(reading),
-             _event_reason(reading, reference), _scope_reason_short(reading, reference)]
+             _event_reason(reading, reference),
+             _scope_reason_short(reading, reference, vocabulary)]
     return ", ".join(part for part in parts if part)
 
 
@@ -149,7 +151,9 @@ def _what_reason(reading: Reading, reference: Reading) -> str:
     if reading.measure is not None:
         one, other = reading.measure_word, reference.measure_word
         said = f"'{other}' ≈ '{one}'" if one and other and one != other else f"'{one or other}'"
-        return f"same measure ({reading.measure.label}: {said})"
+        units = reading.claim.unit or "", reference.claim.unit or ""
+        converted = f"; {units[1]} ≈ {units[0]}, converted" if units[0] != units[1] else ""
+        return f"same measure ({reading.measure.label}: {said}{converted})"
     if reading.claim.unit or reference.claim.unit:
         one, other = reading.claim.unit or "", reference.claim.unit or ""
         if one == other:
@@ -179,19 +183,21 @@ def _event_reason(reading: Reading, reference: Reading) -> str:
     return f"same event class ({other} ≈ {one})"
 
 
-def _scope_reason_short(reading: Reading, reference: Reading) -> str:
+def _scope_reason_short(reading: Reading, reference: Reading, vocabulary: Vocabulary) -> str:
     one, other = reading.scope, reference.scope
     if reading.kind == "occasion" and reading.day is not None:
         return f"same day ({date_words(reading.day)})"
+    said, reference_said = (scope_label(reading.claim, one, vocabulary),
+                            scope_label(reference.claim, other, vocabulary))
     if one.kind == "none" and other.kind == "none":
         return "neither gives a time"
     if one.kind == "none":
         return "no time given"
     if other.kind == "none":
-        return f"{one.text}; the reference gives no time"
+        return f"{said}; the reference gives no time"
     if one.key == other.key:
-        return f"both {one.text}"
-    return f"compatible times ({other.text}; {one.text})"
+        return f"both {said}"
+    return f"compatible times ({reference_said}; {said})"
 
 
 # --- the figures by source ----------------------------------------------------------------------

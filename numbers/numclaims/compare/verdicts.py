@@ -133,20 +133,21 @@ def _facet_verdict(
     judged: Sequence[Judged], unit: str | None, vocabulary: Vocabulary
 ) -> tuple[Verdict, str]:
     """Conflict when figures of one time scope and event disagree, else scope-differs."""
-    # A figure that gives no time, or no event, could be of any scope or event: it is held
-    # against every facet.
+    # A figure that gives no time speaks of its report's days: it is held against the figures
+    # of a dated period or running count too, never against an event-anchored phrase ("months
+    # before the war").
     facets: dict[tuple[str, str | None], list[Judged]] = defaultdict(list)
     for j in judged:
-        if j.reading.scope.kind != "none":
-            facets[(j.reading.scope.key, j.reading.event)].append(j)
-    if not facets:
-        facets[("none", None)] = []
+        facets[(j.reading.scope.key, j.reading.event)].append(j)
+    dated = {key for key, facet in facets.items()
+             if facet[0].reading.scope.kind in ("period", "running")}
     for j in judged:
-        if j.reading.scope.kind == "none":
-            for key, facet in facets.items():
-                if j.reading.event is None or key[1] is None or key[1] == j.reading.event or \
-                        j.reading.measure is not None:
-                    facet.append(j)
+        if j.reading.scope.kind != "none":
+            continue
+        for key in dated:
+            if j.reading.event is None or key[1] is None or key[1] == j.reading.event or \
+                    j.reading.measure is not None:
+                facets[key].append(j)
     for facet in facets.values():
         if _common(facet) is None:
             return "conflict", apart_reason(*_widest_gap(facet), "", unit)

@@ -100,7 +100,7 @@ _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
 
 
 @cache
-def vocabulary() -> Vocabulary:
+def load() -> Vocabulary:
     """The language data compare reads, loaded once and checked against itself."""
     _check_top_level("things", {"things", "units", "unnamed_sources"})
     _check_top_level("events", {"events", "not_events"})

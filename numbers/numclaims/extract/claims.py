@@ -69,6 +69,8 @@ class _Cues:
     implied_units: dict[str, tuple[str, str]]
     person_nouns: frozenset[str]
     report_verbs: frozenset[str]
+    stated_adjectives: frozenset[str]
+    speaker_nouns: frozenset[str]
     part_cues: tuple[tuple[str, ...], ...]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -104,6 +106,8 @@ def _cues() -> _Cues:
         implied_units=_implied_units(),
         person_nouns=words("counted.person_nouns"),
         report_verbs=words("event.report_verbs"),
+        stated_adjectives=words("event.stated_adjectives"),
+        speaker_nouns=words("event.speaker_nouns"),
         part_cues=tuple(tuple(cue.split()) for cue in lexicon.words("claims", "place.part_cues")),
         place_prepositions=words("place.prepositions"),
         place_nouns=words("place.nouns"),
@@ -315,7 +319,10 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         # killed"), or left to the thing itself (a toll counts the killed).
         verb = _participle(counted)
     governing = verb
-    if verb is not None and verb.lemma_.lower() in _cues().report_verbs:
+    speakers = verb is not None and top.head == verb and (
+        top.dep_ in ("nsubj", "nsubjpass")
+        or (counted is not None and counted.lemma_.lower() in _cues().speaker_nouns))
+    if verb is not None and verb.lemma_.lower() in _cues().report_verbs and not speakers:
         # "puts the toll at 632 dead", "2 people were reported missing": the verb reports the
         # figure; what happened is the word that says it, if any
         verb = _stated_event(verb, anchor, counted)
@@ -330,9 +337,11 @@ def _stated_event(verb: Token, anchor: Token, counted: Token | None) -> Token | 
     verb's complement ("were reported missing")."""
     doc = anchor.doc
     after = (counted.i if counted is not None and counted.i > anchor.i else anchor.i) + 1
-    if after < len(doc) and doc[after].tag_ in ("JJ", "VBN", "VBD") and \
-            doc[after].lemma_.lower() not in _cues().report_verbs:
-        return doc[after]
+    if after < len(doc):
+        word = doc[after]
+        stated = word.tag_ in ("VBN", "VBD") or word.lower_ in _cues().stated_adjectives
+        if stated and word.lemma_.lower() not in _cues().report_verbs:
+            return word
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "xcomp") and child.pos_ in ("ADJ", "VERB") and \
                 child.lemma_.lower() not in _cues().report_verbs:
