@@ -112,23 +112,39 @@ def group(
     drafts: list[Draft] = []
     placed: dict[int, Draft] = {}
     blocks: dict[tuple[str, ...], _Block] = defaultdict(lambda: _Block(vocabulary, settings))
+    # the blocks of each dimension, where a figure nothing names may find the group it agrees
+    # with ("handed Barcelona €222m" beside "the €222m fee")
+    by_dimension: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     ordered = sorted(
-        readings, key=lambda r: (r.conversion_of is not None, r.event is None,
+        readings, key=lambda r: (r.conversion_of is not None, r.weak, r.event is None,
                                  r.scope.kind == "none", _report_order(r))
     )
     for reading in ordered:
         draft = placed.get(reading.conversion_of) if reading.conversion_of is not None else None
         if draft is None and reading.block is not None:
-            draft = _best(reading, blocks[reading.block].candidates(reading), placed, vocabulary,
-                          settings)
+            keys = [reading.block]
+            if reading.weak:
+                keys += sorted(by_dimension[_dimension(reading.block)] - {reading.block})
+            candidates = [c for key in keys for c in blocks[key].candidates(reading)]
+            draft = _best(reading, candidates, placed, vocabulary, settings)
         if draft is None:
             draft = Draft(order=len(drafts), readings=[])
             drafts.append(draft)
             if reading.block is not None:
                 blocks[reading.block].add(draft, reading)
+                by_dimension[_dimension(reading.block)].add(reading.block)
         draft.add(reading)
         placed[reading.index] = draft
     return drafts
+
+
+def _dimension(block: tuple[str, ...]) -> tuple[str, str]:
+    """A block's dimension and trend: ("currency", "") for money, ("count", "up") for a rise."""
+    if block[0] == "unit":
+        return block[1], block[-1]
+    if block[0] == "measure":
+        return block[2], block[-1]
+    return "count", block[-1]
 
 
 _TimeKey = tuple[str, Any]
@@ -228,9 +244,15 @@ def _best(
     for draft in candidates:
         if draft is whole or not fits(reading, draft, vocabulary, settings):
             continue
-        # a running count or a level differs from report to report: size decides, not agreement
-        agrees = reading.kind in ("fixed", "occasion") and not draft.empty and \
-            overlap((low, high), (draft.low, draft.high))
+        agreeing = not draft.empty and overlap((low, high), (draft.low, draft.high))
+        if reading.weak and not agreeing:
+            continue  # "£47m" with nothing named joins only the figures it agrees with
+        # One value (a deal's price, a magnitude) goes first to the group it agrees with: two
+        # deals of one story are two prices. A count of one day's event joins the largest group
+        # it fits, agreeing or not: police and organisers' counts of one march belong side by
+        # side. A running count or a level differs from report to report anyway.
+        agrees = agreeing and (reading.kind == "fixed" or
+                               (reading.kind == "occasion" and reading.measure is None))
         score = (
             agrees,
             reading.scope.key in draft.scopes,

@@ -90,6 +90,18 @@ class Reading:
     whole: int | None = None  # the figure this one is a part of, in the same sentence
 
     @property
+    def weak(self) -> bool:
+        """Whether nothing but the unit says what the figure measures ("£47m", "five years",
+        "a 25-year-old"): such a figure joins only a group whose figures it agrees with."""
+        block = self.block
+        if block is None:
+            return False
+        if block[0] == "count":
+            return True
+        return block[0] == "unit" and block[2] == "" and (
+            block[1] in ("time", "age", "currency") or block[1].startswith("unit "))
+
+    @property
     def kind(self) -> str:
         """How the quantity behaves over time (measures.toml): running, level, occasion or fixed."""
         if self.scope.kind == "running":
@@ -168,34 +180,41 @@ def _measure(
         noun_phrase = noun_phrase[numbers[-1] + 1:]
     # the counted phrase and the words written right after the figure say it best ("632
     # dead"), then the event, then the rest of the clause, nearest first
-    searches: list[list[str]] = [
-        *(noun_phrase[max(0, end - longest):end] for end in range(len(noun_phrase), 0, -1)),
-        after[:longest],
-        after[1:1 + longest],
-        phrase(claim.event or "").split(),
+    nouns, verbs = vocabulary.measure_nouns, vocabulary.measure_words
+    both = (nouns, verbs)
+    # (words, the indexes to look them up in): a noun names a measure before a verb does
+    searches: list[tuple[list[str], tuple[dict[str, str], ...]]] = [
+        *((noun_phrase[max(0, end - longest):end], both)
+          for end in range(len(noun_phrase), 0, -1)),
+        (after[:longest], (nouns,)),
+        (after[1:1 + longest], (nouns,)),
+        (after[:longest], (verbs,)),
+        (after[1:1 + longest], (verbs,)),  # "1 million people took part"
+        (phrase(claim.event or "").split(), (verbs,)),  # a verb: "paid" is no salary
     ]
     for distance in range(max(len(before), len(after))):
         end = len(before) - distance
         if end > 0:
-            searches.append(before[max(0, end - longest):end])
+            searches.append((before[max(0, end - longest):end], both))
         if 2 <= distance < len(after):
-            searches.append(after[distance:distance + longest])
-    for words in searches:
-        found = _cue(words, counted, dimension, vocabulary)
+            searches.append((after[distance:distance + longest], both))
+    for words, indexes in searches:
+        found = _cue(words, counted, dimension, vocabulary, indexes)
         if found is not None:
             return found
     return None, ""
 
 
 def _cue(
-    words: list[str], counted: set[str], dimension: str, vocabulary: Vocabulary
+    words: list[str], counted: set[str], dimension: str, vocabulary: Vocabulary,
+    indexes: tuple[dict[str, str], ...],
 ) -> tuple[Measure, str] | None:
     """The measure a phrase that starts or ends ``words`` names, longest first, if it fits the
     figure: its unit's dimension, and for a measure word the thing counted."""
     for length in range(min(len(words), vocabulary.longest_cue), 0, -1):
         for text in dict.fromkeys((" ".join(words[:length]), " ".join(words[-length:]))):
-            for index, needs_count in ((vocabulary.measure_nouns, False),
-                                       (vocabulary.measure_words, True)):
+            for index in indexes:
+                needs_count = index is vocabulary.measure_words
                 name = index.get(text) or index.get(singular(text))
                 if name is None:
                     continue
@@ -289,15 +308,19 @@ def _block(
             if not subject:  # a share of nothing named is comparable to nothing
                 return None, label
             return ("unit", dimension, subject, trend), label + (f" of {word}" if word else "")
-        if dimension == "time":  # 12 weeks of pay and six months of health care are apart
+        if dimension in ("time", "age", "currency") or dimension.startswith("unit "):
+            # 12 weeks of pay and six months of health care are apart: lengths of time, ages and
+            # sums of money are lined up by what they measure; where nothing names it, only
+            # with figures they agree with (see Reading.weak)
             if not word:
-                return None, label
+                return ("unit", dimension, "", trend), label
             return ("unit", dimension, word, trend), label + f" of {word}"
         return ("unit", dimension, trend), label
     if measure is not None:
         # Killed children are not killed people in general, nor destroyed homes destroyed
         # schools: a thing more particular than people keeps its own figures.
-        what = thing.name if thing is not None and thing.name != "people" else ""
+        what = thing.name if thing is not None and thing.name != "people" and \
+            thing.name not in measure.same else ""
         label = measure.label
         if what and thing is not None:
             label = (label.replace("people", thing.label, 1) if label.startswith("people")
@@ -307,7 +330,9 @@ def _block(
         return ("thing", thing.name, trend), thing.label
     if word:
         return ("thing", word, trend), plural(word)
-    return None, phrase(claim.noun_phrase or "") or "unspecified figure"
+    # nothing says what is counted ("more than a million", "240,000, police said"): such a
+    # figure joins only a group whose figures it agrees with (see Reading.weak)
+    return ("count", "", trend), phrase(claim.noun_phrase or "") or "unspecified figure"
 
 
 # --- place, doer, time -----------------------------------------------------------------------
@@ -348,7 +373,8 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
                 found.add(actor)
     if len(found) == 1:
         return found.pop()
-    if found or measure is None or measure.kind not in ("fixed", "level") or not agent:
+    if found or measure is None or measure.kind not in ("fixed", "level") or not agent or \
+            not measure.by_doer:
         return None
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
             and measure.name not in ("jobs_cut", "workforce"):

@@ -55,8 +55,10 @@ class Measure:
     label: str
     kind: str
     counts: frozenset[str] = frozenset()  # things (or nouns) its `words` may count; any if empty
+    same: frozenset[str] = frozenset()  # things that count its whole, not a part
     units: frozenset[str] = frozenset()  # dimensions an amount must have; "count" for none
     placed: bool = True  # whether a place splits its figures
+    by_doer: bool = True  # whether a named doer splits its figures
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 }
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
-    "placed": bool,
+    "placed": bool, "by_doer": bool, "same": list,
 }
 
 
@@ -220,8 +222,10 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
         measures[name] = Measure(
             name, entry["label"], entry["kind"],
             frozenset(c.lower() for c in entry.get("counts", ())),
+            frozenset(s.lower() for s in entry.get("same", ())),
             frozenset(u.lower() for u in entry.get("units", ())),
             entry.get("placed", True),
+            entry.get("by_doer", True),
         )
     return measures
 

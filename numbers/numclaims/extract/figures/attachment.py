@@ -152,11 +152,16 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
 def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:
     """A noun after "5m" makes it a count in millions ("5m people"), unless it measures."""
     toks, lex = ctx.toks, ctx.lex
-    if cand.i > 0 and ctx.joined(cand.i) and toks[cand.i - 1].low in lex.metre_after:
-        return False
-    if k >= len(toks) or not ctx.joined(k) or toks[k].fused:
+    if _is_compound_adjective(ctx, k):
+        k += 1  # "a 222m-euro move"
+    elif k >= len(toks) or not ctx.joined(k) or toks[k].fused:
         return False
     word = toks[k]
+    money = _resolve_unit(lex, word.text, True)
+    if money is not None and money.dimension == "currency":
+        return True  # "the 222m euros": money, whatever stands before
+    if cand.i > 0 and ctx.joined(cand.i) and toks[cand.i - 1].low in lex.metre_after:
+        return False
     if word.low == "of":
         return _counts_after_of(ctx, k + 1)  # "45m of its devices", not "200m of track"
     if word.kind != "word" or not word.text.islower() or word.low in lex.metre_before:
