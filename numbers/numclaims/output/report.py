@@ -18,7 +18,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..compare.core import (
@@ -30,20 +30,31 @@ from ..compare.core import (
     number_text,
     range_text,
 )
-from ..models import CLAIM_FIELDS, Claim, Comparison, Group, Member
+from ..models import CLAIM_FIELDS, Claim, Comparison, Group, GroupReview, Member
 
 #: The formats :func:`render` writes.
 FORMATS = ("markdown", "csv", "json", "html")
 #: The formats :func:`render_claims` writes.
 CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
+#: Columns a review adds to the CSV export, after the group's own.
+REVIEW_COLUMNS = ("reviewed_verdict", "status", "review_notes", "review_flags")
 #: Columns of a group's side-by-side table.
 FIGURE_COLUMNS = ("Figure", "Range", "Reported", "Outlet", "Attribution", "Time scope", "Quote",
                   "Why grouped")
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """The comparison as text in format ``fmt``, one of :data:`FORMATS`."""
-    renderers: dict[str, Callable[[Sequence[Group]], str]] = {
+Reviews = Mapping[str, GroupReview]
+
+
+def render(
+    comparison: Comparison, fmt: str, *, reviews: Reviews | None = None
+) -> str:
+    """The comparison as text in format ``fmt``, one of :data:`FORMATS`.
+
+    ``reviews``, by group id (a workspace's), puts the reviewers' verdicts, statuses, notes and
+    flags beside the computed verdicts.
+    """
+    renderers: dict[str, Callable[[Sequence[Group], Reviews | None], str]] = {
         "markdown": _markdown,
         "csv": _csv,
         "json": _json,
@@ -51,7 +62,7 @@ def render(comparison: Comparison, fmt: str) -> str:
     }
     if fmt not in renderers:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return renderers[fmt](sorted(comparison.groups, key=group_order))
+    return renderers[fmt](sorted(comparison.groups, key=group_order), reviews)
 
 
 def render_claims(claims: Iterable[Claim], fmt: str) -> str:
@@ -76,17 +87,20 @@ def render_claims(claims: Iterable[Claim], fmt: str) -> str:
 # Markdown
 
 
-def _markdown(groups: Sequence[Group]) -> str:
+def _markdown(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     lines = ["# Figures compared", "", _summary(groups), ""]
     for group in groups:
+        review = (reviews or {}).get(group.id)
         lines += [
-            f"## {_md(group.label)} — {group.verdict}",
+            f"## {_md(group.label)} — {_shown_verdict(group, review)}",
             "",
             f"**Verdict:** {group.verdict}. {_md(group.reason)}",
             "",
             f"**Independent origins:** {group.origins} · **Group id:** `{group.id}`",
             "",
         ]
+        if review is not None:
+            lines += _markdown_review(review)
         if group.notes:
             lines += ["**Drift:**", "", *(f"- {_md(note)}" for note in group.notes), ""]
         lines.append("| " + " | ".join(FIGURE_COLUMNS) + " |")
@@ -113,6 +127,40 @@ def _markdown_cells(member: Member) -> list[str]:
     ]
 
 
+def _markdown_review(review: GroupReview) -> list[str]:
+    lines = []
+    said = _review_line(review)
+    if said:
+        lines += [f"**Review:** {_md(said)}", ""]
+    for flag in review.flags:
+        lines += [f"**⚠ New evidence:** {_md(flag)}", ""]
+    if review.notes:
+        lines += ["**Notes:**", "", *(f"- {_md(note)}" for note in review.notes), ""]
+    return lines
+
+
+def _shown_verdict(group: Group, review: GroupReview | None) -> str:
+    """The heading's verdict: the reviewer's, with the computed one beside it if it differs."""
+    if review is None or not review.verdict:
+        return group.verdict
+    if review.verdict == group.verdict:
+        return f"{review.verdict} (confirmed)"
+    return f"{review.verdict} (reviewer; computed: {group.verdict})"
+
+
+def _review_line(review: GroupReview) -> str:
+    parts = []
+    if review.verdict:
+        parts.append(f"verdict {review.verdict}")
+    if review.status:
+        parts.append(f"status {review.status}")
+    if review.reviewed_by:
+        parts.append(f"by {review.reviewed_by} on {(review.reviewed_at or '')[:10]}")
+    if review.by_hand:
+        parts.append("members arranged by hand")
+    return ", ".join(parts)
+
+
 def _md(text: str) -> str:
     """Article words for a Markdown table cell: punctuation escaped, one line."""
     text = re.sub(r"\s+", " ", str(text))
@@ -131,9 +179,22 @@ def _summary(groups: Sequence[Group]) -> str:
 # CSV and JSON
 
 
-def _csv(groups: Sequence[Group]) -> str:
+def _csv(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     rows = comparison_rows(Comparison(list(groups)))
-    return _csv_text(rows, (*GROUP_COLUMNS, *CLAIM_FIELDS, *MEMBER_COLUMNS))
+    columns: tuple[str, ...] = (*GROUP_COLUMNS, *CLAIM_FIELDS, *MEMBER_COLUMNS)
+    if reviews is not None:
+        columns = (*GROUP_COLUMNS, *REVIEW_COLUMNS, *CLAIM_FIELDS, *MEMBER_COLUMNS)
+        for row in rows:
+            row.update(_review_fields(reviews.get(row["group_id"]), flat=True))
+    return _csv_text(rows, columns)
+
+
+def _review_fields(review: GroupReview | None, *, flat: bool = False) -> dict[str, Any]:
+    review = review or GroupReview()
+    notes: Any = "; ".join(review.notes) if flat else list(review.notes)
+    flags: Any = "; ".join(review.flags) if flat else list(review.flags)
+    return {"reviewed_verdict": review.verdict, "status": review.status,
+            "review_notes": notes, "review_flags": flags}
 
 
 def _csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
@@ -145,7 +206,7 @@ def _csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
-def _json(groups: Sequence[Group]) -> str:
+def _json(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     document = {
         "groups": [
             {
@@ -155,6 +216,14 @@ def _json(groups: Sequence[Group]) -> str:
                 "reason": group.reason,
                 "origins": group.origins,
                 "notes": list(group.notes),
+                **(
+                    {"review": {**_review_fields(reviews.get(group.id)),
+                                "reviewed_by": (reviews.get(group.id) or GroupReview())
+                                .reviewed_by,
+                                "reviewed_at": (reviews.get(group.id) or GroupReview())
+                                .reviewed_at}}
+                    if reviews is not None else {}
+                ),
                 "claims": [
                     {**member.claim.to_dict(), "low": member.low, "high": member.high,
                      "reason": member.reason, "origin": member.origin}
@@ -184,10 +253,11 @@ th { background: #f5f5f5; }
 .single { background: #757575; }
 mark { background: #fff59d; }
 .notes { color: #555; }
+.flag { background: #fff3e0; border-left: 4px solid #ef6c00; padding: .3rem .6rem; }
 """.strip()
 
 
-def _html(groups: Sequence[Group]) -> str:
+def _html(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
@@ -198,13 +268,17 @@ def _html(groups: Sequence[Group]) -> str:
         f"<p>{e(_summary(groups))}</p>",
     ]
     for group in groups:
+        review = (reviews or {}).get(group.id)
+        shown = review.verdict if review is not None and review.verdict else group.verdict
         parts += [
             f'<section id="{e(group.id)}">',
-            f'<h2>{e(group.label)} <span class="verdict {e(group.verdict)}">'
-            f"{e(group.verdict)}</span></h2>",
+            f'<h2>{e(group.label)} <span class="verdict {e(shown)}">'
+            f"{e(_shown_verdict(group, review))}</span></h2>",
             f"<p>{e(group.reason)}</p>",
             f"<p>Independent origins: {group.origins}</p>",
         ]
+        if review is not None:
+            parts += _html_review(review)
         if group.notes:
             parts.append('<ul class="notes">' + "".join(f"<li>{e(n)}</li>" for n in group.notes)
                          + "</ul>")
@@ -214,6 +288,20 @@ def _html(groups: Sequence[Group]) -> str:
         parts += ["</tbody></table>", "</section>"]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _html_review(review: GroupReview) -> list[str]:
+    e = html.escape
+    parts = []
+    said = _review_line(review)
+    if said:
+        parts.append(f'<p class="review"><strong>Review:</strong> {e(said)}</p>')
+    parts += [f'<p class="flag"><strong>⚠ New evidence:</strong> {e(flag)}</p>'
+              for flag in review.flags]
+    if review.notes:
+        parts.append('<ul class="review-notes">'
+                     + "".join(f"<li>{e(note)}</li>" for note in review.notes) + "</ul>")
+    return parts
 
 
 def _html_row(member: Member) -> str:

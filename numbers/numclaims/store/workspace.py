@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import InputError, WorkspaceError
 from ..models import CLAIM_FIELDS, Claim, Document, PublicationDate, ReadProblem
+from ..output.claimreview import Publisher
 from . import engine as db
 from . import schema as t
 from .decisions import (
@@ -401,6 +402,20 @@ class Workspace:
                 else:
                     connection.execute(t.settings.delete().where(t.settings.c.key == key))
         return self.settings()
+
+    def publisher(self) -> Publisher:
+        """Who publishes this workspace's fact checks, for ClaimReview; refuses until the
+        organisation's name and the fact-check page's address are set."""
+        settings = self.settings()
+        missing = [key for key in ("organisation", "review_url") if not settings.get(key)]
+        if missing:
+            raise WorkspaceError(
+                f"{self.name}: set {' and '.join(missing)} first, e.g. numclaims settings "
+                "--organisation 'Example Fact Check' --review-url "
+                "'https://example.org/checks/{group}'"
+            )
+        return Publisher(settings["organisation"], settings["review_url"],
+                         settings.get("organisation_url"))
 
     @staticmethod
     def _setting(connection: Connection, key: str) -> str | None:
