@@ -152,6 +152,9 @@ def migrate(engine: Engine, name: str) -> None:
     """
     script = ScriptDirectory.from_config(_alembic_config())
     head = script.get_current_head()
+    with reading(engine, name) as connection:
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return  # the usual case: no write lock needed, so a busy workspace still opens
     with writing(engine, name) as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
