@@ -392,3 +392,15 @@ def test_copies_in_the_workspace_are_distinct_from_documents_read(
     assert all(not d.doc_id.startswith("a") or os.sep in d.doc_id or "/" in d.doc_id
                for d in seed_documents)
     assert dataclasses.is_dataclass(seed_documents[0])
+
+
+def test_the_migrations_ship_as_package_data() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["numclaims.store"]
+    package = ROOT / "numbers" / "numclaims" / "store"
+    shipped = {p for pattern in patterns for p in package.glob(pattern)}
+    needed = {p for p in (package / "migrations").rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts}
+    assert needed and needed <= shipped, sorted(str(p) for p in needed - shipped)
