@@ -163,6 +163,8 @@ def test_not_a_claim_move_split_and_merge(db: Path) -> None:
         (["split", "{group}", "a000000000000:0-3"], "not in group"),
         (["merge", "{group}", "--into", "{group}"], "into itself"),
         (["settings", "--review-url", "ftp://example.org"], "not an http"),
+        (["move", "{claim}"], "Missing option '--to'"),
+        (["review", "{group}", "--colour", "red"], "No such option"),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(db: Path, args: list[str],

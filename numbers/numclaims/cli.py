@@ -93,7 +93,19 @@ def read_inputs(paths: tuple[str, ...], meta: str | None) -> Corpus:
     return corpus
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """A command group whose usage errors (a missing option, a value of the wrong kind, an
+    unknown command) are one line ``Error: …`` too, with the command's usage left to --help."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            command = f"{exc.ctx.command_path}: " if exc.ctx and exc.ctx.command_path else ""
+            raise Failure(f"{command}{exc.format_message()} (see --help)") from None
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="numclaims")
 def cli() -> None:
     """Find the quantified claims in news articles and line up the figures that disagree.
@@ -340,7 +352,7 @@ def not_a_claim(claim: str, db: str | None, undo: bool, note: str | None,
     """Take CLAIM out of the comparison: the figure is not a claim.
 
     \b
-    Example:
+    Examples:
         numclaims not-a-claim a589d08dd66a4:614-628 --note "a model number"
     """
     with workspace(db) as ws:
@@ -358,7 +370,7 @@ def move(claim: str, db: str | None, to: str, note: str | None, author: str | No
     """Move CLAIM into another group; both groups are judged again.
 
     \b
-    Example:
+    Examples:
         numclaims move a589d08dd66a4:614-628 --to g1a42ec91b5
     """
     with workspace(db) as ws:
@@ -376,7 +388,7 @@ def split(group: str, claims: tuple[str, ...], db: str | None, note: str | None,
     """Split CLAIMS... off GROUP into a group of their own.
 
     \b
-    Example:
+    Examples:
         numclaims split g1a42ec91b5 a589d08dd66a4:614-628
     """
     with workspace(db) as ws:
@@ -394,7 +406,7 @@ def merge(group: str, db: str | None, into: str, note: str | None,
     """Merge GROUP into another group; the merged group is judged again.
 
     \b
-    Example:
+    Examples:
         numclaims merge gbbfb7220ab --into g1a42ec91b5
     """
     with workspace(db) as ws:
@@ -409,7 +421,7 @@ def log(db: str | None, fmt: str, output: str) -> None:
     """Every decision, oldest first: when, who, what, to what, and the note.
 
     \b
-    Example:
+    Examples:
         numclaims log --db story.db
     """
     import json
@@ -470,7 +482,7 @@ def settings(db: str | None, organisation: str | None, organisation_url: str | N
     """Show the workspace's settings, or set them ('' clears one).
 
     \b
-    Example:
+    Examples:
         numclaims settings --db story.db --organisation "Example Fact Check" \\
             --review-url "https://example.org/checks/{group}"
     """
@@ -493,7 +505,7 @@ def reextract(db: str | None) -> None:
     decision whose claim is no longer found.
 
     \b
-    Example:
+    Examples:
         numclaims reextract --db story.db
     """
     with workspace(db) as ws:

@@ -110,9 +110,17 @@ def replay(
                 orphans.append(decision)
             else:
                 _apply_review(reviews[gid], decision)
+    latest: dict[str, Decision] = {}  # each group's latest verdict or status
+    for decision in decisions:
+        p = decision.payload
+        if decision.kind == "review" and (p.get("verdict") or p.get("status")):
+            gid = state.resolve(decision.target, p.get("anchor"))
+            if gid is not None:
+                latest[gid] = decision
     for gid, group in state.groups.items():
         reviews[gid].by_hand = gid in state.by_hand
-        _check_evidence(reviews[gid], group, decisions, state)
+        if gid in latest:
+            _check_evidence(reviews[gid], group, latest[gid])
     groups = [state.groups[gid] for gid in state.ordered()]
     return Reviewed(
         comparison=Comparison(groups=groups),
@@ -318,18 +326,8 @@ def _apply_review(review: GroupReview, decision: Decision) -> None:
         review.reviewed_at = decision.created_at
 
 
-def _check_evidence(
-    review: GroupReview, group: Group, decisions: Sequence[Decision], state: _State
-) -> None:
+def _check_evidence(review: GroupReview, group: Group, latest: Decision) -> None:
     """Flag the group where what it now holds goes against its latest verdict or status."""
-    latest = None
-    for decision in decisions:
-        p = decision.payload
-        if decision.kind == "review" and (p.get("verdict") or p.get("status")) and \
-                state.resolve(decision.target, p.get("anchor")) == group.id:
-            latest = decision
-    if latest is None:
-        return
     p = latest.payload
     recorded = set(p.get("members", ()))
     members = {claim_id(m.claim): m for m in group.members}

@@ -274,10 +274,13 @@ class Workspace:
         """
         note = (note or "").strip() or None
         with db.writing(self._engine, self.name) as connection:
-            state = _review_state(connection)
+            documents = _documents(connection)
+            claims = _claims(connection, documents)
+            decisions = _decisions(connection)
+            state = replay(claims, documents, decisions)
             payload = _checked(kind, target, options, note, state)
             decision = self._append(connection, kind, target, payload, note, author)
-            self._refresh(connection)
+            self._refresh(connection, replay(claims, documents, [*decisions, decision]))
         return decision
 
     def review(self, group: str, *, verdict: str | None = None, status: str | None = None,
@@ -350,9 +353,9 @@ class Workspace:
             ).scalar()
         return value or "0"
 
-    def _refresh(self, connection: Connection) -> None:
+    def _refresh(self, connection: Connection, state: Reviewed | None = None) -> None:
         """Keep the ``groups`` tables for SQL readers, and move the revision on."""
-        state = _review_state(connection)
+        state = state or _review_state(connection)
         connection.execute(t.group_claims.delete())
         connection.execute(t.groups.delete())
         _insert(connection, t.groups, [
