@@ -9,6 +9,7 @@ kept in :mod:`numclaims.store`.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -67,10 +68,11 @@ def workspace(address: str) -> Workspace:
     return open_workspace(address)
 
 
-@st.cache_data(show_spinner="Comparing the figures…", max_entries=4)
+@st.cache_resource(show_spinner="Comparing the figures…", max_entries=4)
 def reviewed(address: str, revision: str) -> Reviewed:
     # Keyed on the workspace's revision, which every write moves on: a decision made in another
-    # session shows after the next rerun here.
+    # session shows after the next rerun here. A resource, not data: every session shares the
+    # one comparison (the page only reads it) instead of unpickling a copy on each rerun.
     return workspace(address).comparison()
 
 
@@ -279,7 +281,13 @@ def story_tab(ws: Workspace, story: views.Story) -> None:
         return
     st.caption(f"Conflicts first. Timelines: {views.TIMELINE_KEY}")
     outlets = tuple(views.outlets(story))
-    for group in story.comparison.groups:
+    groups = story.comparison.groups
+    page = 1
+    if views.story_pages(groups) > 1:
+        pages = range(1, views.story_pages(groups) + 1)
+        page = st.selectbox("Page", pages, key="story_page",
+                            format_func=lambda n: views.page_caption(groups, n))
+    for group in views.story_page(groups, page or 1):
         review = story.reviews.get(group.id)
         with st.container(border=True, key=f"group-{group.id}"):
             st.markdown(
@@ -355,35 +363,38 @@ def articles_tab(story: views.Story) -> None:
 def export_tab(ws: Workspace, story: views.Story) -> None:
     st.write("The comparison with the reviewers' verdicts and notes, as the command line "
              "writes it (`numclaims export`).")
-    reviews = story.reviews
-    markdown = render(story.comparison, "markdown", reviews=reviews)
-    csv, json_, md, page, claimreview = st.columns(5)
-    csv.download_button(
-        "CSV", render(story.comparison, "csv", reviews=reviews), "numclaims.csv", "text/csv",
-        key="dl_csv",
-    )
-    json_.download_button(
-        "JSON", render(story.comparison, "json", reviews=reviews), "numclaims.json",
-        "application/json", key="dl_json",
-    )
-    md.download_button("Markdown report", markdown, "numclaims.md", "text/markdown", key="dl_md")
-    page.download_button("HTML report", render(story.comparison, "html", reviews=reviews),
-                         "numclaims.html", "text/html", key="dl_html")
+    comparison, reviews = story.comparison, story.reviews
+    # Each file is written when its button is pressed, not on every page view.
+    buttons = st.columns(5)
+    for column, (label, fmt, name, mime) in zip(buttons, EXPORTS, strict=False):
+        column.download_button(
+            label, functools.partial(render, comparison, fmt, reviews=reviews), name, mime,
+            key=f"dl_{fmt}",
+        )
     try:
         publisher = ws.publisher()
     except NumclaimsError:
-        claimreview.caption("ClaimReview: set your organisation first "
-                            "(`numclaims settings --organisation … --review-url …`).")
+        buttons[4].caption("ClaimReview: set your organisation first "
+                           "(`numclaims settings --organisation … --review-url …`).")
     else:
-        chosen, left = publishable(story.comparison, reviews)
-        claimreview.download_button(
+        chosen, left = publishable(comparison, reviews)
+        buttons[4].download_button(
             f"ClaimReview ({len(chosen)})",
-            render_claimreview(story.comparison, reviews, publisher),
+            lambda: render_claimreview(comparison, reviews, publisher),
             "claimreview.json", "application/ld+json", key="dl_claimreview",
         )
         for group, why in left:
             st.caption(f"Left out of ClaimReview: {views.markdown_text(group.label)}: {why}")
-    st.code(markdown, language="markdown")
+    if st.toggle("Show the Markdown report", key="show_report"):
+        st.code(render(comparison, "markdown", reviews=reviews), language="markdown")
+
+
+EXPORTS = [
+    ("CSV", "csv", "numclaims.csv", "text/csv"),
+    ("JSON", "json", "numclaims.json", "application/json"),
+    ("Markdown report", "markdown", "numclaims.md", "text/markdown"),
+    ("HTML report", "html", "numclaims.html", "text/html"),
+]
 
 
 # --------------------------------------------------------------------------------------------

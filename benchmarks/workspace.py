@@ -11,8 +11,10 @@
    (benchmarks/compare.py's synthetic news cycle), opened and compared with every decision
    re-applied (``open_workspace`` + ``comparison``, and what the dashboard computes from it
    before drawing: ``views.workspace_story``, the summary and the all-claims table), against
-   ``compare`` on the same claims held in memory. The target is under 2 s, the spaCy model
-   being loaded already (opening a workspace does not need it).
+   ``compare`` on the same claims held in memory; then the dashboard's first page view of that
+   workspace in a new session (Streamlit's AppTest running ``app.py``, data caches cleared,
+   so the comparison is made again), and AppTest on a trivial page for scale. The target is
+   under 2 s, the spaCy model being loaded already (opening a workspace does not need it).
 
 Each figure is the best of ``--repeat`` runs (adding: one run, it is long) and its ratio to
 the in-memory path measured in the same run.
@@ -147,12 +149,42 @@ def opening(count: int, repeat: int) -> None:
 
         stored = best_of(repeat, open_and_compare)
         page = best_of(repeat, dashboard_data)
+        view, trivial = page_view(path, repeat)
     verdict = "ok" if page <= TARGET_OPEN else "OVER TARGET"
+    shown = "ok" if view <= TARGET_OPEN else "OVER TARGET"
     print(f"opening a workspace of {len(claims):,} claims from {len(documents):,} articles")
     print(f"  in memory (compare)             {memory:8.2f} s")
     print(f"  open + comparison()             {stored:8.2f} s  {stored / memory:5.2f}x in memory")
     print(f"  ... + the dashboard's tables    {page:8.2f} s  {page / memory:5.2f}x in memory"
           f"  (target {TARGET_OPEN:.0f} s: {verdict})")
+    print(f"  the dashboard's page view       {view:8.2f} s  {view / memory:5.2f}x in memory"
+          f"  (target {TARGET_OPEN:.0f} s: {shown}; a trivial page: {trivial:.2f} s)")
+
+
+def page_view(path: Path, repeat: int) -> tuple[float, float]:
+    """The best first page view of the workspace at ``path``, and of a trivial page."""
+    import logging
+    import os
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    logging.disable(logging.WARNING)  # AppTest runs without a server, and says so every run
+    os.environ["NUMCLAIMS_DB"] = str(path)
+
+    def view() -> None:
+        st.cache_data.clear()
+        st.cache_resource.clear()  # the comparison is made again; the engine opened again
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.run()
+        assert not at.exception, at.exception
+
+    view()  # Streamlit's own start-up, not counted
+    def trivial() -> None:
+        AppTest.from_string("import streamlit as st\nst.title('trivial')").run()
+
+    trivial()
+    return best_of(repeat, view), best_of(repeat, trivial)
 
 
 def main() -> None:

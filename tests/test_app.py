@@ -143,7 +143,10 @@ def test_the_export_is_the_command_lines_report(seeds_page: AppTest) -> None:
     result = CliRunner().invoke(cli, ["export", "--db", os.environ["NUMCLAIMS_DB"],
                                       "--format", "markdown"])
     assert result.exit_code == 0, result.output
+    assert not seeds_page.tabs[3].code  # written only when asked for
+    seeds_page.toggle(key="show_report").set_value(True).run()
     assert seeds_page.tabs[3].code[0].value.rstrip("\n") == result.stdout.rstrip("\n")
+    seeds_page.toggle(key="show_report").set_value(False).run()
 
 
 def test_a_filter_narrows_the_claims(seeds_page: AppTest) -> None:

@@ -316,6 +316,29 @@ def workspace_address(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[
     return str(default_workspace_path()), True
 
 
+#: How many groups the Story tab shows at a time; a big story is read a page at a time.
+GROUPS_PER_PAGE = 20
+
+
+def story_pages(groups: Sequence[Group], size: int = GROUPS_PER_PAGE) -> int:
+    """How many pages of ``size`` groups the Story tab has (at least one)."""
+    return max(1, math.ceil(len(groups) / size))
+
+
+def story_page(groups: Sequence[Group], page: int, size: int = GROUPS_PER_PAGE) -> list[Group]:
+    """The groups on page ``page`` (from 1) of the Story tab, in the comparison's order."""
+    page = min(max(1, page), story_pages(groups, size))
+    return list(groups[(page - 1) * size: page * size])
+
+
+def page_caption(groups: Sequence[Group], page: int, size: int = GROUPS_PER_PAGE) -> str:
+    """'Groups 21–40 of 168': which groups the page shows."""
+    page = min(max(1, page), story_pages(groups, size))
+    first = (page - 1) * size + 1
+    last = min(page * size, len(groups))
+    return f"Groups {first}–{last} of {len(groups)}"
+
+
 def claim_label(claim: Claim) -> str:
     """How a picker names a figure: as written, its outlet and date."""
     return f"{claim.surface} · {claim.outlet or UNKNOWN_OUTLET} · {claim.published or 'no date'}"
