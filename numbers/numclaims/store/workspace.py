@@ -67,12 +67,9 @@ def open_workspace(
 
 
 def default_workspace_path() -> Path:
-    """Where the dashboard keeps its workspace when none is given: ``NUMCLAIMS_DB``, else
-    ``workspace.db`` in the user's data folder (``$XDG_DATA_HOME/numclaims``, by default
-    ``~/.local/share/numclaims``)."""
-    given = os.environ.get("NUMCLAIMS_DB")
-    if given:
-        return Path(given)
+    """Where the dashboard keeps its workspace when none is given (no ``--db``, no
+    ``NUMCLAIMS_DB``): ``workspace.db`` in the user's data folder (``$XDG_DATA_HOME/numclaims``,
+    by default ``~/.local/share/numclaims``)."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "numclaims" / "workspace.db"
 
