@@ -194,6 +194,20 @@ def test_not_a_claim_takes_a_figure_out_and_undo_puts_it_back(ws: Workspace) -> 
     assert ws.comparison().group_of(cid).id == group.id
 
 
+def test_a_review_follows_its_group_when_the_anchor_is_taken_out(ws: Workspace) -> None:
+    group = group_with(ws, "thousands", "at least 6,000", "more than 6,000")
+    ws.review(group.id, verdict="conflict", note="another year")
+    order = {claim_id(c): i for i, c in enumerate(ws.comparison().claims)}
+    anchor = min((claim_id(m.claim) for m in group.members), key=order.__getitem__)
+    assert group.id == group_id(anchor)
+    ws.mark_not_a_claim(anchor)
+    reviewed = ws.comparison()
+    other = next(claim_id(m.claim) for m in group.members if claim_id(m.claim) != anchor)
+    moved = reviewed.group_of(other)
+    assert moved.id != group.id and reviewed.reviews[moved.id].verdict == "conflict"
+    assert reviewed.orphans == []
+
+
 def test_move_split_and_merge_rearrange_and_rejudge(ws: Workspace) -> None:
     deployed = group_with(ws, "400", "more than 400")
     produced = group_with(ws, "thousands", "at least 6,000", "more than 6,000")

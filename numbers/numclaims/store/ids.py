@@ -10,7 +10,9 @@ The rules, which a review sheet outside numclaims may rely on:
 - **Group**: ``g`` and the first 10 hex digits of the SHA-256 of its *anchor*, the member claim
   that was added to the workspace first. A new article's claim joining a group is added later,
   so it never changes the group's id; nor does a reviewer's correction of a figure. A group a
-  reviewer splits off takes its id from its own earliest-added claim.
+  reviewer splits off takes its id from its own earliest-added claim. A group whose anchor a
+  reviewer marks as not a claim is named after its next earliest claim; the decisions made on
+  it follow it (they find it by the claims they were made on).
 """
 
 from __future__ import annotations

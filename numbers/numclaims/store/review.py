@@ -22,6 +22,7 @@ without a word.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -105,7 +106,8 @@ def replay(
     reviews = {gid: GroupReview() for gid in state.groups}
     for decision in decisions:
         if decision.kind == "review":
-            gid = state.resolve(decision.target, decision.payload.get("anchor"))
+            gid = state.resolve(decision.target, decision.payload.get("anchor"),
+                                decision.payload.get("members"))
             if gid is None:
                 orphans.append(decision)
             else:
@@ -114,7 +116,7 @@ def replay(
     for decision in decisions:
         p = decision.payload
         if decision.kind == "review" and (p.get("verdict") or p.get("status")):
-            gid = state.resolve(decision.target, p.get("anchor"))
+            gid = state.resolve(decision.target, p.get("anchor"), p.get("members"))
             if gid is not None:
                 latest[gid] = decision
     for gid, group in state.groups.items():
@@ -219,11 +221,16 @@ class _State:
         for member in group.members:
             self.where[claim_id(member.claim)] = group.id
 
-    def resolve(self, gid: str, anchor: object = None) -> str | None:
-        """The group a decision meant: the one with its id, else the one holding its anchor."""
+    def resolve(self, gid: str, anchor: object = None, members: object = None) -> str | None:
+        """The group a decision meant: the one with its id, else the one holding its anchor,
+        else the one holding most of the members it was made on."""
         if gid in self.groups:
             return gid
-        return self.where.get(anchor) if isinstance(anchor, str) else None
+        if isinstance(anchor, str) and anchor in self.where:
+            return self.where[anchor]
+        listed = members if isinstance(members, list) else []
+        held = Counter(self.where[m] for m in listed if m in self.where)
+        return held.most_common(1)[0][0] if held else None
 
     def rearrange(self, decision: Decision) -> bool:
         p = decision.payload
