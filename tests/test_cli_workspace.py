@@ -184,3 +184,11 @@ def test_reextract_keeps_ids_and_decisions(db: Path) -> None:
     run("review", gid, "--verdict", "conflict", db=db)
     assert run("reextract", db=db).stdout.strip() == "Extracted 14 claims again."
     assert "conflict (computed consistent)" in groups(db)[gid]
+
+
+def test_add_reads_standard_input(db: Path) -> None:
+    pasted = ("US officials said Russia has deployed 300 Iranian-made attack drones against "
+              "Ukraine since August 2022.\n")
+    result = CliRunner().invoke(cli, ["add", "-", "--db", str(db)], input=pasted)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Added 1 article with ")

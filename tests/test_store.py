@@ -409,3 +409,30 @@ def test_the_migrations_ship_as_package_data() -> None:
     needed = {p for p in (package / "migrations").rglob("*")
               if p.is_file() and "__pycache__" not in p.parts}
     assert needed and needed <= shipped, sorted(str(p) for p in needed - shipped)
+
+
+def test_a_workspace_from_a_newer_numclaims_is_refused_untouched(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "story.db"
+    open_workspace(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(WorkspaceError, match="newer numclaims"):
+        open_workspace(path)
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("9999",)]
+
+
+def test_an_older_workspace_is_migrated_on_open(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "story.db"
+    with sqlite3.connect(path) as connection:  # a workspace before its first migration ran
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    with open_workspace(path) as ws:
+        assert ws.decisions() == [] and ws.settings() == {}
+    with sqlite3.connect(path) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "claims", "decisions", "groups", "settings"} <= tables
