@@ -18,7 +18,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..compare.core import (
@@ -30,20 +30,24 @@ from ..compare.core import (
     number_text,
     range_text,
 )
-from ..models import CLAIM_FIELDS, Claim, Comparison, Group, GroupReview, Member
+from ..models import CLAIM_FIELDS, Claim, Comparison, Group, Member
+from .review import (
+    HTML_STYLE,
+    REVIEW_COLUMNS,
+    Reviews,
+    html_parts,
+    markdown_lines,
+    review_fields,
+    shown_verdict,
+)
 
 #: The formats :func:`render` writes.
 FORMATS = ("markdown", "csv", "json", "html")
 #: The formats :func:`render_claims` writes.
 CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
-#: Columns a review adds to the CSV export, after the group's own.
-REVIEW_COLUMNS = ("reviewed_verdict", "status", "review_notes", "review_flags")
 #: Columns of a group's side-by-side table.
 FIGURE_COLUMNS = ("Figure", "Range", "Reported", "Outlet", "Attribution", "Time scope", "Quote",
                   "Why grouped")
-
-
-Reviews = Mapping[str, GroupReview]
 
 
 def render(
@@ -92,7 +96,7 @@ def _markdown(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     for group in groups:
         review = (reviews or {}).get(group.id)
         lines += [
-            f"## {_md(group.label)} — {_shown_verdict(group, review)}",
+            f"## {_md(group.label)} — {shown_verdict(group, review)}",
             "",
             f"**Verdict:** {group.verdict}. {_md(group.reason)}",
             "",
@@ -100,7 +104,7 @@ def _markdown(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
             "",
         ]
         if review is not None:
-            lines += _markdown_review(review)
+            lines += markdown_lines(review, _md)
         if group.notes:
             lines += ["**Drift:**", "", *(f"- {_md(note)}" for note in group.notes), ""]
         lines.append("| " + " | ".join(FIGURE_COLUMNS) + " |")
@@ -127,40 +131,6 @@ def _markdown_cells(member: Member) -> list[str]:
     ]
 
 
-def _markdown_review(review: GroupReview) -> list[str]:
-    lines = []
-    said = _review_line(review)
-    if said:
-        lines += [f"**Review:** {_md(said)}", ""]
-    for flag in review.flags:
-        lines += [f"**⚠ New evidence:** {_md(flag)}", ""]
-    if review.notes:
-        lines += ["**Notes:**", "", *(f"- {_md(note)}" for note in review.notes), ""]
-    return lines
-
-
-def _shown_verdict(group: Group, review: GroupReview | None) -> str:
-    """The heading's verdict: the reviewer's, with the computed one beside it if it differs."""
-    if review is None or not review.verdict:
-        return group.verdict
-    if review.verdict == group.verdict:
-        return f"{review.verdict} (confirmed)"
-    return f"{review.verdict} (reviewer; computed: {group.verdict})"
-
-
-def _review_line(review: GroupReview) -> str:
-    parts = []
-    if review.verdict:
-        parts.append(f"verdict {review.verdict}")
-    if review.status:
-        parts.append(f"status {review.status}")
-    if review.reviewed_by:
-        parts.append(f"by {review.reviewed_by} on {(review.reviewed_at or '')[:10]}")
-    if review.by_hand:
-        parts.append("members arranged by hand")
-    return ", ".join(parts)
-
-
 def _md(text: str) -> str:
     """Article words for a Markdown table cell: punctuation escaped, one line."""
     text = re.sub(r"\s+", " ", str(text))
@@ -185,16 +155,8 @@ def _csv(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     if reviews is not None:
         columns = (*GROUP_COLUMNS, *REVIEW_COLUMNS, *CLAIM_FIELDS, *MEMBER_COLUMNS)
         for row in rows:
-            row.update(_review_fields(reviews.get(row["group_id"]), flat=True))
+            row.update(review_fields(reviews.get(row["group_id"]), flat=True))
     return _csv_text(rows, columns)
-
-
-def _review_fields(review: GroupReview | None, *, flat: bool = False) -> dict[str, Any]:
-    review = review or GroupReview()
-    notes: Any = "; ".join(review.notes) if flat else list(review.notes)
-    flags: Any = "; ".join(review.flags) if flat else list(review.flags)
-    return {"reviewed_verdict": review.verdict, "status": review.status,
-            "review_notes": notes, "review_flags": flags}
 
 
 def _csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
@@ -216,14 +178,8 @@ def _json(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
                 "reason": group.reason,
                 "origins": group.origins,
                 "notes": list(group.notes),
-                **(
-                    {"review": {**_review_fields(reviews.get(group.id)),
-                                "reviewed_by": (reviews.get(group.id) or GroupReview())
-                                .reviewed_by,
-                                "reviewed_at": (reviews.get(group.id) or GroupReview())
-                                .reviewed_at}}
-                    if reviews is not None else {}
-                ),
+                **({"review": review_fields(reviews.get(group.id))} if reviews is not None
+                   else {}),
                 "claims": [
                     {**member.claim.to_dict(), "low": member.low, "high": member.high,
                      "reason": member.reason, "origin": member.origin}
@@ -253,8 +209,7 @@ th { background: #f5f5f5; }
 .single { background: #757575; }
 mark { background: #fff59d; }
 .notes { color: #555; }
-.flag { background: #fff3e0; border-left: 4px solid #ef6c00; padding: .3rem .6rem; }
-""".strip()
+""".strip() + "\n" + HTML_STYLE
 
 
 def _html(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
@@ -273,12 +228,12 @@ def _html(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
         parts += [
             f'<section id="{e(group.id)}">',
             f'<h2>{e(group.label)} <span class="verdict {e(shown)}">'
-            f"{e(_shown_verdict(group, review))}</span></h2>",
+            f"{e(shown_verdict(group, review))}</span></h2>",
             f"<p>{e(group.reason)}</p>",
             f"<p>Independent origins: {group.origins}</p>",
         ]
         if review is not None:
-            parts += _html_review(review)
+            parts += html_parts(review)
         if group.notes:
             parts.append('<ul class="notes">' + "".join(f"<li>{e(n)}</li>" for n in group.notes)
                          + "</ul>")
@@ -288,20 +243,6 @@ def _html(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
         parts += ["</tbody></table>", "</section>"]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
-
-
-def _html_review(review: GroupReview) -> list[str]:
-    e = html.escape
-    parts = []
-    said = _review_line(review)
-    if said:
-        parts.append(f'<p class="review"><strong>Review:</strong> {e(said)}</p>')
-    parts += [f'<p class="flag"><strong>⚠ New evidence:</strong> {e(flag)}</p>'
-              for flag in review.flags]
-    if review.notes:
-        parts.append('<ul class="review-notes">'
-                     + "".join(f"<li>{e(note)}</li>" for note in review.notes) + "</ul>")
-    return parts
 
 
 def _html_row(member: Member) -> str:
