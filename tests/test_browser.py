@@ -162,6 +162,7 @@ def test_an_article_an_override_and_its_note_survive_a_reload(
         )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 2400})
+            # The first article pasted loads the spaCy model in the server: allow for it.
             page.set_default_timeout(RENDER_MS)
             page.goto(dashboard, wait_until="domcontentloaded")
             articles = page.locator("[data-testid='stMetric']").filter(has_text="articles")
@@ -172,7 +173,7 @@ def test_an_article_an_override_and_its_note_survive_a_reload(
             page.locator(".st-key-paste_outlet input").fill("Test Wire")
             page.locator(".st-key-paste_date input").fill("2023-03-01")
             page.get_by_role("button", name="Add article").click()
-            expect(articles).to_contain_text("6")
+            expect(articles).to_contain_text("6", timeout=RENDER_MS)
 
             # Override a verdict with a note.
             group = page.locator(f".st-key-group-{gid}")
@@ -180,16 +181,17 @@ def test_an_article_an_override_and_its_note_survive_a_reload(
             group.locator(f".st-key-verdict-{gid}").get_by_text("conflict", exact=True).click()
             group.locator(f".st-key-note-{gid} textarea").fill(NOTE)
             group.get_by_role("button", name="Save review").click()
-            expect(group).to_contain_text("(computed: consistent)")
-            expect(group).to_contain_text(NOTE)
+            expect(group).to_contain_text("(computed: consistent)", timeout=RENDER_MS)
+            expect(group).to_contain_text(NOTE, timeout=RENDER_MS)
 
             # Reload: a new session, the same workspace.
             page.reload(wait_until="domcontentloaded")
             expect(articles).to_contain_text("6", timeout=RENDER_MS)
             group = page.locator(f".st-key-group-{gid}")
-            expect(group).to_contain_text("(computed: consistent)")
-            expect(group).to_contain_text(NOTE)
-            expect(page.locator("[data-testid='stMain']")).to_contain_text("Test Wire")
+            expect(group).to_contain_text("(computed: consistent)", timeout=RENDER_MS)
+            expect(group).to_contain_text(NOTE, timeout=RENDER_MS)
+            main = page.locator("[data-testid='stMain']")
+            expect(main).to_contain_text("Test Wire", timeout=RENDER_MS)
             assert page.locator("[data-testid='stException']").count() == 0
         finally:
             browser.close()
