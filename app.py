@@ -1,11 +1,17 @@
 """The numclaims dashboard: the figures different reports give for the same thing, side by side.
 
-Run it with ``streamlit run app.py``; it opens on the seed articles in ``seeds/``. This file holds
-layout and widgets only: what the page shows is computed in :mod:`numclaims.views`.
+Run it with ``streamlit run app.py`` (the default workspace, filled with the seed articles in
+``seeds/`` on first start) or ``streamlit run app.py -- --db story.db`` (or ``NUMCLAIMS_DB``).
+Everything a reviewer does here is kept in the workspace, so a reload shows it again. This file
+holds layout and widgets only: what the page shows is computed in :mod:`numclaims.views`, and
+kept in :mod:`numclaims.store`.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +20,11 @@ from spacy.language import Language
 
 from numclaims import views
 from numclaims.errors import InputError, NumclaimsError
-from numclaims.extract import extract_document, load_pipeline
+from numclaims.extract import extract_document, extract_documents, load_pipeline
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
-from numclaims.output import render
+from numclaims.output import publishable, render, render_claimreview
 from numclaims.read.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
+from numclaims.store import Reviewed, Workspace, claim_id, open_workspace, reviewer
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 WARM_UP = "Officials said on Monday that more than 400 drones had been deployed since August."
@@ -54,11 +61,24 @@ def uploaded_corpus(name: str, data: bytes) -> Corpus:
         return Corpus(problems=[ReadProblem(name, str(exc))])
 
 
-@st.cache_data(show_spinner="Finding the figures…", max_entries=2000)
-def _extracted(text: str, body: object, published: object, _document: Document) -> list[Claim]:
-    # Keyed on what claims depend on: the text, its prose ranges, the date time phrases resolve
-    # against. The article's id, outlet and link are stamped on afterwards.
-    return extract_document(_document, nlp=pipeline())
+@st.cache_resource(show_spinner=False)
+def workspace(address: str) -> Workspace:
+    # One engine per server and workspace, shared by every session: SQLite's WAL lets them all
+    # read while one writes.
+    return open_workspace(address)
+
+
+@st.cache_resource(show_spinner="Comparing the figures…", max_entries=4)
+def reviewed(address: str, revision: str) -> Reviewed:
+    # Keyed on the workspace's revision, which every write moves on: a decision made in another
+    # session shows after the next rerun here. A resource, not data: every session shares the
+    # one comparison (the page only reads it) instead of unpickling a copy on each rerun.
+    return workspace(address).comparison()
+
+
+def extract(documents: list[Document]) -> list[Claim]:
+    with st.spinner("Finding the figures…"):
+        return extract_documents(documents, nlp=pipeline())
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
@@ -67,12 +87,6 @@ def timeline_spec(group: Group, outlets: tuple[str, ...]) -> dict[str, Any] | No
     # should not pay that for every group again.
     chart = views.timeline_chart(group, outlets=outlets)
     return None if chart is None else chart.to_dict()
-
-
-def claims_of(document: Document) -> list[Claim]:
-    return views.restamp(
-        _extracted(document.text, document.body, document.published, document), document
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -100,10 +114,29 @@ COLUMNS = {
 # Sidebar: adding articles and correcting their outlet and date
 
 
-def added_articles() -> tuple[list[Document], list[ReadProblem]]:
-    """The seeds plus whatever the user uploaded or pasted, and what could not be read."""
-    seeds = seed_corpus()
-    documents, problems = list(seeds.documents), list(seeds.problems)
+def open_story() -> tuple[Workspace, str]:
+    """The workspace this page shows, filled with the seeds if it is the default one and new."""
+    address, default = views.workspace_address(sys.argv[1:], os.environ)
+    if default:
+        Path(address).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        ws = workspace(address)
+        if default and not ws.settings().get("seeded"):
+            ws.add_documents(seed_corpus().documents, extract=extract)
+            ws.set_settings(seeded="yes")
+    except NumclaimsError as exc:
+        st.error(f"Cannot open the workspace: {views.markdown_text(str(exc))}", icon="⚠️")
+        st.stop()
+    return ws, address
+
+
+def who() -> str:
+    return (st.session_state.get("reviewer") or "").strip() or reviewer()
+
+
+def add_articles(ws: Workspace) -> list[ReadProblem]:
+    """Uploads and pasted articles go into the workspace; what could not be read is returned."""
+    problems: list[ReadProblem] = []
     st.sidebar.header("Add articles")
     uploads = st.sidebar.file_uploader(
         "Upload articles",
@@ -116,44 +149,51 @@ def added_articles() -> tuple[list[Document], list[ReadProblem]]:
     )
     for upload in uploads or []:
         corpus = uploaded_corpus(upload.name, upload.getvalue())
-        documents += corpus.documents
         problems += corpus.problems
+        if corpus.documents:  # already-added articles are skipped without extracting again
+            problems += decide(lambda c=corpus: ws.add_documents(c.documents, extract=extract,
+                                                                 author=who()).problems) or []
     with st.sidebar.form("paste"):
         st.markdown("**Or paste an article**")
         st.text_area("Article text", key="paste_text")
         st.text_input("Title (optional)", key="paste_title")
         st.text_input("Outlet", key="paste_outlet")
         st.text_input("Report date", key="paste_date", placeholder="2023-02-07")
-        st.form_submit_button("Add article", on_click=add_pasted)
-    if "paste_problem" in st.session_state:
-        problems.append(st.session_state.pop("paste_problem"))
-    documents += st.session_state.get("pasted", [])
-    return views.unique_ids(documents), problems
+        st.form_submit_button("Add article", on_click=add_pasted, args=(ws,))
+    return problems
 
 
-def add_pasted() -> None:
+def add_pasted(ws: Workspace) -> None:
     """Keep the pasted article, and empty the form only once it has been taken."""
     state = st.session_state
-    pasted = state.setdefault("pasted", [])
     try:
         document = views.pasted_document(
             state.paste_text,
-            number=len(pasted) + 1,
+            number=len(ws.documents()) + 1,
             title=state.paste_title,
             outlet=state.paste_outlet,
             published=state.paste_date,
         )
     except InputError as exc:
-        state.paste_problem = ReadProblem(exc.source, exc.problem)
+        state.problem = f"Could not use {exc.source}: {exc.problem}"
         return
-    pasted.append(document)
+    if decide(lambda: ws.add_documents([document], extract=extract, author=who())) is None:
+        return
     for key in ("paste_text", "paste_title", "paste_outlet", "paste_date"):
         state[key] = ""
 
 
-def edited_articles(documents: list[Document]) -> dict[str, views.ArticleEdit]:
-    """The outlet and date corrections the user has made, by article id."""
-    edits: dict[str, views.ArticleEdit] = st.session_state.setdefault("edits", {})
+def decide(action: Any) -> Any:
+    """Run a workspace write; a refusal is shown at the top of the next page view."""
+    try:
+        return action()
+    except NumclaimsError as exc:
+        st.session_state.problem = str(exc)
+        return None
+
+
+def edit_articles(ws: Workspace, documents: list[Document]) -> None:
+    """Correct an article's outlet and report date; kept in the workspace's log."""
     st.sidebar.header("Correct an article")
     by_id = {document.doc_id: document for document in documents}
     doc_id = st.sidebar.selectbox(
@@ -163,40 +203,92 @@ def edited_articles(documents: list[Document]) -> dict[str, views.ArticleEdit]:
         key="edit_article",
     )
     if doc_id is None:
-        return edits
+        return
     document = by_id[doc_id]
-    current = edits.get(doc_id) or views.ArticleEdit(
-        document.outlet, document.published.iso() if document.published else None
-    )
     with st.sidebar.form("edit"):
-        outlet = st.text_input("Outlet", value=current.outlet or "", key=f"outlet-{doc_id}")
-        published = st.text_input(
+        st.text_input("Outlet", value=document.outlet or "", key=f"outlet-{doc_id}")
+        st.text_input(
             "Report date",
-            value=current.published or "",
+            value=document.published.iso() if document.published else "",
             key=f"date-{doc_id}",
             help="2023-02-07, or 2023-02 when only the month is known",
         )
-        if st.form_submit_button("Apply"):
-            edits[doc_id] = views.ArticleEdit(outlet, published)
-    if edits and st.sidebar.button("Undo all corrections", key="undo_edits"):
-        edits.clear()
-        for key in [k for k in st.session_state if k.startswith(("outlet-", "date-"))]:
-            del st.session_state[key]
-        st.rerun()
-    return edits
+        st.form_submit_button("Apply", on_click=edit_article, args=(ws, doc_id))
+
+
+def edit_article(ws: Workspace, doc_id: str) -> None:
+    state = st.session_state
+    decide(lambda: ws.edit_article(doc_id, outlet=state[f"outlet-{doc_id}"],
+                                   published=state[f"date-{doc_id}"], author=who(),
+                                   extract=extract))
+
+
+# --------------------------------------------------------------------------------------------
+# Review: a group's verdict, status and note; a figure's correction
+
+
+def review_forms(ws: Workspace, group: Group) -> None:
+    gid = group.id
+    with st.expander("Review this group", expanded=False), st.form(f"review-{gid}"):
+        st.radio("Verdict", views.VERDICT_CHOICES, key=f"verdict-{gid}", horizontal=True)
+        st.radio("Status", views.STATUS_CHOICES, key=f"status-{gid}", horizontal=True)
+        st.text_area("Note", key=f"note-{gid}", placeholder="Why: kept in the log")
+        st.form_submit_button("Save review", on_click=save_review, args=(ws, gid))
+    with st.expander("Correct a figure", expanded=False), st.form(f"correct-{gid}"):
+        members = {claim_id(m.claim): m.claim for m in group.members}
+        st.selectbox("Figure", list(members), key=f"figure-{gid}",
+                     format_func=lambda c: views.claim_label(members[c]))
+        value, low, high = st.columns(3)
+        value.text_input("value", key=f"fix-value-{gid}", placeholder="as read")
+        low.text_input("low", key=f"fix-low-{gid}", placeholder="as read; 'open' for none")
+        high.text_input("high", key=f"fix-high-{gid}", placeholder="as read; 'open' for none")
+        qualifier, counts, attribution = st.columns(3)
+        qualifier.selectbox("qualifier", views.QUALIFIER_CHOICES, key=f"fix-qualifier-{gid}")
+        counts.text_input("counts", key=f"fix-counts-{gid}", placeholder="as read")
+        attribution.text_input("attribution", key=f"fix-attribution-{gid}",
+                               placeholder="as read")
+        st.checkbox("Not a claim: leave this figure out", key=f"not-claim-{gid}")
+        st.text_input("Note", key=f"fix-note-{gid}")
+        st.form_submit_button("Save correction", on_click=save_correction, args=(ws, gid))
+
+
+def save_review(ws: Workspace, gid: str) -> None:
+    state = st.session_state
+    choice = views.review_choice(state[f"verdict-{gid}"], state[f"status-{gid}"],
+                                 state[f"note-{gid}"])
+    if decide(lambda: ws.review(gid, author=who(), **choice)) is not None:
+        state[f"note-{gid}"] = ""
+
+
+def save_correction(ws: Workspace, gid: str) -> None:
+    state = st.session_state
+    cid, note = state[f"figure-{gid}"], state[f"fix-note-{gid}"]
+    if state[f"not-claim-{gid}"]:
+        decide(lambda: ws.mark_not_a_claim(cid, note=note, author=who()))
+        return
+    answers = {name: state[f"fix-{name}-{gid}"]
+               for name in ("value", "low", "high", "qualifier", "counts", "attribution")}
+    decide(lambda: ws.correct(cid, views.correction(answers), note=note, author=who()))
 
 
 # --------------------------------------------------------------------------------------------
 # The tabs
 
 
-def story_tab(story: views.Story) -> None:
+def story_tab(ws: Workspace, story: views.Story) -> None:
     if not story.comparison.groups:
         st.info("No figures to compare yet: add articles in the sidebar.")
         return
     st.caption(f"Conflicts first. Timelines: {views.TIMELINE_KEY}")
     outlets = tuple(views.outlets(story))
-    for group in story.comparison.groups:
+    groups = story.comparison.groups
+    page = 1
+    if views.story_pages(groups) > 1:
+        pages = range(1, views.story_pages(groups) + 1)
+        page = st.selectbox("Page", pages, key="story_page",
+                            format_func=lambda n: views.page_caption(groups, n))
+    for group in views.story_page(groups, page or 1):
+        review = story.reviews.get(group.id)
         with st.container(border=True, key=f"group-{group.id}"):
             st.markdown(
                 f"#### {views.verdict_badge(group.verdict)} {views.markdown_text(group.label)}"
@@ -204,6 +296,13 @@ def story_tab(story: views.Story) -> None:
             st.markdown(
                 f"{views.markdown_text(group.reason)} · **{views.origins_text(group)}**"
             )
+            said = views.review_markdown(story, group)
+            if said:
+                st.markdown(said)
+            for flag in review.flags if review else []:
+                st.warning(views.markdown_text(flag), icon="⚠️")
+            for note in review.notes if review else []:
+                st.caption(f"📝 {views.markdown_text(note)}")
             for note in group.notes:
                 st.caption(views.markdown_text(note))
             st.dataframe(
@@ -216,6 +315,7 @@ def story_tab(story: views.Story) -> None:
                 timeline.vega_lite_chart(spec, width="stretch", key=f"timeline-{group.id}")
             for member in group.members:
                 evidence.html(views.evidence_html(member.claim))
+            review_forms(ws, group)
 
 
 @st.fragment
@@ -260,19 +360,41 @@ def articles_tab(story: views.Story) -> None:
             st.html(views.article_html(by_id[doc_id], story.claims))
 
 
-def export_tab(story: views.Story) -> None:
-    st.write("The comparison as the command line writes it (`numclaims compare`).")
-    markdown = render(story.comparison, "markdown")
-    csv, json_, md = st.columns(3)
-    csv.download_button(
-        "CSV", render(story.comparison, "csv"), "numclaims.csv", "text/csv", key="dl_csv"
-    )
-    json_.download_button(
-        "JSON", render(story.comparison, "json"), "numclaims.json", "application/json",
-        key="dl_json",
-    )
-    md.download_button("Markdown report", markdown, "numclaims.md", "text/markdown", key="dl_md")
-    st.code(markdown, language="markdown")
+def export_tab(ws: Workspace, story: views.Story) -> None:
+    st.write("The comparison with the reviewers' verdicts and notes, as the command line "
+             "writes it (`numclaims export`).")
+    comparison, reviews = story.comparison, story.reviews
+    # Each file is written when its button is pressed, not on every page view.
+    buttons = st.columns(5)
+    for column, (label, fmt, name, mime) in zip(buttons, EXPORTS, strict=False):
+        column.download_button(
+            label, functools.partial(render, comparison, fmt, reviews=reviews), name, mime,
+            key=f"dl_{fmt}",
+        )
+    try:
+        publisher = ws.publisher()
+    except NumclaimsError:
+        buttons[4].caption("ClaimReview: set your organisation first "
+                           "(`numclaims settings --organisation … --review-url …`).")
+    else:
+        chosen, left = publishable(comparison, reviews)
+        buttons[4].download_button(
+            f"ClaimReview ({len(chosen)})",
+            lambda: render_claimreview(comparison, reviews, publisher),
+            "claimreview.json", "application/ld+json", key="dl_claimreview",
+        )
+        for group, why in left:
+            st.caption(f"Left out of ClaimReview: {views.markdown_text(group.label)}: {why}")
+    if st.toggle("Show the Markdown report", key="show_report"):
+        st.code(render(comparison, "markdown", reviews=reviews), language="markdown")
+
+
+EXPORTS = [
+    ("CSV", "csv", "numclaims.csv", "text/csv"),
+    ("JSON", "json", "numclaims.json", "application/json"),
+    ("Markdown report", "markdown", "numclaims.md", "text/markdown"),
+    ("HTML report", "html", "numclaims.html", "text/html"),
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -286,10 +408,16 @@ st.caption(
     "Add your own articles or correct an outlet or date in the sidebar."
 )
 
-documents, problems = added_articles()
-edits = edited_articles(documents)
-story = views.build_story(documents, extract=claims_of, edits=edits, problems=problems)
+ws, address = open_story()
+st.sidebar.caption(f"Workspace: `{ws.name}`")
+st.sidebar.text_input("Your name", value=reviewer(), key="reviewer",
+                      help="Kept beside every decision you make.")
+problems = add_articles(ws)
+story = views.workspace_story(reviewed(address, ws.revision()), problems)
+edit_articles(ws, story.documents)
 
+if "problem" in st.session_state:
+    st.error(views.markdown_text(st.session_state.pop("problem")), icon="⚠️")
 for problem in story.problems:
     st.error(
         f"Could not use {views.markdown_text(problem.source)}: "
@@ -303,10 +431,10 @@ story_view, claims_view, articles_view, export_view = st.tabs(
     ["Story", "All claims", "Articles", "Export"]
 )
 with story_view:
-    story_tab(story)
+    story_tab(ws, story)
 with claims_view:
     claims_tab(story)
 with articles_view:
     articles_tab(story)
 with export_view:
-    export_tab(story)
+    export_tab(ws, story)

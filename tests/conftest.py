@@ -67,3 +67,147 @@ def gold_articles() -> dict[str, dict[str, str]]:
 def seed_texts() -> dict[str, str]:
     """The seed articles' raw text, by file name."""
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+
+
+# --------------------------------------------------------------------------------------------
+# Workspaces: SQLite files and a real PostgreSQL server this session starts itself
+
+
+def _postgres_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit()
+                   else 0)
+    return found[-1].parent if found else None
+
+
+class PostgresServer:
+    """A throw-away PostgreSQL cluster in a temporary folder, reached on a unix socket only
+    (``listen_addresses`` is empty, so it opens no TCP port). As root, the server runs as the
+    ``postgres`` user (or ``nobody``), since PostgreSQL refuses to run as root."""
+
+    def __init__(self, bindir: Path) -> None:
+        import shutil
+        import subprocess
+        import tempfile
+
+        self.bindir = bindir
+        self.folder = Path(tempfile.mkdtemp(prefix="numclaims-pg-"))
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            import pwd
+
+            user = "postgres"
+            try:
+                pwd.getpwnam(user)
+            except KeyError:
+                user = "nobody"
+            self.prefix = ["runuser", "-u", user, "--"]
+            shutil.chown(self.folder, user=user)
+        self.data = self.folder / "data"
+        self.run = subprocess.run
+        self._call("initdb", "-D", str(self.data), "-U", "numclaims", "-A", "trust",
+                   "-E", "UTF8", "--no-instructions")
+        self._call("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
+                   "-w", "-t", "60", "-o",
+                   f"-k {self.folder} -c listen_addresses='' -c fsync=off -p 5432",
+                   "start")
+        self.databases = 0
+
+    def _call(self, program: str, *args: str) -> None:
+        result = self.run([*self.prefix, str(self.bindir / program), *args],
+                          capture_output=True, text=True, cwd=self.folder)
+        if result.returncode != 0:
+            raise RuntimeError(f"{program} failed: {result.stdout}{result.stderr}")
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://numclaims@/{database}?host={self.folder}&port=5432"
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database on this server."""
+        import psycopg
+
+        self.databases += 1
+        name = f"story_{self.databases}"
+        with psycopg.connect(host=str(self.folder), port=5432, user="numclaims",
+                             dbname="postgres", autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+    def stop(self) -> None:
+        import shutil
+
+        try:
+            self._call("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Any:
+    """A PostgreSQL server for the store's tests; skipped only where its binaries are absent
+    (and never in CI, which installs them)."""
+    bindir = _postgres_bin()
+    if bindir is None:
+        message = ("PostgreSQL server binaries not found under /usr/lib/postgresql: "
+                   "apt-get install postgresql to run the workspace tests on PostgreSQL")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(bindir)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty workspace's address: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "story.db")
+    return str(request.getfixturevalue("postgres_server").new_database())
+
+
+class RecordingExtractor:
+    """The real extractor, run once per article text and date for the whole session, that
+    records which articles each call was asked to extract."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, object], list[Any]] = {}
+        self.calls: list[list[str]] = []
+
+    def __call__(self, documents: list[Any]) -> list[Any]:
+        import dataclasses
+
+        from numclaims.extract import extract_documents
+
+        self.calls.append([d.doc_id for d in documents])
+        todo = {(d.text, d.published): d for d in documents
+                if (d.text, d.published) not in self.cache}
+        if todo:
+            found = extract_documents(list(todo.values()))
+            for key, document in todo.items():
+                self.cache[key] = [c for c in found if c.doc_id == document.doc_id]
+        return [
+            dataclasses.replace(claim, doc_id=d.doc_id)
+            for d in documents for claim in self.cache[(d.text, d.published)]
+        ]
+
+
+@pytest.fixture(scope="session")
+def session_extractor() -> RecordingExtractor:
+    return RecordingExtractor()
+
+
+@pytest.fixture
+def extractor(session_extractor: RecordingExtractor) -> RecordingExtractor:
+    """The session's extractor with its record of calls emptied."""
+    session_extractor.calls.clear()
+    return session_extractor
+
+
+@pytest.fixture(scope="session")
+def seed_documents() -> list[Any]:
+    from numclaims.read import read_paths
+
+    return read_paths([str(SEEDS)]).documents

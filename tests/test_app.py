@@ -1,7 +1,8 @@
 """The dashboard page, driven with Streamlit's AppTest (no browser).
 
 The spaCy model loads on the first run and stays loaded for the process (it is a cached
-resource), as do extraction results, so only the first test pays for them.
+resource), so only the first test pays for it. Each page opens a workspace of its own
+(``NUMCLAIMS_DB``), a copy of one filled with the seeds once for the module.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from numclaims.cli import cli
 from numclaims.compare import compare
 from numclaims.extract import extract_documents
 from numclaims.models import Document
-from numclaims.read.documents import read_paths
+from numclaims.read.documents import make_document, read_paths
+from numclaims.store import article_id, open_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120  # seconds: the first run loads the spaCy model
@@ -36,8 +38,33 @@ def seed_documents() -> list[Document]:
 
 
 def page() -> AppTest:
+    """A new page view (a new session) of the workspace ``NUMCLAIMS_DB`` names."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     return at.run()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, session_extractor: Any) -> Path:
+    """A workspace holding the seeds, made once for the module."""
+    path = tmp_path_factory.mktemp("template") / "story.db"
+    with open_workspace(path) as ws:
+        ws.add_documents(seed_documents(), extract=session_extractor)
+    return path
+
+
+def copy_of(template: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "story.db"
+    path.write_bytes(template.read_bytes())
+    return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_workspace(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's pages open a fresh copy of the seeds' workspace."""
+    path = copy_of(template, tmp_path / "workspace")
+    monkeypatch.setenv("NUMCLAIMS_DB", str(path))
+    return path
 
 
 def story(at: AppTest) -> list[tuple[str, set[str]]]:
@@ -70,8 +97,12 @@ def gold_surfaces(gold_claims: list[dict[str, Any]], group: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def seeds_page() -> AppTest:
-    return page()
+def seeds_page(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    # Module-wide, so its reruns in later tests open the same workspace.
+    path = copy_of(template, tmp_path_factory.mktemp("seeds-page"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NUMCLAIMS_DB", str(path))
+        yield page()
 
 
 def test_seeds_view_shows_the_seven_groups_with_their_verdicts(
@@ -107,9 +138,15 @@ def test_the_other_tabs_show_claims_articles_and_exports(seeds_page: AppTest) ->
 
 
 def test_the_export_is_the_command_lines_report(seeds_page: AppTest) -> None:
-    result = CliRunner().invoke(cli, ["compare", str(ROOT / "seeds"), "--format", "markdown"])
+    import os
+
+    result = CliRunner().invoke(cli, ["export", "--db", os.environ["NUMCLAIMS_DB"],
+                                      "--format", "markdown"])
     assert result.exit_code == 0, result.output
+    assert not seeds_page.tabs[3].code  # written only when asked for
+    seeds_page.toggle(key="show_report").set_value(True).run()
     assert seeds_page.tabs[3].code[0].value.rstrip("\n") == result.stdout.rstrip("\n")
+    seeds_page.toggle(key="show_report").set_value(False).run()
 
 
 def test_a_filter_narrows_the_claims(seeds_page: AppTest) -> None:
@@ -139,8 +176,9 @@ def test_pasting_adds_claims_and_moving_their_date_changes_the_verdict() -> None
     # Reported after "more than 400", a running total of 300 has fallen: a conflict.
     assert verdict_of(story(at), {"300", "400", "more than 400"}) == "conflict"
     # Reported before the 400 of November 2022, it is a total that rose.
-    at.selectbox(key="edit_article").set_value("pasted-1").run()
-    at.text_input(key="date-pasted-1").set_value("2022-09-15")
+    pasted = article_id(make_document(PASTED))
+    at.selectbox(key="edit_article").set_value(pasted).run()
+    at.text_input(key=f"date-{pasted}").set_value("2022-09-15")
     at.button(key="FormSubmitter:edit-Apply").click().run()
     assert not at.exception and not at.error
     assert verdict_of(story(at), {"300", "400", "more than 400"}) == "evolving"
@@ -185,7 +223,7 @@ def test_editing_a_date_changes_which_august_a_figure_counts_from(
     at = page()
     deployed = gold_surfaces(gold_claims, "drones-deployed")
     assert verdict_of(story(at), deployed) == "consistent"
-    rt = next(d.doc_id for d in seed_documents() if d.outlet == "RT")
+    rt = next(article_id(d) for d in seed_documents() if d.outlet == "RT")
     at.selectbox(key="edit_article").set_value(rt).run()
     at.text_input(key=f"date-{rt}").set_value("2023-09-01")
     at.button(key="FormSubmitter:edit-Apply").click().run()
@@ -196,3 +234,90 @@ def test_editing_a_date_changes_which_august_a_figure_counts_from(
     )
     assert verdict_of(story(at), {"more than 400"}) == "single"
     assert verdict_of(story(at), {"400"}) == "single"
+
+
+# --------------------------------------------------------------------------------------------
+# The workspace: decisions made in the page are kept, and a reload shows them again
+
+
+def group_id_holding(surfaces: set[str]) -> str:
+    import os
+
+    with open_workspace(os.environ["NUMCLAIMS_DB"]) as ws:
+        for group in ws.comparison().comparison.groups:
+            if surfaces <= {m.claim.surface for m in group.members}:
+                return group.id
+    raise AssertionError(surfaces)
+
+
+def page_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def test_an_override_with_a_note_and_a_status_survives_a_reload() -> None:
+    gid = group_id_holding({"thousands", "at least 6,000"})
+    at = page()
+    at.radio(key=f"verdict-{gid}").set_value("conflict")
+    at.radio(key=f"status-{gid}").set_value("needs work")
+    at.text_area(key=f"note-{gid}").set_value("6,000 counts *another* year")
+    at.button(key=f"FormSubmitter:review-{gid}-Save review").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    for view in (at, page()):  # the page after saving, and a new page view: a reload
+        text = page_text(view)
+        assert ":red-badge[conflict] (computed: consistent)" in text
+        assert "**needs work**" in text
+        assert r"6,000 counts \*another\* year" in text
+        assert metric(view, "conflicts") == 1
+
+
+def test_a_correction_and_not_a_claim_made_in_the_page_persist() -> None:
+    gid = group_id_holding({"400", "more than 400"})
+    four_hundred = claim_with(gid, "400")
+    at = page()
+    at.selectbox(key=f"figure-{gid}").set_value(four_hundred)
+    at.text_input(key=f"fix-value-{gid}").set_value("250")
+    at.button(key=f"FormSubmitter:correct-{gid}-Save correction").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    reloaded = page()
+    # 250 against "more than 400": no longer consistent.
+    assert verdict_of(story(reloaded), {"400", "more than 400"}) != "consistent"
+    assert 250.0 in set(reloaded.tabs[1].dataframe[0].value["value"])
+    before = metric(reloaded, "claims")
+    reloaded.selectbox(key=f"figure-{gid}").set_value(four_hundred)
+    reloaded.checkbox(key=f"not-claim-{gid}").check()
+    reloaded.button(key=f"FormSubmitter:correct-{gid}-Save correction").click().run()
+    assert metric(page(), "claims") == before - 1
+
+
+def claim_with(gid: str, surface: str) -> str:
+    import os
+
+    from numclaims.store import claim_id
+
+    with open_workspace(os.environ["NUMCLAIMS_DB"]) as ws:
+        group = ws.comparison().group(gid)
+    assert group is not None
+    return next(claim_id(m.claim) for m in group.members if m.claim.surface == surface)
+
+
+def test_a_decision_in_one_session_shows_in_another_after_a_rerun() -> None:
+    gid = group_id_holding({"400", "more than 400"})
+    first, second = page(), page()
+    first.radio(key=f"verdict-{gid}").set_value("conflict")
+    first.button(key=f"FormSubmitter:review-{gid}-Save review").click().run()
+    assert ":red-badge[conflict]" not in page_text(second)
+    second.run()
+    assert ":red-badge[conflict] (computed: consistent)" in page_text(second)
+
+
+def test_a_bad_correction_is_a_message_and_changes_nothing() -> None:
+    gid = group_id_holding({"400", "more than 400"})
+    at = page()
+    at.text_input(key=f"fix-value-{gid}").set_value("lots")
+    at.button(key=f"FormSubmitter:correct-{gid}-Save correction").click().run()
+    assert not at.exception
+    assert any("'lots' is not a number" in e for e in errors(at))
+    import os
+
+    with open_workspace(os.environ["NUMCLAIMS_DB"]) as ws:
+        assert ws.decisions() == []

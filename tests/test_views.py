@@ -422,3 +422,52 @@ def test_views_does_not_import_streamlit() -> None:
     imported = {a.name for n in nodes if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module for n in nodes if isinstance(n, ast.ImportFrom) and n.module}
     assert not any(name.startswith("streamlit") for name in imported)
+
+
+# --------------------------------------------------------------------------------------------
+# The workspace's review, as the page shows it
+
+
+def _group(gid: str, verdict: str = "consistent") -> Group:
+    claim = Claim(doc_id="a1", sentence="400 drones.", start=0, end=3, surface="400",
+                  value=400.0, lower=400.0, upper=400.0, qualifier="=")
+    return Group(id=gid, label="drones", verdict=verdict, reason="", origins=1,  # type: ignore[arg-type]
+                 notes=[], members=[Member(claim, 350.0, 450.0, "")])
+
+
+def test_a_big_story_is_shown_a_page_at_a_time() -> None:
+    groups = [_group(f"g{i}") for i in range(45)]
+    assert views.story_pages(groups) == 3 and views.story_pages([]) == 1
+    assert [g.id for g in views.story_page(groups, 3)] == ["g40", "g41", "g42", "g43", "g44"]
+    assert views.story_page(groups, 9) == views.story_page(groups, 3)
+    assert views.page_caption(groups, 2) == "Groups 21–40 of 45"
+
+
+def test_the_reviewers_verdict_shows_beside_the_computed_one() -> None:
+    from numclaims.models import GroupReview
+
+    group = _group("g1")
+    story = views.Story([], [], Comparison([group]), reviews={
+        "g1": GroupReview(verdict="conflict", status="needs work", reviewed_by="ana_b",
+                          reviewed_at="2026-12-02T10:00:00+00:00")})
+    said = views.review_markdown(story, group)
+    assert said == (r"Reviewer: :red-badge[conflict] (computed: consistent) · **needs work** · "
+                    r"ana\_b, 2026\-12\-02")
+    assert story.verdict(group) == "conflict" and views.summary(story)["conflicts"] == 1
+    assert views.review_markdown(views.Story([], [], Comparison([group])), group) is None
+
+
+def test_the_review_forms_answers_become_decisions() -> None:
+    assert views.review_choice(views.KEEP, "published", "  ") == {
+        "verdict": None, "status": "published", "note": None}
+    assert views.correction({"value": " 450 ", "low": "", "qualifier": views.KEEP,
+                             "counts": "UAV", "colour": "red"}) == {"value": "450",
+                                                                     "entity": "UAV"}
+
+
+def test_the_page_opens_the_workspace_it_is_given() -> None:
+    assert views.workspace_address(["--db", "story.db"], {}) == ("story.db", False)
+    assert views.workspace_address(["--db=team.db"], {"NUMCLAIMS_DB": "x"}) == ("team.db", False)
+    assert views.workspace_address([], {"NUMCLAIMS_DB": "env.db"}) == ("env.db", False)
+    address, default = views.workspace_address([], {})
+    assert default and address.endswith("workspace.db")

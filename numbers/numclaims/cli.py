@@ -7,9 +7,11 @@ one-line ``Error: …`` and exit status 2.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,8 +19,13 @@ from . import __version__
 from .errors import NumclaimsError
 from .models import Corpus
 
+if TYPE_CHECKING:
+    from .store import Workspace
+
 EXTRACT_FORMATS = ("table", "csv", "json", "jsonl")
 COMPARE_FORMATS = ("markdown", "csv", "json", "html")
+EXPORT_FORMATS = ("claimreview", *COMPARE_FORMATS)
+LOG_FORMATS = ("table", "json")
 
 
 class Failure(click.ClickException):
@@ -86,7 +93,19 @@ def read_inputs(paths: tuple[str, ...], meta: str | None) -> Corpus:
     return corpus
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """A command group whose usage errors (a missing option, a value of the wrong kind, an
+    unknown command) are one line ``Error: …`` too, with the command's usage left to --help."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            command = f"{exc.ctx.command_path}: " if exc.ctx and exc.ctx.command_path else ""
+            raise Failure(f"{command}{exc.format_message()} (see --help)") from None
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="numclaims")
 def cli() -> None:
     """Find the quantified claims in news articles and line up the figures that disagree.
@@ -157,6 +176,356 @@ def compare(
     emit(render(comparison, fmt), output)
     if fail_on and any(group.verdict == fail_on for group in comparison.groups):
         raise click.exceptions.Exit(1)
+
+
+# --------------------------------------------------------------------------------------------
+# The workspace: a story's articles, claims and review decisions in one database
+
+
+def db_option(command: Any) -> Any:
+    """``--db``: the workspace, an SQLite file or a PostgreSQL URL (or ``NUMCLAIMS_DB``)."""
+    return click.option(
+        "--db",
+        envvar="NUMCLAIMS_DB",
+        metavar="FILE|URL",
+        help="The workspace: an SQLite file (story.db, created if missing) or a "
+        "postgresql:// URL. Default: $NUMCLAIMS_DB.",
+    )(command)
+
+
+def by_option(command: Any) -> Any:
+    """``--by`` and ``--note``, shared by every command that records a decision."""
+    command = click.option("--note", help="Why: kept in the log beside the decision.")(command)
+    return click.option(
+        "--by",
+        "author",
+        envvar="NUMCLAIMS_REVIEWER",
+        help="Who decides. Default: $NUMCLAIMS_REVIEWER, else your login name.",
+    )(command)
+
+
+@contextlib.contextmanager
+def workspace(db: str | None) -> Iterator[Workspace]:
+    """The workspace named by ``--db``; any library error becomes one line ``Error: …``."""
+    from .store import open_workspace
+
+    if not db:
+        raise Failure("no workspace: give --db story.db (or a postgresql:// URL), "
+                      "or set NUMCLAIMS_DB")
+    timeout = float(os.environ.get("NUMCLAIMS_DB_TIMEOUT") or 10)
+    try:
+        with open_workspace(db, timeout=timeout) as ws:
+            yield ws
+    except NumclaimsError as exc:
+        raise Failure(str(exc)) from None
+
+
+@cli.command()
+@input_options
+@db_option
+@click.option("--by", "author", envvar="NUMCLAIMS_REVIEWER", help="Who adds them.")
+def add(paths: tuple[str, ...], meta: str | None, db: str | None, author: str | None) -> None:
+    """Add the articles at PATH... to a workspace; only new articles are extracted.
+
+    \b
+    Examples:
+        numclaims add seeds/ --db story.db
+        numclaims add wire.html --meta articles.csv --db story.db
+        cat pasted.txt | numclaims add - --db story.db
+    """
+    corpus = read_inputs(paths, meta)
+    with workspace(db) as ws:
+        result = ws.add_documents(corpus.documents, author=author)
+    for problem in result.problems:
+        click.echo(f"Error: {problem}", err=True)
+    click.echo(
+        f"Added {_count(len(result.added), 'article')} with {_count(result.claims, 'claim')}; "
+        f"{_count(len(result.known), 'article')} already in the workspace."
+    )
+
+
+@cli.command()
+@db_option
+@click.option("--claims", "show_claims", is_flag=True,
+              help="List each group's claims with their ids, and the figures taken out.")
+def groups(db: str | None, show_claims: bool) -> None:
+    """One line a group: id, verdict, status, label; '!' marks new evidence against a review.
+
+    \b
+    Examples:
+        numclaims groups --db story.db
+        numclaims groups --db story.db --claims
+    """
+    with workspace(db) as ws:
+        reviewed = ws.comparison()
+    lines = []
+    for group in reviewed.comparison.groups:
+        review = reviewed.reviews[group.id]
+        verdict: str = group.verdict
+        if review.verdict and review.verdict != group.verdict:
+            verdict = f"{review.verdict} (computed {group.verdict})"
+        elif review.verdict:
+            verdict = f"{verdict} (confirmed)"
+        flag = "!" if review.flags else " "
+        lines.append(f"{group.id} {flag} {verdict:<34}  {review.status or '-':<10}  "
+                     f"{' '.join(group.label.split())}")
+        for flagged in review.flags if show_claims else []:
+            lines.append(f"      ! {flagged}")
+        for member in group.members if show_claims else []:
+            lines.append("      " + _claim_line(member.claim, reviewed.corrected))
+    if show_claims and reviewed.excluded:
+        lines.append("Not claims:")
+        lines += ["      " + _claim_line(c, reviewed.corrected) for c in reviewed.excluded]
+    if not lines:
+        lines.append("No groups yet: add articles with numclaims add PATH --db ...")
+    emit("\n".join(lines), "-")
+
+
+def _claim_line(claim: Any, corrected: dict[str, tuple[str, ...]]) -> str:
+    from .store import claim_id
+
+    cid = claim_id(claim)
+    mark = f"  [corrected: {', '.join(corrected[cid])}]" if cid in corrected else ""
+    surface = " ".join(claim.surface.split())
+    return (f"{cid:<26} {surface:<24} {claim.outlet or 'outlet unknown'} · "
+            f"{claim.published or 'no date'}{mark}")
+
+
+@cli.command()
+@click.argument("group")
+@db_option
+@click.option("--verdict", help="conflict, consistent, evolving, scope-differs, single, or "
+              "'confirm' to accept the computed one.")
+@click.option("--status", help="reviewed, needs-work or published.")
+@by_option
+def review(group: str, db: str | None, verdict: str | None, status: str | None,
+           note: str | None, author: str | None) -> None:
+    """Confirm or override GROUP's verdict, set its status, or leave a note.
+
+    \b
+    Examples:
+        numclaims review g1a42ec91b5 --verdict conflict --note "the 6,000 counts another year"
+        numclaims review g1a42ec91b5 --verdict confirm --status reviewed
+    """
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.review(group, verdict=verdict, status=status,
+                                             note=note, author=author))
+    _recorded(decision)
+
+
+@cli.command()
+@click.argument("claim")
+@db_option
+@click.option("--value", help="The number stated.")
+@click.option("--lower", help="The lower bound ('open' for none).")
+@click.option("--upper", help="The upper bound ('open' for none).")
+@click.option("--qualifier", help="=, ~, >, >=, <, <=, range or vague.")
+@click.option("--unit", help="The unit (dollar, percentage, kilometre).")
+@click.option("--entity", help="The thing counted (drone).")
+@click.option("--event", help="What happens to it (deploy, shoot down).")
+@click.option("--agent", help="Who does it.")
+@click.option("--attribution", help="Who states the figure.")
+@click.option("--time-scope", help="The phrase scoping the figure (since August).")
+@by_option
+def correct(claim: str, db: str | None, note: str | None, author: str | None,
+            **fields: str | None) -> None:
+    """Correct how CLAIM was read; the comparison follows.
+
+    \b
+    Examples:
+        numclaims correct a589d08dd66a4:614-628 --value 450
+        numclaims correct a589d08dd66a4:614-628 --qualifier ">" --lower 400 --upper open
+    """
+    given = {name: value for name, value in fields.items() if value is not None}
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.correct(claim, given, note=note, author=author))
+    _recorded(decision)
+
+
+@cli.command("not-a-claim")
+@click.argument("claim")
+@db_option
+@click.option("--undo", is_flag=True, help="Put the figure back: it is a claim after all.")
+@by_option
+def not_a_claim(claim: str, db: str | None, undo: bool, note: str | None,
+                author: str | None) -> None:
+    """Take CLAIM out of the comparison: the figure is not a claim.
+
+    \b
+    Examples:
+        numclaims not-a-claim a589d08dd66a4:614-628 --note "a model number"
+    """
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.mark_not_a_claim(claim, undo=undo, note=note,
+                                                       author=author))
+    _recorded(decision)
+
+
+@cli.command()
+@click.argument("claim")
+@db_option
+@click.option("--to", "to", required=True, help="The group it belongs to.")
+@by_option
+def move(claim: str, db: str | None, to: str, note: str | None, author: str | None) -> None:
+    """Move CLAIM into another group; both groups are judged again.
+
+    \b
+    Examples:
+        numclaims move a589d08dd66a4:614-628 --to g1a42ec91b5
+    """
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.move(claim, to=to, note=note, author=author))
+    _recorded(decision)
+
+
+@cli.command()
+@click.argument("group")
+@click.argument("claims", nargs=-1, required=True)
+@db_option
+@by_option
+def split(group: str, claims: tuple[str, ...], db: str | None, note: str | None,
+          author: str | None) -> None:
+    """Split CLAIMS... off GROUP into a group of their own.
+
+    \b
+    Examples:
+        numclaims split g1a42ec91b5 a589d08dd66a4:614-628
+    """
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.split(group, list(claims), note=note, author=author))
+    _recorded(decision)
+
+
+@cli.command()
+@click.argument("group")
+@db_option
+@click.option("--into", required=True, help="The group that takes GROUP's claims.")
+@by_option
+def merge(group: str, db: str | None, into: str, note: str | None,
+          author: str | None) -> None:
+    """Merge GROUP into another group; the merged group is judged again.
+
+    \b
+    Examples:
+        numclaims merge gbbfb7220ab --into g1a42ec91b5
+    """
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.merge(group, into=into, note=note, author=author))
+    _recorded(decision)
+
+
+@cli.command()
+@db_option
+@output_options(LOG_FORMATS, "table")
+def log(db: str | None, fmt: str, output: str) -> None:
+    """Every decision, oldest first: when, who, what, to what, and the note.
+
+    \b
+    Examples:
+        numclaims log --db story.db
+    """
+    import json
+
+    with workspace(db) as ws:
+        decisions = ws.decisions()
+        orphans = {d.seq for d in ws.comparison().orphans}
+    if fmt == "json":
+        rows = [{**vars(d), "describe": d.describe(), "applies": d.seq not in orphans}
+                for d in decisions]
+        emit(json.dumps(rows, ensure_ascii=False, indent=2), output)
+        return
+    lines = [
+        f"{d.seq:>5}  {d.created_at}  {d.author:<12}  {d.target:<26}  {d.describe()}"
+        + (f" — {' '.join(d.note.split())}" if d.note else "")
+        + ("  [applies to nothing now]" if d.seq in orphans else "")
+        for d in decisions
+    ]
+    emit("\n".join(lines) or "No decisions yet.", output)
+
+
+@cli.command()
+@db_option
+@output_options(EXPORT_FORMATS, "markdown")
+def export(db: str | None, fmt: str, output: str) -> None:
+    """The workspace's comparison with the reviewers' verdicts and notes, or ClaimReview.
+
+    'claimreview' writes schema.org ClaimReview JSON-LD for each reviewed group; set the
+    organisation and the fact-check page's address first (numclaims settings).
+
+    \b
+    Examples:
+        numclaims export --db story.db --format html -o story.html
+        numclaims export --db story.db --format claimreview -o claimreview.json
+    """
+    from .output import publishable, render, render_claimreview
+
+    with workspace(db) as ws:
+        reviewed = ws.comparison()
+        if fmt == "claimreview":
+            publisher = _decide(ws.publisher)
+            for group, why in publishable(reviewed.comparison, reviewed.reviews)[1]:
+                click.echo(f"Left out {group.id}: {why}", err=True)
+            rendered = render_claimreview(reviewed.comparison, reviewed.reviews, publisher)
+        else:
+            rendered = render(reviewed.comparison, fmt, reviews=reviewed.reviews)
+    emit(rendered, output)
+
+
+@cli.command()
+@db_option
+@click.option("--organisation", help="Your organisation's name (ClaimReview author).")
+@click.option("--organisation-url", help="Your organisation's home page.")
+@click.option("--review-url", help="Your fact-check page; {group} is replaced by the "
+              "group's id (https://example.org/checks/{group}).")
+def settings(db: str | None, organisation: str | None, organisation_url: str | None,
+             review_url: str | None) -> None:
+    """Show the workspace's settings, or set them ('' clears one).
+
+    \b
+    Examples:
+        numclaims settings --db story.db --organisation "Example Fact Check" \\
+            --review-url "https://example.org/checks/{group}"
+    """
+    with workspace(db) as ws:
+        values = _decide(lambda: ws.set_settings(
+            organisation=organisation, organisation_url=organisation_url,
+            review_url=review_url,
+        ))
+    from .store import SETTINGS
+
+    emit("\n".join(f"{key}: {values.get(key, '(not set)')}" for key in SETTINGS), "-")
+
+
+@cli.command()
+@db_option
+def reextract(db: str | None) -> None:
+    """Extract every article of the workspace again, after an upgrade of numclaims.
+
+    Claims found again keep their ids, so decisions stay attached; `numclaims log` marks any
+    decision whose claim is no longer found.
+
+    \b
+    Examples:
+        numclaims reextract --db story.db
+    """
+    with workspace(db) as ws:
+        found = ws.reextract()
+    click.echo(f"Extracted {_count(found, 'claim')} again.")
+
+
+def _decide(action: Callable[[], Any]) -> Any:
+    try:
+        return action()
+    except NumclaimsError as exc:
+        raise Failure(str(exc)) from None
+
+
+def _recorded(decision: Any) -> None:
+    click.echo(f"Recorded decision {decision.seq}: {decision.target} {decision.describe()}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' if n != 1 else ''}"
 
 
 def main() -> None:

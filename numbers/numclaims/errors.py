@@ -3,7 +3,10 @@
     NumclaimsError
     ├── InputError      an article or corpus that cannot be read (carries ``source``)
     ├── LexiconError    a language-data file under ``data/en/`` that does not validate
-    └── ModelError      the spaCy pipeline cannot be loaded
+    ├── ModelError      the spaCy pipeline cannot be loaded
+    └── WorkspaceError  a workspace that cannot be opened or written, or a decision it refuses
+                        (unknown group or claim, a value that is not a number); the workspace
+                        is left as it was
 
 Library code raises these and never prints or exits; the CLI turns any ``NumclaimsError`` into a
 one-line ``Error: …`` and the dashboard into a message in the page.
@@ -36,3 +39,11 @@ class LexiconError(NumclaimsError):
 
 class ModelError(NumclaimsError):
     """The spaCy pipeline named in the configuration cannot be loaded."""
+
+
+class WorkspaceError(NumclaimsError):
+    """A story workspace that cannot be opened or written, or a decision it cannot record.
+
+    Raised before anything is written, or with the transaction rolled back: the workspace is
+    left as it was.
+    """

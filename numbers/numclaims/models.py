@@ -194,3 +194,30 @@ class Comparison:
     """Every group of a comparison, conflicts first."""
 
     groups: list[Group]
+
+
+#: The states a reviewer puts a group in.
+Status = Literal["reviewed", "needs work", "published"]
+STATUSES: tuple[str, ...] = ("reviewed", "needs work", "published")
+
+
+@dataclass
+class GroupReview:
+    """What reviewers decided about one group, replayed from a workspace's decision log.
+
+    ``verdict`` is the reviewer's verdict (the computed one confirmed, or another put in its
+    place); None while nobody has judged the group. ``notes`` are the reviewers' notes, oldest
+    first, each with who wrote it and when. ``flags`` say where evidence that arrived after a
+    decision goes against it ("reviewed as consistent, but a new figure lies outside every
+    range"); a flagged decision is kept, never silently dropped, and shown beside the verdict.
+    ``by_hand`` is true when a reviewer moved claims into or out of the group, split or merged
+    it, so its computed verdict judges the members as the reviewer arranged them.
+    """
+
+    verdict: Verdict | None = None
+    status: Status | None = None
+    notes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+    by_hand: bool = False

@@ -33,7 +33,17 @@ import pandas as pd
 
 from .compare import compare
 from .errors import InputError
-from .models import Claim, Comparison, Document, Group, Member, PublicationDate, ReadProblem
+from .models import (
+    STATUSES,
+    Claim,
+    Comparison,
+    Document,
+    Group,
+    GroupReview,
+    Member,
+    PublicationDate,
+    ReadProblem,
+)
 from .read.documents import make_document, parse_published
 
 #: The verdicts in the order the page explains them, each with the colour it is drawn in.
@@ -78,10 +88,21 @@ class Story:
     claims: list[Claim]
     comparison: Comparison
     problems: list[ReadProblem] = field(default_factory=list)
+    #: The reviewers' decisions by group id, when the story comes from a workspace.
+    reviews: dict[str, GroupReview] = field(default_factory=dict)
+    #: Figures a reviewer marked as not claims.
+    excluded: list[Claim] = field(default_factory=list)
+    #: The fields a reviewer corrected, by claim id.
+    corrected: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document | None:
         """The article with this id, if the story has it."""
         return next((d for d in self.documents if d.doc_id == doc_id), None)
+
+    def verdict(self, group: Group) -> str:
+        """The verdict to show first: the reviewer's where there is one, else the computed."""
+        review = self.reviews.get(group.id)
+        return review.verdict if review is not None and review.verdict else group.verdict
 
 
 def build_story(
@@ -110,6 +131,20 @@ def build_story(
         edited.append(document)
     claims = [claim for document in edited for claim in extract(document)]
     return Story(edited, claims, compare(claims, documents=edited), problems)
+
+
+def workspace_story(reviewed: Any, problems: Iterable[ReadProblem] = ()) -> Story:
+    """The story of a workspace: its comparison with every decision re-applied
+    (a :class:`numclaims.store.Reviewed`)."""
+    return Story(
+        documents=list(reviewed.documents),
+        claims=list(reviewed.claims),
+        comparison=reviewed.comparison,
+        problems=list(problems),
+        reviews=dict(reviewed.reviews),
+        excluded=list(reviewed.excluded),
+        corrected=dict(reviewed.corrected),
+    )
 
 
 def unique_ids(documents: Iterable[Document]) -> list[Document]:
@@ -194,13 +229,119 @@ def pasted_document(
 
 
 def summary(story: Story) -> dict[str, int]:
-    """The headline counts: articles, claims, groups, and groups whose figures conflict."""
+    """The headline counts: articles, claims, groups, and groups whose figures conflict (by
+    the reviewer's verdict where there is one)."""
     return {
         "articles": len(story.documents),
         "claims": len(story.claims),
         "groups": len(story.comparison.groups),
-        "conflicts": sum(g.verdict == "conflict" for g in story.comparison.groups),
+        "conflicts": sum(story.verdict(g) == "conflict" for g in story.comparison.groups),
     }
+
+
+# --------------------------------------------------------------------------------------------
+# Review: what reviewers decided, and the choices the review forms offer
+
+#: The review form's verdict choices: leave it, accept the computed one, or say another.
+KEEP = "keep as it is"
+VERDICT_CHOICES = (KEEP, "confirm", *VERDICT_COLOURS)
+STATUS_CHOICES = (KEEP, *STATUSES)
+#: The correction form's fields: what the page calls each, and the claim field it sets.
+CORRECTION_FIELDS = {"value": "value", "low": "lower", "high": "upper",
+                     "qualifier": "qualifier", "counts": "entity", "unit": "unit",
+                     "attribution": "attribution", "time scope": "time_scope"}
+QUALIFIER_CHOICES = (KEEP, "=", "~", ">", ">=", "<", "<=", "range", "vague")
+
+
+def review_markdown(story: Story, group: Group) -> str | None:
+    """One Markdown line of what reviewers decided about the group; None when nothing.
+
+    "Reviewer: :red-badge[conflict] (computed: consistent) · needs work · ana, 2026-12-02".
+    """
+    review = story.reviews.get(group.id)
+    if review is None:
+        return None
+    parts = []
+    if review.verdict:
+        said = f"Reviewer: {verdict_badge(review.verdict)}"
+        if review.verdict != group.verdict:
+            said += f" (computed: {group.verdict})"
+        else:
+            said += " (confirmed)"
+        parts.append(said)
+    if review.status:
+        parts.append(f"**{review.status}**")
+    if review.reviewed_by:
+        parts.append(markdown_text(f"{review.reviewed_by}, {(review.reviewed_at or '')[:10]}"))
+    if review.by_hand:
+        parts.append("members arranged by hand")
+    return " · ".join(parts) or None
+
+
+def review_choice(verdict: str, status: str, note: str) -> dict[str, str | None]:
+    """The review form's answers as :meth:`Workspace.review` arguments ('keep' is None)."""
+    return {
+        "verdict": None if verdict == KEEP else verdict,
+        "status": None if status == KEEP else status,
+        "note": note.strip() or None,
+    }
+
+
+def correction(answers: Mapping[str, str]) -> dict[str, str]:
+    """The correction form's filled-in fields as claim fields; blank ones are left as they are.
+
+    ``answers`` are keyed by the page's names (:data:`CORRECTION_FIELDS`); ``open`` in a
+    bound's field means "no bound".
+    """
+    return {
+        CORRECTION_FIELDS[shown]: given.strip()
+        for shown, given in answers.items()
+        if shown in CORRECTION_FIELDS and given.strip() and given.strip() != KEEP
+    }
+
+
+def workspace_address(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[str, bool]:
+    """Which workspace the page opens, and whether it is the default one (filled with the
+    seeds on first start): ``-- --db story.db``, else ``NUMCLAIMS_DB``, else the default."""
+    from .store import default_workspace_path
+
+    args = list(argv)
+    for index, arg in enumerate(args):
+        if arg == "--db" and index + 1 < len(args):
+            return args[index + 1], False
+        if arg.startswith("--db="):
+            return arg.split("=", 1)[1], False
+    if environ.get("NUMCLAIMS_DB"):
+        return environ["NUMCLAIMS_DB"], False
+    return str(default_workspace_path()), True
+
+
+#: How many groups the Story tab shows at a time; a big story is read a page at a time.
+GROUPS_PER_PAGE = 20
+
+
+def story_pages(groups: Sequence[Group], size: int = GROUPS_PER_PAGE) -> int:
+    """How many pages of ``size`` groups the Story tab has (at least one)."""
+    return max(1, math.ceil(len(groups) / size))
+
+
+def story_page(groups: Sequence[Group], page: int, size: int = GROUPS_PER_PAGE) -> list[Group]:
+    """The groups on page ``page`` (from 1) of the Story tab, in the comparison's order."""
+    page = min(max(1, page), story_pages(groups, size))
+    return list(groups[(page - 1) * size: page * size])
+
+
+def page_caption(groups: Sequence[Group], page: int, size: int = GROUPS_PER_PAGE) -> str:
+    """'Groups 21–40 of 168': which groups the page shows."""
+    page = min(max(1, page), story_pages(groups, size))
+    first = (page - 1) * size + 1
+    last = min(page * size, len(groups))
+    return f"Groups {first}–{last} of {len(groups)}"
+
+
+def claim_label(claim: Claim) -> str:
+    """How a picker names a figure: as written, its outlet and date."""
+    return f"{claim.surface} · {claim.outlet or UNKNOWN_OUTLET} · {claim.published or 'no date'}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -667,7 +808,7 @@ def claims_table(story: Story) -> pd.DataFrame:
                 "outlet": claim.outlet or UNKNOWN_OUTLET,
                 "report date": _timestamp(claim.published),
                 "date precision": _precision(claim.published),
-                "verdict": found.verdict if found else UNGROUPED,
+                "verdict": story.verdict(found) if found else UNGROUPED,
                 "group": found.label if found else None,
                 "sentence": claim.sentence,
                 "article": claim.title or short_id(claim.doc_id),

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..formatting import number_text
 from ..models import CLAIM_FIELDS, Claim, Comparison, Group
+from .claimreview import Publisher, publishable, render_claimreview, verdict_words
 from .data import comparison_document, csv_text, json_text, jsonl_text
 from .frames import (
     COMPARISON_COLUMNS,
@@ -25,17 +26,22 @@ from .frames import (
 )
 from .html import render_html
 from .markdown import render_markdown
+from .review import REVIEW_COLUMNS, Reviews, review_fields
 
 __all__ = [
     "CLAIM_FORMATS",
     "FORMATS",
     "GROUP_COLUMNS",
     "MEMBER_COLUMNS",
+    "Publisher",
     "claims_frame",
     "comparison_frame",
     "comparison_rows",
+    "publishable",
     "render",
+    "render_claimreview",
     "render_claims",
+    "verdict_words",
 ]
 
 #: The formats :func:`render` writes.
@@ -44,18 +50,31 @@ FORMATS = ("markdown", "csv", "json", "html")
 CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """The comparison as text in format ``fmt``, one of :data:`FORMATS`."""
-    renderers: dict[str, Callable[[Sequence[Group]], str]] = {
+def render(comparison: Comparison, fmt: str, *, reviews: Reviews | None = None) -> str:
+    """The comparison as text in format ``fmt``, one of :data:`FORMATS`.
+
+    ``reviews``, by group id (a workspace's), puts the reviewers' verdicts, statuses, notes and
+    flags beside the computed verdicts.
+    """
+    renderers: dict[str, Callable[[Sequence[Group], Reviews | None], str]] = {
         "markdown": render_markdown,
-        "csv": lambda groups: csv_text(comparison_rows(Comparison(list(groups))),
-                                       COMPARISON_COLUMNS),
-        "json": lambda groups: json_text(comparison_document(groups)),
+        "csv": _csv,
+        "json": lambda groups, reviews: json_text(comparison_document(groups, reviews)),
         "html": render_html,
     }
     if fmt not in renderers:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return renderers[fmt](comparison.groups)
+    return renderers[fmt](comparison.groups, reviews)
+
+
+def _csv(groups: Sequence[Group], reviews: Reviews | None) -> str:
+    rows = comparison_rows(Comparison(list(groups)))
+    columns: tuple[str, ...] = COMPARISON_COLUMNS
+    if reviews is not None:
+        columns = (*GROUP_COLUMNS, *REVIEW_COLUMNS, *CLAIM_FIELDS, *MEMBER_COLUMNS)
+        for row in rows:
+            row.update(review_fields(reviews.get(row["group_id"]), flat=True))
+    return csv_text(rows, columns)
 
 
 def render_claims(claims: Iterable[Claim], fmt: str) -> str:

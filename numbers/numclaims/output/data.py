@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..models import Group
+from .review import Reviews, review_fields
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
@@ -70,8 +71,11 @@ def jsonl_text(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(lines)
 
 
-def comparison_document(groups: Sequence[Group]) -> dict[str, Any]:
-    """The comparison as ``numclaims compare --format json`` writes it."""
+def comparison_document(
+    groups: Sequence[Group], reviews: Reviews | None = None
+) -> dict[str, Any]:
+    """The comparison as ``numclaims compare --format json`` writes it; with ``reviews`` (a
+    workspace's), each group also carries its ``review``."""
     return {
         "groups": [
             {
@@ -83,6 +87,8 @@ def comparison_document(groups: Sequence[Group]) -> dict[str, Any]:
                 "notes": list(group.notes),
                 "quantity": group.quantity,
                 "sources": list(group.sources),
+                **({"review": review_fields(reviews.get(group.id))} if reviews is not None
+                   else {}),
                 "claims": [
                     {**member.claim.to_dict(), "low": member.low, "high": member.high,
                      "stated_low": member.stated_low, "stated_high": member.stated_high,

@@ -8,8 +8,9 @@ import html
 import re
 from collections.abc import Sequence
 
-from ..models import Group, Member
+from ..models import Group, GroupReview, Member
 from .markdown import FIGURE_COLUMNS, SINGLE_COLUMNS
+from .review import HTML_STYLE, Reviews, html_parts, shown_verdict
 from .story import counts_line, member_range, multi_report, quote_parts, single_report_members
 from .story import summary as story_summary
 
@@ -31,12 +32,12 @@ mark { background: #fff59d; }
 e = html.escape
 
 
-def render_html(groups: Sequence[Group]) -> str:
+def render_html(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         "<title>numclaims: figures compared</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<style>{_STYLE}\n{HTML_STYLE}</style></head><body>",
         "<h1>Figures compared</h1>",
         f"<p>{e(counts_line(groups))}</p>",
     ]
@@ -48,11 +49,12 @@ def render_html(groups: Sequence[Group]) -> str:
             figures = " · ".join(e(f) for f in row.figures)
             parts.append(
                 f'<tr><td><a href="#{e(row.group.id)}">{e(row.group.label)}</a></td>'
-                f"<td>{_badge(row.group)}</td><td>{figures}</td></tr>")
+                f"<td>{_badge(row.group, (reviews or {}).get(row.group.id))}</td>"
+                f"<td>{figures}</td></tr>")
         parts.append("</tbody></table>")
     for group in groups:
         if multi_report(group):
-            parts += _card(group)
+            parts += _card(group, (reviews or {}).get(group.id))
     singles = single_report_members(groups)
     if singles:
         parts += ["<h2>Figures only one report gives</h2>", "<table><thead><tr>"
@@ -68,11 +70,12 @@ def render_html(groups: Sequence[Group]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _card(group: Group) -> list[str]:
+def _card(group: Group, review: GroupReview | None) -> list[str]:
     parts = [
         f'<section id="{e(group.id)}">',
-        f"<h2>{e(group.label)} {_badge(group)}</h2>",
+        f"<h2>{e(group.label)} {_badge(group, review)}</h2>",
         f"<p>{e(group.reason)}</p>",
+        *(html_parts(review) if review is not None else []),
         f'<p class="measures">Measures: {e(group.quantity)}</p>',
         f"<p>Independent origins: {group.origins}</p>",
     ]
@@ -93,8 +96,9 @@ def _card(group: Group) -> list[str]:
     return parts
 
 
-def _badge(group: Group) -> str:
-    return f'<span class="verdict {e(group.verdict)}">{e(group.verdict)}</span>'
+def _badge(group: Group, review: GroupReview | None = None) -> str:
+    shown = review.verdict if review is not None and review.verdict else group.verdict
+    return f'<span class="verdict {e(shown)}">{e(shown_verdict(group, review))}</span>'
 
 
 def _outlet(member: Member) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..formatting import markdown_escape
-from ..models import Group, Member
+from ..models import Group, GroupReview, Member
+from .review import Reviews, markdown_lines, shown_verdict
 from .story import counts_line, member_range, multi_report, quote_parts, single_report_members
 from .story import summary as story_summary
 
@@ -21,7 +22,7 @@ SINGLE_COLUMNS = ("Figure", "What", "Stated / read as", "Reported", "Outlet", "A
                   "Quote")
 
 
-def render_markdown(groups: Sequence[Group]) -> str:
+def render_markdown(groups: Sequence[Group], reviews: Reviews | None = None) -> str:
     lines = ["# Figures compared", "", counts_line(groups), ""]
     rows = story_summary(groups)
     if rows:
@@ -29,11 +30,12 @@ def render_markdown(groups: Sequence[Group]) -> str:
                   "| Quantity | Verdict | Figures by source and date |", "|---|---|---|"]
         for row in rows:
             figures = " · ".join(_md(f) for f in row.figures)
-            lines.append(f"| {_md(row.group.label)} | {row.group.verdict} | {figures} |")
+            verdict = shown_verdict(row.group, (reviews or {}).get(row.group.id))
+            lines.append(f"| {_md(row.group.label)} | {verdict} | {figures} |")
         lines.append("")
     for group in groups:
         if multi_report(group):
-            lines += _card(group)
+            lines += _card(group, (reviews or {}).get(group.id))
     singles = single_report_members(groups)
     if singles:
         lines += ["## Figures only one report gives", "",
@@ -49,12 +51,13 @@ def render_markdown(groups: Sequence[Group]) -> str:
     return "\n".join(lines)
 
 
-def _card(group: Group) -> list[str]:
+def _card(group: Group, review: GroupReview | None) -> list[str]:
     lines = [
-        f"## {_md(group.label)} — {group.verdict}",
+        f"## {_md(group.label)} — {shown_verdict(group, review)}",
         "",
         f"**Verdict:** {group.verdict}. {_md(group.reason)}",
         "",
+        *(markdown_lines(review, _md) if review is not None else []),
         f"**Measures:** {_md(group.quantity)}",
         "",
         f"**Independent origins:** {group.origins} · **Group id:** `{group.id}`",
