@@ -28,7 +28,7 @@ from .. import lexicon
 from ..models import Claim, Document, PublicationDate
 from ..read.documents import make_document, parse_published
 from .figures import Figure, age_unit
-from .pipeline import figure_finder, load_pipeline
+from .pipeline import figure_finder, load_pipeline, parse_without
 from .timex import TimePhrase, find_time_phrases
 
 # A news dateline at the start of a sentence: "ERBIL, Kurdistan Region - ", "KYIV (AP) — ".
@@ -71,6 +71,7 @@ class _Cues:
     report_verbs: frozenset[str]
     stated_adjectives: frozenset[str]
     speaker_nouns: frozenset[str]
+    title_words: frozenset[str]
     part_cues: tuple[tuple[str, ...], ...]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -108,6 +109,7 @@ def _cues() -> _Cues:
         report_verbs=words("event.report_verbs"),
         stated_adjectives=words("event.stated_adjectives"),
         speaker_nouns=words("event.speaker_nouns"),
+        title_words=words("attribution.title_words"),
         part_cues=tuple(tuple(cue.split()) for cue in lexicon.words("claims", "place.part_cues")),
         place_prepositions=words("place.prepositions"),
         place_nouns=words("place.nouns"),
@@ -156,7 +158,10 @@ def extract_documents(documents: Iterable[Document], *, nlp: Language | None = N
     """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream."""
     nlp = nlp or load_pipeline()
     candidates = list(_figure_sentences(documents))
-    parsed = nlp.pipe((candidate.parsed_text for candidate in candidates), batch_size=64)
+    # Named entities are not needed for a figure's sentence: names are read off the parse's
+    # proper nouns, and "he said" looks back with the entity recogniser alone when it must.
+    parsed = nlp.pipe((candidate.parsed_text for candidate in candidates), batch_size=64,
+                      disable=parse_without(nlp))
     claims: list[Claim] = []
     for candidate, sentence_doc in zip(candidates, parsed, strict=True):
         claims.extend(_claims_in_sentence(candidate, sentence_doc, nlp))
@@ -174,6 +179,7 @@ class _Candidate:
     text: str
     figures: list[Figure]
     parsed_from: int = 0  # offset in ``text`` where the parsed part starts, after any dateline
+    people_before: list[str] | None = None  # people named before the sentence, once looked up
 
     @property
     def parsed_text(self) -> str:
@@ -767,10 +773,13 @@ def _person_named_before(candidate: _Candidate, nlp: Language, figure: Token) ->
     )
     if speaker is None or speaker.lower_ not in _cues().person_pronouns:
         return None
-    text = candidate.document.text
-    window = text[max(0, candidate.start - PRONOUN_LOOKBACK) : candidate.start]
-    people = [ent.text for ent in nlp(window).ents if ent.label_ == "PERSON"]
-    return people[-1] if people else None
+    if candidate.people_before is None:  # looked for once a sentence, with entities alone
+        text = candidate.document.text
+        window = text[max(0, candidate.start - PRONOUN_LOOKBACK) : candidate.start]
+        with nlp.select_pipes(enable=[name for name in ("ner",) if name in nlp.pipe_names]):
+            people = [ent.text for ent in nlp(window).ents if ent.label_ == "PERSON"]
+        candidate.people_before = people
+    return candidate.people_before[-1] if candidate.people_before else None
 
 
 def _acting_source(verb: Token | None, event: str | None) -> str | None:
@@ -837,10 +846,28 @@ def _source_phrase(head: Token, doc: Doc) -> str | None:
     )
     left = min([left] + [t.i for t in head.subtree if t.i < head.i and t.dep_ in ("compound",)])
     span = doc[left : head.i + 1]
-    people = [ent for ent in span.ents if ent.label_ == "PERSON"]
-    if people:
-        return people[-1].text
+    person = _named_person(span)
+    if person is not None:
+        return person
     return span.text.strip(" \"“”'")
+
+
+def _named_person(span: Span) -> str | None:
+    """The name after a person's title in a source phrase: "Kirby" in "White House spokesman
+    John Kirby" gives "John Kirby"; None when no title goes before the name."""
+    cues = _cues()
+    tokens = list(span)
+    end = len(tokens)
+    start = end
+    while start > 0 and tokens[start - 1].pos_ == "PROPN" and \
+            tokens[start - 1].lower_ not in cues.title_words:
+        start -= 1
+    if start == end or start == 0:
+        return None
+    title = tokens[start - 1].lemma_.lower()
+    if title in cues.title_words or title in cues.person_nouns:
+        return " ".join(t.text for t in tokens[start:end])
+    return None
 
 
 # --------------------------------------------------------------------------------------------
