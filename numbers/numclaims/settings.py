@@ -36,9 +36,12 @@ class CompareSettings:
     #: A figure that gives no time is of its report's days, not of a period that ended more
     #: than this many days before ("killed 296" this week is not the toll "in 1960").
     past_period_days: int = 60
+    #: A figure nothing names joins a disputed count of one day's event when it agrees with one
+    #: of its first this-many members.
+    agreement_members: int = 50
     #: Words read around a figure for what it measures, before and after it in its clause.
     cue_words_before: int = 7
-    cue_words_after: int = 4
+    cue_words_after: int = 6
 
 
 DEFAULT_SETTINGS = CompareSettings()

@@ -244,7 +244,7 @@ def _best(
     for draft in candidates:
         if draft is whole or not fits(reading, draft, vocabulary, settings):
             continue
-        agreeing = not draft.empty and overlap((low, high), (draft.low, draft.high))
+        agreeing = _agrees_with_some(low, high, draft, settings)
         if reading.weak and not agreeing:
             continue  # "£47m" with nothing named joins only the figures it agrees with
         # One value (a deal's price, a magnitude) goes first to the group it agrees with: two
@@ -267,6 +267,19 @@ def _best(
         if len(families) > 1:
             scored = [(score, draft) for score, draft in scored if score[0]]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _agrees_with_some(low: float | None, high: float | None, draft: Draft,
+                      settings: CompareSettings) -> bool:
+    """Whether a range overlaps every member's (the group agrees), or, for one day's count
+    (police and organisers' figures of a march), one of the first
+    ``settings.agreement_members`` members' (it agrees with one side of the dispute)."""
+    if not draft.empty and overlap((low, high), (draft.low, draft.high)):
+        return True
+    if not draft.readings or draft.readings[0].kind != "occasion":
+        return False  # a count that grows, or prices of several deals, span many values
+    return any(overlap((low, high), base_range(member))
+               for member in draft.readings[:settings.agreement_members])
 
 
 def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,

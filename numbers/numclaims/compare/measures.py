@@ -264,7 +264,9 @@ def _thing(claim: Claim, vocabulary: Vocabulary) -> tuple[Thing | None, str]:
             return vocabulary.things[name], word
     # An amount with a unit names what it measures in its noun phrase ("unemployment rate").
     fallback = claim.entity or ((claim.noun_phrase or "").split() or [""])[-1]
-    return None, singular(phrase(fallback))
+    word = singular(phrase(fallback))
+    # "put the figure at 3.5 million": a figure, a total or a number names nothing counted
+    return None, "" if word in vocabulary.generic_nouns else word
 
 
 def _look_up(text: str, vocabulary: Vocabulary) -> tuple[str | None, str]:
@@ -325,7 +327,8 @@ def _block(
         if what and thing is not None:
             label = (label.replace("people", thing.label, 1) if label.startswith("people")
                      else f"{thing.label} {label}")
-        return ("measure", measure.name, "count", what, trend), label
+        # "cut 8,000 jobs" and "8,000 job losses" are one count: the measure says the change
+        return ("measure", measure.name, "count", what, ""), label
     if thing is not None:
         return ("thing", thing.name, trend), thing.label
     if word:

@@ -137,8 +137,8 @@ def _facet_verdict(
     # of a dated period or running count too, never against an event-anchored phrase ("months
     # before the war").
     facets: dict[tuple[str, str | None], list[Judged]] = defaultdict(list)
-    for j in judged:
-        facets[(j.reading.scope.key, j.reading.event)].append(j)
+    for j in judged:  # a measure says what happened: its verbs ("put", "counted") do not
+        facets[(j.reading.scope.key, None if j.reading.measure else j.reading.event)].append(j)
     dated = {key for key, facet in facets.items()
              if facet[0].reading.scope.kind in ("period", "running")}
     for j in judged:

@@ -81,6 +81,7 @@ class Vocabulary:
     measure_words: dict[str, str]
     longest_cue: int
     countries: frozenset[str]
+    generic_nouns: frozenset[str]
 
     def family(self, event: str | None) -> str | None:
         return None if event is None else self.families.get(event, event)
@@ -104,7 +105,7 @@ _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
 @cache
 def load() -> Vocabulary:
     """The language data compare reads, loaded once and checked against itself."""
-    _check_top_level("things", {"things", "units", "unnamed_sources"})
+    _check_top_level("things", {"things", "units", "unnamed_sources", "generic_nouns"})
     _check_top_level("events", {"events", "not_events"})
     _check_top_level("measures", {"measures", "country_names"})
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
@@ -145,6 +146,7 @@ def load() -> Vocabulary:
         measure_words=measure_words,
         longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words)), default=1),
         countries=_countries(),
+        generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),
     )
 
 

@@ -325,9 +325,12 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         # killed"), or left to the thing itself (a toll counts the killed).
         verb = _participle(counted)
     governing = verb
+    # "three officials said", "citing three people": the people counted speak; "12 people
+    # were reported dead": the people are what is reported
     speakers = verb is not None and top.head == verb and (
-        top.dep_ in ("nsubj", "nsubjpass")
-        or (counted is not None and counted.lemma_.lower() in _cues().speaker_nouns))
+        top.dep_ == "nsubj"
+        or (top.dep_ == "dobj" and counted is not None
+            and counted.lemma_.lower() in _cues().speaker_nouns))
     if verb is not None and verb.lemma_.lower() in _cues().report_verbs and not speakers:
         # "puts the toll at 632 dead", "2 people were reported missing": the verb reports the
         # figure; what happened is the word that says it, if any
