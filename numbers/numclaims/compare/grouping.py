@@ -65,7 +65,7 @@ class Draft:
 
 
 def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareSettings) -> None:
-    """Mark conversions and parts.
+    """Mark conversions and parts, and keep places only where they split a whole.
 
     A figure right after another of the same dimension, in brackets ("77 km (48 miles)",
     "€410m ($450m)"), restates it: it takes the first one's measure, place and scope. A figure
@@ -85,6 +85,23 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
                 second.thing_label = first.thing_label
             elif second.claim.part_of and second.claim.part_of == first.claim.surface:
                 second.whole = first.index
+        _places_of_breakdowns(sentence)
+
+
+def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
+    """Keep a figure's place only where the place splits a whole: in a breakdown (figures of
+    one sentence for different places, "30 in Ouarzazate, 13 in Marrakech") or for a part
+    ("including 400,000 in the capital"). A place written once for the figure of a sentence
+    is where the story happens ("the quake in Al Haouz killed 296"): that figure is the whole."""
+    places: dict[tuple[str, ...] | None, set[str]] = defaultdict(set)
+    for reading in sentence:
+        if reading.place is not None:
+            places[reading.block].add(reading.place)
+    for reading in sentence:
+        if reading.place is None or reading.claim.part_of:
+            continue
+        if len(places[reading.block]) < 2:
+            reading.place = None
 
 
 def _restates(first: Reading, second: Reading) -> bool:

@@ -364,7 +364,13 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
     modifies another noun, "the quake in Al Haouz", is not the figure's)."""
     cues = _cues()
     doc = anchor.doc
-    heads = [top, anchor, *([verb] if verb is not None else [])]
+    written = _place_in_segment(anchor)
+    if written is not None:
+        return written
+    heads = [anchor, top, *([verb] if verb is not None else [])]
+    holder = _place_holding(anchor) or _place_holding(top)
+    if holder is not None:
+        return holder
     for head in heads:
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in cues.place_prepositions:
@@ -386,6 +392,70 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         if subjects and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
+
+
+# The stretch of a sentence a breakdown gives one figure in: "30 deaths in the province of
+# Ouarzazate, 13 in the prefecture of Marrakech and 11 in the province of Azilal".
+_SEGMENT_END = re.compile(r"[,;:()—–]|\s(?:and|while|whereas|but)\s")
+_CAPITALISED = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el|de|du|la|le)\b))*"
+
+
+@cache
+def _segment_places() -> tuple[re.Pattern[str], ...]:
+    nouns = "|".join(sorted(_cues().place_nouns, key=len, reverse=True))
+    return (
+        re.compile(rf"\b(?:(?:in|at|across|throughout)\s+)?(?:the\s+)?(?:{nouns})\s+of\s+"
+                   rf"{_CAPITALISED}"),
+        re.compile(rf"\b(?:(?:in|at|across|throughout)\s+)?{_CAPITALISED}\s+(?:{nouns})\b"),
+        re.compile(rf"\b(?:in|at|across|throughout)\s+(?:the\s+)?{_CAPITALISED}"),
+    )
+
+
+def _place_in_segment(anchor: Token) -> str | None:
+    """The place written beside a figure in its own stretch of a breakdown (a sentence of
+    several figures): "13 in the prefecture of Marrakech", "the province of Taroudant with
+    190"; a month or a weekday is no place."""
+    doc = anchor.doc
+    text = doc.text
+    if len(re.findall(r"\d[\d,.]*", text)) < 2:
+        return None  # no breakdown: the parse says where the one figure is
+    at = anchor.idx
+    starts = [m.end() for m in _SEGMENT_END.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    stop = _SEGMENT_END.search(text, anchor.idx + len(anchor.text))
+    segment = text[start : stop.start() if stop else len(text)]
+    if len(re.findall(r"\d[\d,.]*", segment)) > 1:
+        return None  # more than one figure: the parse tells them apart
+    calendar = _calendar_words()
+    for pattern in _segment_places():
+        for match in pattern.finditer(segment):
+            words = match.group().split()
+            if any(re.sub(r"['’]s$", "", word.strip(".,")).lower() in calendar
+                   for word in words):
+                continue
+            return match.group()
+    return None
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    words: set[str] = set()
+    for table in ("months", "weekdays"):
+        for entry in lexicon.section("time", table, {"number": int, "forms": list}).values():
+            words.update(form.rstrip(".").lower() for form in entry["forms"])
+    return frozenset(words)
+
+
+def _place_holding(top: Token) -> str | None:
+    """A place the figure is given "with": "followed by the province of Taroudant with 190"."""
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ not in ("with", "on") or prep.head.pos_ not in (
+            "NOUN", "PROPN"):
+        return None
+    place = prep.head
+    if not _is_place(place) and not any(_is_place(t) for t in place.subtree if t.i < prep.i):
+        return None
+    return place.doc[place.left_edge.i : prep.i].text
 
 
 def _listed_place(anchor: Token) -> str | None:

@@ -1,0 +1,133 @@
+"""Compare on small multi-outlet stories, through the real extractor: one test a failure class
+of issue 7, on sentences written for these tests in the manner of news copy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+import numclaims
+from numclaims.models import Comparison, Group
+from numclaims.read import make_document
+
+Article = tuple[str, str, str]  # outlet, report date, text
+
+
+def compared(articles: Sequence[Article]) -> Comparison:
+    documents = [make_document(text, doc_id=f"d{i}", outlet=outlet, published=published)
+                 for i, (outlet, published, text) in enumerate(articles)]
+    claims = numclaims.extract_documents(documents)
+    return numclaims.compare(claims, documents=documents)
+
+
+def group_of(comparison: Comparison, surface: str, doc: str) -> Group:
+    for group in comparison.groups:
+        for member in group.members:
+            if member.claim.surface == surface and member.claim.doc_id == doc:
+                return group
+    raise AssertionError(f"no claim {surface!r} in {doc}")
+
+
+def together(comparison: Comparison, *figures: tuple[str, str]) -> bool:
+    return len({id(group_of(comparison, s, d)) for s, d in figures}) == 1
+
+
+def test_dead_injured_and_missing_reported_alike_are_three_quantities() -> None:
+    story = compared([
+        ("A", "2024-03-02", "Rescuers said 12 people were reported dead, 40 were reported "
+                            "injured and 7 were reported missing."),
+        ("B", "2024-03-02", "Twelve people died and 40 were hurt, while seven remain missing, "
+                            "officials said."),
+    ])
+    assert together(story, ("12", "d0"), ("Twelve", "d1"))
+    assert together(story, ("40", "d0"), ("40", "d1"))
+    assert together(story, ("7", "d0"), ("seven", "d1"))
+    assert not together(story, ("12", "d0"), ("40", "d0"))
+    assert group_of(story, "12", "d0").verdict == "consistent"
+
+
+def test_one_job_cut_written_five_ways_is_one_quantity() -> None:
+    story = compared([
+        ("A", "2024-05-01", "The carmaker will cut 8,000 jobs worldwide."),
+        ("B", "2024-05-01", "The group announced 8,000 redundancies on Tuesday."),
+        ("C", "2024-05-01", "As many as 8,000 jobs could go, the union warned."),
+        ("D", "2024-05-02", "Bosses plan to axe 8,000 staff."),
+        ("E", "2024-05-02", "The 8,000 job losses shocked the town. The firm employs 120,000 "
+                            "people."),
+    ])
+    assert together(story, *((("8,000", f"d{i}")) for i in (0, 1, 3, 4)),
+                    ("As many as 8,000", "d2"))
+    assert not together(story, ("8,000", "d4"), ("120,000", "d4"))  # the workforce is apart
+
+
+def test_police_and_union_counts_of_one_march_conflict_and_the_capital_is_a_part() -> None:
+    story = compared([
+        ("Agence", "2023-03-08", "The interior ministry counted 1.1 million protesters "
+                                 "nationwide, including 80,000 in Paris."),
+        ("Daily", "2023-03-08", "Some 1.1 million people marched across France on Tuesday, the "
+                                "ministry said, while the CGT union put the figure at 3.5 "
+                                "million."),
+        ("Union", "2023-03-08", "According to the CGT, 3.5 million people took to the streets, "
+                                "700,000 of them in Paris alone."),
+        ("Weekly", "2023-03-24", "On Thursday 1.09 million people protested across the "
+                                 "country, police said."),
+    ])
+    nation = group_of(story, "1.1 million", "d0")
+    assert together(story, ("1.1 million", "d0"), ("Some 1.1 million", "d1"),
+                    ("3.5 million", "d2"))
+    assert nation.verdict == "conflict"
+    assert len(nation.sources) >= 2  # the figures by source, side by side
+    capital = group_of(story, "80,000", "d0")
+    assert capital is group_of(story, "700,000", "d2") and capital is not nation
+    assert group_of(story, "1.09 million", "d3") is not nation  # another day's march
+
+
+def test_a_death_toll_rising_over_reports_evolves_and_a_later_lower_one_conflicts() -> None:
+    rising = compared([
+        ("A", "2023-02-07", "Officials said at least 2,300 people were killed."),
+        ("B", "2023-02-08", "The toll rose to 5,000 on Wednesday."),
+        ("C", "2023-02-09", "More than 11,000 people have died, authorities said."),
+    ])
+    assert together(rising, ("at least 2,300", "d0"), ("5,000", "d1"),
+                    ("More than 11,000", "d2"))
+    assert group_of(rising, "5,000", "d1").verdict == "evolving"
+    falling = compared([
+        ("A", "2023-02-07", "Officials said 2,300 people were killed."),
+        ("B", "2023-02-09", "Rescuers said 900 had been killed."),
+    ])
+    assert group_of(falling, "2,300", "d0").verdict == "conflict"
+
+
+def test_a_figure_and_its_conversion_are_one_figure() -> None:
+    story = compared([
+        ("A", "2022-11-10", "The epicentre was 40 km (25 miles) from the city, and the deal "
+                            "was worth €410m ($450m)."),
+        ("B", "2022-11-11", "The deal valued the firm at 410 million euros."),
+    ])
+    assert together(story, ("40 km", "d0"), ("25 miles", "d0"))
+    assert together(story, ("€410m", "d0"), ("$450m", "d0"), ("410 million euros", "d1"))
+    assert group_of(story, "$450m", "d0").verdict != "conflict"
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("16 weeks", "six months"),  # weeks of pay and months of health insurance
+    ("billions", "more than 87,000"),  # people who use the apps, people employed
+])
+def test_unrelated_quantities_of_one_article_stay_apart(one: str, other: str) -> None:
+    story = compared([
+        ("A", "2022-11-10", "Affected staff will get 16 weeks of base pay and six months of "
+                            "health insurance. The company, which employs more than 87,000 "
+                            "people, said billions of people use its apps."),
+    ])
+    assert not together(story, (one, "d0"), (other, "d0"))
+
+
+def test_the_same_figure_for_two_provinces_of_a_breakdown_stays_apart() -> None:
+    story = compared([
+        ("A", "2023-09-09", "The ministry recorded 30 deaths in the province of Ouarzazate, 13 "
+                            "in the prefecture of Marrakech and 11 in the province of Azilal."),
+        ("B", "2023-09-10", "Officials said 13 people died in Marrakech and 31 in Ouarzazate."),
+    ])
+    assert not together(story, ("30", "d0"), ("13", "d0"))
+    assert together(story, ("13", "d0"), ("13", "d1"))
