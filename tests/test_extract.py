@@ -345,3 +345,37 @@ def test_a_text_longer_than_spacys_limit_is_read() -> None:
     assert len(text) > 1_000_000
     [claim] = extract(text, published="2024-01-01")
     assert claim.surface == "40"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The epicenter said 10 people died.",
+    "Unemployment rose 5 per cent, the per cent said.",
+    "An assessment by the river showed 40 homes were damaged, the epicentre added.",
+])
+def test_an_attribution_is_a_source_never_a_place_or_a_unit(sentence: str) -> None:
+    for claim in extract(sentence, published="2024-01-01"):
+        assert claim.attribution is None, (claim.surface, claim.attribution)
+
+
+def test_the_second_day_of_a_date_is_not_a_count() -> None:
+    claims = extract("Protests were held on February 7 and 11, drawing 5,000 people.",
+                     published="2024-03-01")
+    assert [claim.surface for claim in claims] == ["5,000"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The ministry recorded 30 deaths in the province of Ouarzazate, 13 in the prefecture of "
+     "Marrakech and 11 in the province of Azilal.", ["in the province of Ouarzazate",
+                                                     "in the prefecture of Marrakech",
+                                                     "in the province of Azilal"]),
+    ("About 1.9 million people marched nationwide, including 400,000 in the capital.",
+     ["nationwide", "in the capital"]),
+])
+def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:
+    assert [c.place for c in extract(sentence, published="2024-01-01")] == place
+
+
+def test_a_figure_given_as_part_of_the_one_before_says_so() -> None:
+    claims = extract("Officials said 329 people were injured, 51 of them seriously.",
+                     published="2024-01-01")
+    assert [c.part_of for c in claims] == [None, "329"]

@@ -167,14 +167,16 @@ def _is_date(ctx: _Context, cand: _Cand) -> bool:
 
 
 def _day_range_end(ctx: _Context, i: int) -> bool:
-    """The second day of "June 6 to 9", "between June 6 and 9", "from May 3 through 5"."""
+    """The second day of "June 6 to 9", "between June 6 and 9", "on February 7 and 11",
+    "from May 3 through 5"."""
     toks = ctx.toks
     if i < 2 or not (ctx.joined(i) and ctx.joined(i - 1)) or toks[i - 2].kind != "num" or \
             not _month_before(ctx, i - 2):
         return False
     connector = toks[i - 1].low
-    if connector in ("to", "through", "until", "till", "-", "–"):
-        return not _counts_noun_at(ctx, i + 1)  # "June 6 to 9", not "on June 6 to 9 people"
+    if connector in ("to", "through", "until", "till", "-", "–", "and", "or", "&", ","):
+        # "June 6 to 9", "on February 7 and 11"; not "on June 6 to 9 people"
+        return not _counts_noun_at(ctx, i + 1)
     month = i - 4 if toks[i - 3].low == "." else i - 3
     opener = toks[month - 1].low if month > 0 and ctx.joined(month) else ""
     return connector in ctx.lex.range_first.get(opener, ())
