@@ -39,6 +39,9 @@ class CompareSettings:
     #: A figure nothing names joins a disputed count of one day's event when it agrees with one
     #: of its first this-many members.
     agreement_members: int = 50
+    #: A figure of one value this many times away from the rest of its group, and near none of
+    #: them, is another quantity (another deal's price), not a conflicting report.
+    stray_factor: float = 4.0
     #: Words read around a figure for what it measures, before and after it in its clause.
     cue_words_before: int = 7
     cue_words_after: int = 6

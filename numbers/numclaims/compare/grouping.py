@@ -152,7 +152,52 @@ def group(
                 by_dimension[_dimension(reading.block)].add(reading.block)
         draft.add(reading)
         placed[reading.index] = draft
-    return drafts
+    return _without_strays(drafts, settings)
+
+
+def _without_strays(drafts: list[Draft], settings: CompareSettings) -> list[Draft]:
+    """Give a figure of one value ("a deal worth $68.7bn") that no other member comes near, and
+    that lies ``settings.stray_factor`` times or more from the rest's median, a group of its
+    own: in a story of one deal, "$26.2bn" is another deal's price, not a conflicting report
+    of this one. Counts of one day's event are disputed by such factors; they stay."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if len(draft.readings) < 3 or draft.readings[0].kind != "fixed":
+            kept.append(draft)
+            continue
+        centres = [_centre(r) for r in draft.readings]
+        known = sorted(c for c in centres if c is not None)
+        if not known:
+            kept.append(draft)
+            continue
+        median = known[len(known) // 2]
+        stays, strays = [], []
+        for reading, centre in zip(draft.readings, centres, strict=True):
+            far = centre is not None and median > 0 and centre > 0 and \
+                max(centre / median, median / centre) >= settings.stray_factor
+            near = any(overlap(base_range(reading), base_range(other))
+                       for other in draft.readings if other is not reading)
+            (strays if far and not near and reading.conversion_of is None else stays).append(
+                reading)
+        kept.append(_redrafted(draft, stays))
+        kept += [_redrafted(Draft(order=draft.order, readings=[]), [r]) for r in strays]
+    return kept
+
+
+def _redrafted(draft: Draft, readings: Sequence[Reading]) -> Draft:
+    if len(readings) == len(draft.readings):
+        return draft
+    fresh = Draft(order=draft.order, readings=[])
+    for reading in readings:
+        fresh.add(reading)
+    return fresh
+
+
+def _centre(reading: Reading) -> float | None:
+    low, high = base_range(reading)
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high
 
 
 def _dimension(block: tuple[str, ...]) -> tuple[str, str]:
