@@ -156,13 +156,15 @@ def group(
 
 
 def _without_strays(drafts: list[Draft], settings: CompareSettings) -> list[Draft]:
-    """Give a figure of one value ("a deal worth $68.7bn") that no other member comes near, and
-    that lies ``settings.stray_factor`` times or more from the rest's median, a group of its
-    own: in a story of one deal, "$26.2bn" is another deal's price, not a conflicting report
-    of this one. Counts of one day's event are disputed by such factors; they stay."""
+    """Give a sum of money ("a deal worth $68.7bn") that no other member comes near, and that
+    lies ``settings.stray_factor`` times or more from the rest's median, a group of its own:
+    in a story of one deal, "$26.2bn" is another deal's price, not a conflicting report of this
+    one. Counts are disputed by such factors (police and organisers of one march); they stay."""
     kept: list[Draft] = []
     for draft in drafts:
-        if len(draft.readings) < 3 or draft.readings[0].kind != "fixed":
+        first = draft.readings[0]
+        if len(draft.readings) < 3 or first.kind != "fixed" or first.unit is None or \
+                first.unit.dimension != "currency":
             kept.append(draft)
             continue
         centres = [_centre(r) for r in draft.readings]
