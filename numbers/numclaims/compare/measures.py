@@ -132,6 +132,8 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
             event = thing.event
         thing = vocabulary.things[thing.counts]
     measure, measure_word = _measure(claim, thing, unit, vocabulary, settings)
+    before, _ = _around(claim, settings)
+    earlier = bool(vocabulary.earlier_words & set(before))
     block, thing_label = _block(claim, thing, thing_word, unit, measure)
     scope = _scope(claim)
     reported = date_range(claim.published)
@@ -153,7 +155,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         low=low,
         high=high,
         reported=reported,
-        reckoned=_reckoned(claim, scope, reported),
+        reckoned=_reckoned(claim, scope, reported, earlier=earlier),
         place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
         actor=_actor(claim.agent, measure, vocabulary),
     )
@@ -414,10 +416,15 @@ def _scope(claim: Claim) -> Scope:
 
 
 def _reckoned(
-    claim: Claim, scope: Scope, reported: tuple[dt.date, dt.date] | None
+    claim: Claim, scope: Scope, reported: tuple[dt.date, dt.date] | None, *, earlier: bool
 ) -> tuple[dt.date, dt.date] | None:
     """When a count was made: its as-of date, else the end of its running period, else the
-    report date."""
+    report date, or the day before it for a figure the report says is an earlier one."""
+    if earlier and reported is not None and not (claim.as_of or claim.as_of_start):
+        try:
+            return reported[0] - dt.timedelta(days=1), reported[1] - dt.timedelta(days=1)
+        except OverflowError:
+            return reported
     as_of = date_range(claim.as_of)
     if claim.as_of_start or claim.as_of_end:
         first = date_range(claim.as_of_start) or as_of

@@ -82,6 +82,7 @@ class Vocabulary:
     longest_cue: int
     countries: frozenset[str]
     generic_nouns: frozenset[str]
+    earlier_words: frozenset[str]
 
     def family(self, event: str | None) -> str | None:
         return None if event is None else self.families.get(event, event)
@@ -107,7 +108,7 @@ def load() -> Vocabulary:
     """The language data compare reads, loaded once and checked against itself."""
     _check_top_level("things", {"things", "units", "unnamed_sources", "generic_nouns"})
     _check_top_level("events", {"events", "not_events"})
-    _check_top_level("measures", {"measures", "country_names"})
+    _check_top_level("measures", {"measures", "country_names", "earlier_words"})
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
                                     required=("phrases", "label"))
     event_entries = lexicon.section("events", "events", _EVENT_SCHEMA,
@@ -147,6 +148,7 @@ def load() -> Vocabulary:
         longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words)), default=1),
         countries=_countries(),
         generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),
+        earlier_words=frozenset(lexicon.words("measures", "earlier_words")),
     )
 
 
