@@ -208,6 +208,8 @@ def _dimension(block: tuple[str, ...]) -> tuple[str, str]:
         return block[1], block[-1]
     if block[0] == "measure":
         return block[2], block[-1]
+    if block[0] == "share":
+        return "share", block[-1]
     return "count", block[-1]
 
 

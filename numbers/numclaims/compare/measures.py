@@ -171,7 +171,7 @@ def _measure(
     """The measure the words around the figure name, nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
-    dimension = unit.dimension if unit is not None else "count"
+    dimension = unit.dimension if unit is not None else _count_dimension(claim)
     if claim.unit and unit is None:
         dimension = claim.dimension or f"unit {claim.unit}"
     before, after = _around(claim, settings)
@@ -185,7 +185,9 @@ def _measure(
     nouns, verbs = vocabulary.measure_nouns, vocabulary.measure_words
     both = (nouns, verbs)
     # (words, the indexes to look them up in): a noun names a measure before a verb does
+    written = [w for w in _WORD.findall(claim.surface.lower()) if not w[0].isdigit()]
     searches: list[tuple[list[str], tuple[dict[str, str], ...]]] = [
+        (written, (nouns,)),  # "magnitude 7", "a 6.9-magnitude quake"
         *((noun_phrase[max(0, end - longest):end], both)
           for end in range(len(noun_phrase), 0, -1)),
         (after[:longest], (nouns,)),
@@ -227,6 +229,15 @@ def _cue(
                     continue
                 return measure, text
     return None
+
+
+def _count_dimension(claim: Claim) -> str:
+    """"count" for a number of things; "share" for a figure without a unit below one ("one in
+    seven", "a third"), which says how much of a whole, not how many."""
+    value = claim.value if claim.value is not None else claim.upper
+    if value is not None and 0 < abs(value) < 1:
+        return "share"
+    return "count"
 
 
 def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[str]]:
@@ -320,6 +331,9 @@ def _block(
                 return ("unit", dimension, "", trend), label
             return ("unit", dimension, word, trend), label + f" of {word}"
         return ("unit", dimension, trend), label
+    if _count_dimension(claim) == "share":
+        subject = measure.name if measure is not None else (thing.name if thing else word)
+        return ("share", subject or "", trend), f"share of {measure.label if measure else word}"
     if measure is not None:
         # Killed children are not killed people in general, nor destroyed homes destroyed
         # schools: a thing more particular than people keeps its own figures.

@@ -52,7 +52,7 @@ from .attachment import _attach, _attach_trend
 from .candidates import _find_numerals
 from .exclusions import _block_spans, _is_excluded, _is_label
 from .grammar import _Context, _counts_noun_at, _dash_joined
-from .language import _LOWER_SIGNS, _contiguous, _lexicon, _Qualifier
+from .language import _LOWER_SIGNS, _contiguous, _lexicon, _Qualifier, _Unit
 from .ranges import _join_ranges, _sign
 from .record import _Cand
 
@@ -199,7 +199,8 @@ def _continues_label(ctx: _Context, label: _Cand, cand: _Cand) -> bool:
 
 def _qualify_conversions(ctx: _Context, cands: Sequence[_Cand]) -> None:
     """ "about £1.1bn (€1.3bn)": a figure in brackets converting the one before it into another
-    unit of the same kind states it with the same qualifier and trend."""
+    unit of the same kind states it with the same qualifier and trend; a rate after the bracket
+    ("€45m (£40.7m) a year") is both figures'."""
     toks = ctx.toks
     for first, second in zip(cands, cands[1:], strict=False):
         qualifier = first.suffix or first.qualifier
@@ -210,11 +211,16 @@ def _qualify_conversions(ctx: _Context, cands: Sequence[_Cand]) -> None:
         if bracket != first.end or toks[bracket].low not in ("(", "[") or not ctx.joined(bracket):
             continue
         if first.unit is None or second.unit is None or first.unit == second.unit or \
-                first.unit.dimension != second.unit.dimension:
+                first.unit.dimension.split(" per ")[0] != second.unit.dimension.split(" per ")[0]:
             continue
         if qualifier is not None:
             second.qualifier, second.qualifier_phrase = qualifier, _stated(first)
         second.trend = second.trend or first.trend
+        if " per " in second.unit.dimension and " per " not in first.unit.dimension:
+            rate = second.unit.name.split(" per ", 1)[1]
+            base = second.unit.dimension.split(" per ", 1)[1]
+            first.unit = _Unit(f"{first.unit.name} per {rate}",
+                               f"{first.unit.dimension} per {base}")
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -130,6 +130,10 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         numerator, j = _Unit("time", "count"), j + 1
     if numerator.dimension == lex.age_unit.dimension or j + 1 >= ceiling or not ctx.joined(j):
         return
+    # "€45m (£40.7m) a year": the rate after a converted figure's bracket is both figures'
+    bracketed = toks[j].low in (")", "]") and j + 2 < len(toks) and ctx.joined(j + 1)
+    if bracketed:
+        j += 1
     slash = toks[j].low == "/" and toks[j].fused and toks[j + 1].fused
     if not slash and (toks[j].low not in lex.rate_words or not ctx.joined(j + 1)):
         return
@@ -146,7 +150,8 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     if end < len(toks) and ctx.joined(end) and toks[end].low in lex.rate_not_before:
         return  # "$5bn a year ago"
     cand.unit = _Unit(f"{numerator.name} per {name}", f"{numerator.dimension} per {dimension}")
-    cand.end = end
+    if not bracketed:  # the rate's words belong to the figure outside the bracket
+        cand.end = end
 
 
 def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:
