@@ -145,15 +145,17 @@ def pair(sentence: str, quantities: Sequence[Gold],
 def _gold_text(quantity: Gold) -> str:
     what = quantity["unit"] or (f"entity={quantity['entity']}" if quantity["entity"] else "-")
     value = "vague" if quantity["value"] is None else f"{quantity['value']:g}"
+    trend = f" trend={quantity['trend']}" if quantity.get("trend") else ""
     return (f"{quantity['surface']!r} {quantity['qualifier']} {value} "
-            f"[{_bound(quantity['lower'])}, {_bound(quantity['upper'])}] {what}")
+            f"[{_bound(quantity['lower'])}, {_bound(quantity['upper'])}] {what}{trend}")
 
 
 def _claim_text(claim: Claim) -> str:
     what = claim.unit or (f"entity={claim.entity}" if claim.entity else "-")
     value = "vague" if claim.value is None else f"{claim.value:g}"
+    trend = f" trend={claim.trend}" if claim.trend else ""
     return (f"{claim.surface!r} {claim.qualifier} {value} "
-            f"[{_bound(claim.lower)}, {_bound(claim.upper)}] {what}")
+            f"[{_bound(claim.lower)}, {_bound(claim.upper)}] {what}{trend}")
 
 
 def _bound(number: float | None) -> str:

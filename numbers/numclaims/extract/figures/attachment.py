@@ -335,13 +335,33 @@ def _attach_trend(ctx: _Context, cand: _Cand) -> None:
         if word in lex.trend_verbs:
             cand.trend, cand.after_trend_verb = lex.trend_verbs[word], True
             return
-        if word in lex.trend_adverbs and cand.unit is not None:
+        if word in lex.trend_adverbs and (cand.unit is not None or _percent_follows(ctx, cand)):
             cand.trend, cand.after_trend_verb = lex.trend_adverbs[word], True
             return
+    if by:  # "cut profit by ¥110 billion", "raise his daily rate by RM14.62"
+        for m in range(k - 1, max(-1, k - 5), -1):
+            if not ctx.joined(m + 1) or toks[m].kind == "punct" or toks[m].kind == "num":
+                break
+            if toks[m].low in lex.trend_verbs:
+                cand.trend = lex.trend_verbs[toks[m].low]
+                return
     k = cand.start - 1
-    if k >= 1 and toks[k].low == "of" and toks[k - 1].low in lex.trend_nouns:
-        cand.trend = lex.trend_nouns[toks[k - 1].low]
+    if k >= 1 and toks[k].low in ("of", ",") and toks[k - 1].low in lex.trend_nouns:
+        cand.trend = lex.trend_nouns[toks[k - 1].low]  # "a fall of 8.8%", "the steepest fall, 8.8%"
+        return
+    j = cand.end
+    if j < len(toks) and toks[j].low in ("points", "point", "pts") and ctx.joined(j):
+        j += 1  # "40.2 points up"
+    if j < len(toks) and ctx.joined(j) and toks[j].low in lex.trend_after and \
+            (cand.unit is not None or j != cand.end):
+        cand.trend = lex.trend_after[toks[j].low]
         return
     j = cand.end
     if j < len(toks) and ctx.joined(j) and toks[j].low in lex.trend_nouns:
         cand.trend = lex.trend_nouns[toks[j].low]
+
+
+def _percent_follows(ctx: _Context, cand: _Cand) -> bool:
+    """A per cent sign or word within the next few tokens: "down 9-10%"."""
+    return any(tok.low in ("%", "percent", "pct") or tok.low == "per"
+               for tok in ctx.toks[cand.end:cand.end + 3])

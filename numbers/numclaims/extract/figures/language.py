@@ -158,6 +158,7 @@ class _Lexicon:
     trend_verbs: dict[str, str]
     trend_nouns: dict[str, str]
     trend_adverbs: dict[str, str]
+    trend_after: dict[str, str]  # "18.8 per cent lower"
     months: frozenset[str]
     weekdays: frozenset[str]
     word_units: dict[str, tuple[_Unit, ...]]
@@ -453,9 +454,9 @@ def _load_vague() -> dict[str, Any]:
 
 def _load_trends() -> dict[str, Any]:
     name = "trends"
-    schema = {"direction": str, "verbs": list, "nouns": list, "adverbs": list}
+    schema = {"direction": str, "verbs": list, "nouns": list, "adverbs": list, "after": list}
     entries = _entries(name, "trends", schema, required=["direction", "verbs"])
-    tables: dict[str, dict[str, str]] = {"verbs": {}, "nouns": {}, "adverbs": {}}
+    tables: dict[str, dict[str, str]] = {"verbs": {}, "nouns": {}, "adverbs": {}, "after": {}}
     for key, table in tables.items():
         lexicon.phrase_index(name, entries, key)
         for entry_name, entry in entries.items():
@@ -464,7 +465,7 @@ def _load_trends() -> dict[str, Any]:
             for word in _forms(name, "trends", entry_name, entry, key) if key in entry else ():
                 table[word] = entry["direction"]
     return {"trend_verbs": tables["verbs"], "trend_nouns": tables["nouns"],
-            "trend_adverbs": tables["adverbs"]}
+            "trend_adverbs": tables["adverbs"], "trend_after": tables["after"]}
 
 
 def _load_calendar() -> dict[str, Any]:
