@@ -379,3 +379,65 @@ def test_a_figure_given_as_part_of_the_one_before_says_so() -> None:
     claims = extract("Officials said 329 people were injured, 51 of them seriously.",
                      published="2024-01-01")
     assert [c.part_of for c in claims] == [None, "329"]
+
+
+# One case a class of issue 8, in sentences written for these tests: (sentence, surface,
+# value, unit, entity, trend). Entity and trend are checked where given.
+NEWS_FORMS = [
+    ("The maker shipped 45m of its devices last year.", "45m", 45e6, None, "device", None),
+    ("Output reached 2.3m tonnes.", "2.3m tonnes", 2.3e6, "tonne", None, None),
+    ("The deal was worth PS6.4bn.", "PS6.4bn", 6.4e9, "pound sterling", None, None),
+    ("The fund raised AU$5m.", "AU$5m", 5e6, "australian dollar", None, None),
+    ("The bank lent $US12 million.", "$US12 million", 12e6, "dollar", None, None),
+    ("Rent is RM89 a month.", "RM89 a month", 89, "malaysian ringgit per month", None, None),
+    ("Brent rose to $61.20 a barrel.", "$61.20 a barrel", 61.2, "dollar per barrel", None,
+     None),
+    ("The offer values the group at $48 per share.", "$48 per share", 48, "dollar per share",
+     None, None),
+    ("Staff work 35 hours a week.", "35 hours a week", 35, "hour per week", None, None),
+    ("The heart beats 60,000 times a minute.", "60,000 times a minute", 60000,
+     "time per minute", None, None),
+    ("The steel tolerates 60 ksi.", "60 ksi", 60, "kilopound per square inch", None, None),
+    ("The engine makes 300 bhp.", "300 bhp", 300, "horsepower", None, None),
+    ("It delivers 400 lb-ft of torque.", "400 lb-ft", 400, "pound-foot", None, None),
+    ("Features are 5 μm wide.", "5 μm", 5, "micrometre", None, None),
+    ("A 16-year-old was arrested.", "16-year-old", 16, "year of age", None, None),
+    ("Adults aged 18 to 49 were surveyed.", "18 to 49", 18, "year of age", None, None),
+    ("Profit rose sixfold.", "sixfold", 6, None, "time", "up"),
+    ("Samsung earned 10.44 trillion won.", "10.44 trillion won", 10.44e12, "south korean won",
+     None, None),
+    ("The deficit hit -$57.7bn.", "-$57.7bn", -57.7e9, "dollar", None, None),
+    ("Shares closed 18.8 percent lower.", "18.8 percent", 18.8, "percentage", None, "down"),
+    ("The index ended 40.2 points up.", "40.2", 40.2, None, None, "up"),
+    ("The move cut profit by ¥110 billion.", "¥110 billion", 110e9, "japanese yen", None,
+     "down"),
+    ("He should take at least 45m euros (£40.7m) a year.", "£40.7m", 40.7e6,
+     "pound sterling per year", None, None),
+    ("It took four tenths of a second.", "four tenths of a second", 0.4, "second", None, None),
+    ("People over 65 are eligible.", "over 65", 65, "year of age", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "unit", "entity", "trend"), NEWS_FORMS,
+                         ids=[case[1] for case in NEWS_FORMS])
+def test_news_forms_of_figures(sentence: str, surface: str, value: float, unit: str | None,
+                               entity: str | None, trend: str | None) -> None:
+    claims = {c.surface: c for c in extract(sentence, published="2024-01-01")}
+    assert surface in claims, f"{surface!r} not among {list(claims)}"
+    claim = claims[surface]
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
+    if entity is not None:
+        assert claim.entity == entity
+    if trend is not None:
+        assert claim.trend == trend
+
+
+@pytest.mark.parametrize("sentence", [
+    "The S&P 500 and the FTSE 100 rose, as did the Stoxx 50.",
+    "Its 0-to-60-mph time is four seconds flat.",
+    "The fort was built in A.D. 1000.",
+])
+def test_names_and_eras_are_not_quantities(sentence: str) -> None:
+    values = [c.value for c in extract(sentence, published="2024-01-01")]
+    assert not {500, 100, 50, 60, 0, 1000} & set(values), values

@@ -528,7 +528,9 @@ def _claim(
         trend=figure.trend,  # type: ignore[arg-type]
         unit=figure.unit,
         dimension=figure.dimension,
-        entity=_lemma(counted) if counted is not None else None,
+        # "three times as many", "sixfold": a multiple counts times
+        entity="time" if figure.kind == "multiple" and not figure.unit
+        else _lemma(counted) if counted is not None else None,
         noun_phrase=noun_phrase,
         event=event,
         agent=parsed.agent,
@@ -651,6 +653,11 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     if token.dep_ == "pobj" and token.head.lower_ == "at" and verb.pos_ == "VERB":
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         if objects and objects[0].pos_ == "NOUN":
+            return objects[0]
+    if whole is not None and whole.end < len(whole.doc) and whole.doc[whole.end].lower_ == "of":
+        # "shipped 45m of its devices", the of-phrase hung on the verb
+        objects = [c for c in whole.doc[whole.end].children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in ("NOUN", "PROPN"):
             return objects[0]
     return _noun_after(whole) if whole is not None else None
 

@@ -52,6 +52,10 @@ def _attach_sign_and_currency(ctx: _Context, cand: _Cand, floor: int) -> None:
     currency = _currency_before(ctx, cand.start, floor) or _scaled_currency_before(ctx, cand, floor)
     if currency is not None:
         cand.unit, cand.money, cand.start = currency[0], True, currency[1]
+        k = cand.start  # "-$57.7bn": the sign before the currency
+        if k - 1 >= floor and toks[k - 1].low in ("-", "−") and toks[k].fused and \
+                cand.value is not None and cand.value > 0 and _sign_position(ctx, k - 1):
+            cand.value, cand.start = -cand.value, k - 1
     k = cand.start
     if k - 1 >= floor and toks[k - 1].low in ctx.lex.signs and ctx.joined(k) and \
             cand.value is not None and ctx.lex.margins.backward(toks, k) is None:
@@ -91,6 +95,12 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         factor = lex.money_abbreviations[toks[j].text]
         cand.value, cand.scale, j = cand.value * factor, factor, j + 1
         cand.end = cand.number_end = j
+    if cand.kind == "fraction" and j + 2 < ceiling and toks[j].low == "of" and \
+            toks[j + 1].low in ("a", "an") and ctx.joined(j + 2):
+        unit = _unit_at(ctx, j + 2, ceiling, cand)  # "four tenths of a second"
+        if unit is not None:
+            cand.unit, cand.end = unit[0], unit[1]
+            return
     if cand.vague and j + 1 < ceiling and toks[j].low == "of":
         # "billions of dollars", "a couple of months"; "hundreds of pounds of explosives" is
         # left without a unit, as a weight after a vague amount is too often part of a noun

@@ -34,13 +34,18 @@ _BLOCKED_RE = re.compile(
   | \b\d{1,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)                             # 9am, 9 p.m.
   | (?m:^[\u0020\t]*(?:[A-Z][a-z]+[\u0020\t]+)?\d{1,3}[\u0020\t]+of[\u0020\t]+\d{1,3}
         (?=[\u0020\t]*(?:[:|)\u2013\u2014-]|$)))                                 # Photo 3 of 12:
+  | \b(?:0|zero)\s?(?:[-–]\s?)?(?:to\s?)?(?:[-–]\s?)?(?:60|62|100)\s?-?\s?
+        (?:mph|km/h|kmh|kph)\b                                               # 0-to-60-mph
+  | (?-i:\b(?:A\.D\.|AD|B\.C\.E?|BCE?|C\.E\.|CE)\s?\d{1,4}\b)                 # A.D. 1000
+  | (?-i:\b\d{1,4}\s?(?:A\.D\.|AD\b|B\.C\.E?|BCE?\b|C\.E\.|CE\b))            # 300 BC
     """,
     re.VERBOSE,
 )
 
 
 def _block_spans(ctx: _Context) -> None:
-    """Leave out the tokens of URLs, phone numbers, numeric dates and clock times."""
+    """Leave out the tokens of URLs, phone numbers, numeric dates, clock times, years of an era
+    ("A.D. 1000", "300 BC") and the names of acceleration tests ("0-60 mph")."""
     spans = [m.span() for m in _BLOCKED_RE.finditer(ctx.text)]
     k = 0
     for start, end in spans:

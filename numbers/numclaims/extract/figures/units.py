@@ -57,7 +57,7 @@ def _capitalised_word(ctx: _Context, j: int) -> bool:
 def _resolve_unit(lex: _Lexicon, key: str, scaled: bool) -> _Unit | None:
     candidates = lex.symbol_units.get(key) or lex.word_units.get(key.lower())
     if not candidates:
-        return None
+        return lex.scaled_words.get(key.lower()) if scaled else None
     preferred = (scaled and lex.preferred_with_scale.get(key.lower())) or lex.preferred.get(
         key) or lex.preferred.get(key.lower())
     unit = next((u for u in candidates if u.name == preferred), candidates[0])
