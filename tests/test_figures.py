@@ -419,7 +419,7 @@ def test_a_plain_count_has_no_unit() -> None:
 
 CHANGES = [
     ("Exports rose 5% last year.", "5%", "up"),
-    ("The firm increased output by 300.", "300", None),
+    ("The firm increased output by 300.", "300", "up"),  # the object between verb and "by"
     ("Staff numbers increased by 300.", "300", "up"),
     ("The company cut 300 jobs.", "300", "down"),
     ("Spending was cut by 300 million.", "300 million", "down"),
