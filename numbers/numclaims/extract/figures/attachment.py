@@ -8,6 +8,7 @@ from .grammar import (
     _is_compound_adjective,
     _letter_follows,
     _sentence_start,
+    _title_line,
 )
 from .language import _A, _DIGIT, _OLDEST_AGE, _TEEN, _TENS, _UNIT, _bound, _Unit
 from .record import _Cand
@@ -179,7 +180,9 @@ def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:
         return False
     if word.low == "of":
         return _counts_after_of(ctx, k + 1)  # "45m of its devices", not "200m of track"
-    if word.kind != "word" or not word.text.islower() or word.low in lex.metre_before:
+    headline = _title_line(ctx, k) and word.text[:1].isupper()  # "Flood Destroys 4.7m Homes"
+    if word.kind != "word" or not (word.text.islower() or headline) or \
+            word.low in lex.metre_before:
         return False
     unit = _resolve_unit(lex, word.text, False)
     return unit is None or unit.dimension != "length"  # "2.3m tonnes", "1.5m barrels"

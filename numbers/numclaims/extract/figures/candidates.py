@@ -360,6 +360,8 @@ def _ratio_or_multiple(ctx: _Context, cand: _Cand) -> _Cand:
         cand.kind, cand.j = "multiple", j + 1 if toks[j].low == lex.fold else j + 2
         return cand
     ratio = lex.ratio_words.forward(toks, j)
+    if ratio is not None and toks[j].low == "of" and cand.value != 1:
+        ratio = None  # "one of four engines" is a share; "shot down 29 of 31 missiles" two counts
     over = toks[j].low in lex.over_words
     if ratio is None and not over:
         return cand

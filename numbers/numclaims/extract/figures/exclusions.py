@@ -86,8 +86,9 @@ def _is_identifier(ctx: _Context, cand: _Cand) -> bool:
         if before.kind == "word" or before.low in ("#", "№"):
             return True
         if before.low in ("-", "‐") and i >= 2 and before.fused and toks[i - 2].kind == "word" \
-                and not (i >= 3 and toks[i - 2].fused and toks[i - 3].kind == "num"):
-            return True  # "Shahed-136", but not the "20k" of "5k-20k"
+                and not (i >= 3 and toks[i - 2].fused and toks[i - 3].kind == "num") \
+                and toks[i - 2].low not in ctx.lex.measure_prefixes:
+            return True  # "Shahed-136", but not the "20k" of "5k-20k" nor "magnitude-7.8"
     j = cand.number_end
     if j < len(toks) and toks[j].fused and cand.end == j and toks[cand.j - 1].kind == "num":
         after = toks[j]

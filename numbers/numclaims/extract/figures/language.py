@@ -121,6 +121,7 @@ class _Lexicon:
     labels: _Phrases
     label_joiners: frozenset[str]
     model_words: frozenset[str]
+    measure_prefixes: frozenset[str]  # "magnitude" in "a magnitude-7.8 quake"
     ordinary_capitalised: frozenset[str]
     time_references: _Phrases
     time_references_at_end: _Phrases
@@ -301,6 +302,7 @@ def _load_number_rules() -> dict[str, Any]:
         "multiples": multiples,
         "times_after": frozenset(_forms(name, "times", "times", times["times"], "before")),
         "fold": _forms(name, "times", "fold", times["fold"])[0],
+        "measure_prefixes": _word_list(name, "measure_prefixes"),
         "ratio_words": _Phrases((f, "in") for f in _forms(name, "ratios", "in", ratios["in"])),
         "over_words": frozenset(_forms(name, "ratios", "over", ratios["over"])),
         "year_span": (first, last),
