@@ -173,7 +173,8 @@ def _without_strays(drafts: list[Draft], settings: CompareSettings) -> list[Draf
             kept.append(draft)
             continue
         median = known[len(known) // 2]
-        stays, strays = [], []
+        stays: list[Reading] = []
+        strays: list[Reading] = []
         for reading, centre in zip(draft.readings, centres, strict=True):
             far = centre is not None and median > 0 and centre > 0 and \
                 max(centre / median, median / centre) >= settings.stray_factor
