@@ -500,7 +500,7 @@ def test_read_meta_keeps_known_non_blank_columns() -> None:
         ("no-article.html", "no article text found in the HTML (only page furniture)"),
         (
             "report.pdf",
-            "unknown file type '.pdf': numclaims reads .txt, .html, .htm, .jsonl, .csv files",
+            "unknown file type '.pdf': numclaims reads .txt, .html, .htm, .jsonl, .csv, .parquet files",
         ),
         ("missing.txt", "no such file or directory"),
     ],
@@ -544,7 +544,7 @@ def test_jsonl_corpus_with_bad_lines() -> None:
     assert set(by_id) == {"html-1", "kyiv-post-1", f"{path}:3"}
     expected = {
         f"{path}:2": "not valid JSON: Unterminated string",
-        f"{path}:4": "no article: the record needs a 'text' or 'html' field",
+        f"{path}:4": "no article: the record needs a 'text', 'html' or 'url' field",
         f"{path}:7": "expected a JSON object, found list",
         f"{path}:8": "cannot read 'late in the year' as a publication date",
     }
@@ -677,7 +677,7 @@ def test_upload_of_a_corpus_fills_in_missing_outlets() -> None:
     [
         ("scan.pdf", b"%PDF", "unknown file type '.pdf'"),
         ("notes", b"text", "a file without an extension"),
-        ("x.txt", b"\xff\xfeh\x00i\x00", "binary, not text"),
+        ("x.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary, not text"),
         ("x.html", b"<html><body></body></html>", "no article text found in the HTML"),
     ],
 )
