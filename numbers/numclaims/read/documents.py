@@ -880,36 +880,53 @@ def _corpus_items(
         yield _as_problem(exc)
         return
     with stream:  # closing the text layer closes ``handle`` too, in order
-        if kind == "jsonl":
-            yield from _jsonl_records(stream, name=name, supplied=supplied)
-        else:
+        if kind == "csv":
             yield from _csv_records(stream, name=name, supplied=supplied)
+        elif stream.encoding == "utf-8":
+            # Line by line from the bytes, so one undecodable line costs that line alone.
+            yield from _jsonl_records(_utf8_lines(stream.buffer), name=name, supplied=supplied)
+        else:
+            yield from _jsonl_records(_text_lines(stream), name=name, supplied=supplied)
 
 
-def _jsonl_records(stream: TextIO, *, name: str, supplied: _Supplied) -> Iterator[Input]:
-    number = 0
+def _utf8_lines(handle: BinaryIO) -> Iterator[str | UnicodeDecodeError]:
+    for raw in handle:
+        try:
+            yield raw.decode("utf-8").removesuffix("\n")
+        except UnicodeDecodeError as exc:
+            yield exc
+
+
+def _text_lines(stream: TextIO) -> Iterator[str | UnicodeDecodeError]:
     try:
-        for number, line in enumerate(stream, start=1):  # noqa: B007 - read after the loop
-            line = line.removesuffix("\n")
-            if not line.strip():
-                continue
-            where = f"{name}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ReadProblem(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
-                continue
-            except RecursionError:
-                yield ReadProblem(where, "not valid JSON: nested too deeply")
-                continue
-            if not isinstance(record, dict):
-                yield ReadProblem(
-                    where, f"expected a JSON object, found {type(record).__name__}"
-                )
-                continue
-            yield Record(where, record, supplied)
+        for line in stream:
+            yield line.removesuffix("\n")
     except UnicodeDecodeError as exc:
-        yield ReadProblem(f"{name}:{number + 1}", _undecodable(exc))
+        yield exc  # the decoder reads ahead: the rest of the file is lost
+
+
+def _jsonl_records(
+    lines: Iterable[str | UnicodeDecodeError], *, name: str, supplied: _Supplied
+) -> Iterator[Input]:
+    for number, line in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        if isinstance(line, UnicodeDecodeError):
+            yield ReadProblem(where, _undecodable(line))
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadProblem(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except RecursionError:
+            yield ReadProblem(where, "not valid JSON: nested too deeply")
+            continue
+        if not isinstance(record, dict):
+            yield ReadProblem(where, f"expected a JSON object, found {type(record).__name__}")
+            continue
+        yield Record(where, record, supplied)
 
 
 def _csv_records(stream: TextIO, *, name: str, supplied: _Supplied) -> Iterator[Input]:
@@ -1210,10 +1227,7 @@ def _text_stream(handle: BinaryIO, source: str, *, newline: str) -> TextIO:
 
 
 def _undecodable(exc: UnicodeDecodeError) -> str:
-    return (
-        f"not {exc.encoding.upper()} text: invalid byte 0x{exc.object[exc.start]:02x} on this "
-        "line; the rest of the file is not read"
-    )
+    return f"not {exc.encoding.upper()} text: invalid byte 0x{exc.object[exc.start]:02x}"
 
 
 def _csv_reader(text: str) -> csv.DictReader[str]:

@@ -66,7 +66,6 @@ FEED_TYPES = frozenset(
 _URL = re.compile(r"https?://", re.IGNORECASE)
 # A body with no declared type is taken for HTML when it starts like a page.
 _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|!--)", re.IGNORECASE)
-_CHUNK = 64 * 1024
 
 
 def is_url(text: str) -> bool:
@@ -305,7 +304,9 @@ class Fetcher:
                     raise InputError(url, _not_accepted(content_type, accept))
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes(_CHUNK):
+                # Each network read as it comes (a chunk size would wait to fill it), so the
+                # deadline is checked even while a server drips.
+                for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > settings.max_bytes:
                         raise InputError(url, _too_big(settings.max_bytes))
