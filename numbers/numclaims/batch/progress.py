@@ -14,6 +14,8 @@ __all__ = ["DELAY_SECONDS", "Progress"]
 
 #: A run shorter than this shows no bar at all.
 DELAY_SECONDS = 2.0
+#: The bar is redrawn at most this often.
+REFRESH_SECONDS = 0.5
 
 
 class Progress:
@@ -32,6 +34,7 @@ class Progress:
             unit=" articles",
             desc="numclaims",
             delay=DELAY_SECONDS,
+            mininterval=REFRESH_SECONDS,
             # None: tqdm turns itself off when the stream is not a terminal.
             disable=True if quiet else None,
             file=stream if stream is not None else sys.stderr,
