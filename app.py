@@ -17,11 +17,17 @@ from numclaims.errors import InputError, NumclaimsError
 from numclaims.extract import extract_document, load_pipeline
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
 from numclaims.output.report import render
-from numclaims.read.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
+from numclaims.read.documents import (
+    UPLOAD_LIMIT_BYTES,
+    make_document,
+    read_paths,
+    read_upload,
+    read_urls,
+)
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 WARM_UP = "Officials said on Monday that more than 400 drones had been deployed since August."
-UPLOAD_TYPES = ["txt", "html", "htm", "csv", "jsonl"]
+UPLOAD_TYPES = ["txt", "html", "htm", "csv", "jsonl", "parquet"]
 # The browser refuses bigger files outright; the reader refuses anything over its own limit
 # with a message in the page.
 UPLOAD_MB = UPLOAD_LIMIT_BYTES // 1_000_000
@@ -128,6 +134,12 @@ def added_articles() -> tuple[list[Document], list[ReadProblem]]:
     if "paste_problem" in st.session_state:
         problems.append(st.session_state.pop("paste_problem"))
     documents += st.session_state.get("pasted", [])
+    with st.sidebar.form("fetch"):
+        st.markdown("**Or add articles by web address**")
+        st.text_area("Article URLs, one a line", key="fetch_urls", placeholder="https://…")
+        st.form_submit_button("Fetch articles", on_click=add_fetched)
+    problems += st.session_state.pop("fetch_problems", [])
+    documents += st.session_state.get("fetched", [])
     return views.unique_ids(documents), problems
 
 
@@ -149,6 +161,20 @@ def add_pasted() -> None:
     pasted.append(document)
     for key in ("paste_text", "paste_title", "paste_outlet", "paste_date"):
         state[key] = ""
+
+
+def add_fetched() -> None:
+    """Fetch the addresses typed (pages come from the page cache once fetched); keep what was
+    read, and leave the box as typed when nothing could be."""
+    state = st.session_state
+    # read_urls, never read_paths: a line typed here must not open a file on the server.
+    corpus = read_urls(state.fetch_urls.splitlines())
+    fetched = state.setdefault("fetched", [])
+    known = {document.doc_id for document in fetched}
+    fetched.extend(document for document in corpus.documents if document.doc_id not in known)
+    state.fetch_problems = corpus.problems
+    if corpus.documents and not corpus.problems:
+        state.fetch_urls = ""
 
 
 def edited_articles(documents: list[Document]) -> dict[str, views.ArticleEdit]:
