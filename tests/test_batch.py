@@ -276,3 +276,22 @@ def test_no_progress_bar_when_quiet_or_not_a_terminal(
     with Progress(stream=stream, quiet=quiet) as bar:
         bar.advance(4, 17)
     assert stream.getvalue() == ""
+
+
+def test_python_dash_m_numclaims_starts_a_local_cluster(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "text": "Flood\nAt least 40 people were killed, police said."})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "numclaims", "extract", str(corpus), "--workers", "1",
+         "--format", "jsonl", "--quiet"],
+        capture_output=True, text=True, timeout=240, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["a"]
