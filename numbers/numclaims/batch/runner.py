@@ -100,7 +100,9 @@ def cluster_client(*, workers: int | None, scheduler: str | None) -> Iterator[Cl
                     n_workers=workers or 1,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    # Any free port: a fixed one (Dask's 8787) clashes with another cluster
+                    # on the machine and says so on standard error.
+                    dashboard_address=":0",
                     silence_logs=logging.ERROR,
                 )
             client = Client(cluster)
