@@ -38,7 +38,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SENTENCE_SETS = ["news_sentences.jsonl", "news_dev2.jsonl", "news_dev3.jsonl"]
-PARTITION_SIZE = 32
 OUTLETS = ["Daily A", "The Courier", "Wire Service", "Kyiv Post", "Rudaw", "RT", "NV"]
 
 
@@ -208,6 +207,8 @@ def main() -> None:
     parser.add_argument("--compare-size", type=int, default=400)
     parser.add_argument("--repeats", type=int, default=3, help="runs of 1 and 2 workers each")
     parser.add_argument("--speedup-only", action="store_true", help="skip sizes and memory")
+    from numclaims.batch import PARTITION_SIZE
+
     parser.add_argument("--partition-size", type=int, default=PARTITION_SIZE)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -35,7 +35,7 @@ __all__ = [
 
 #: Articles a task handles: enough to keep spaCy's ``nlp.pipe`` batches full, few enough that a
 #: worker's memory holds only a handful of articles at a time.
-PARTITION_SIZE = 64
+PARTITION_SIZE = 32
 
 Item = Document | Record
 
