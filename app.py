@@ -23,12 +23,18 @@ from numclaims.errors import InputError, NumclaimsError
 from numclaims.extract import extract_document, extract_documents, load_pipeline
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
 from numclaims.output import publishable, render, render_claimreview
-from numclaims.read.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
+from numclaims.read.documents import (
+    UPLOAD_LIMIT_BYTES,
+    make_document,
+    read_paths,
+    read_upload,
+    read_urls,
+)
 from numclaims.store import Reviewed, Workspace, claim_id, open_workspace, reviewer
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 WARM_UP = "Officials said on Monday that more than 400 drones had been deployed since August."
-UPLOAD_TYPES = ["txt", "html", "htm", "csv", "jsonl"]
+UPLOAD_TYPES = ["txt", "html", "htm", "csv", "jsonl", "parquet"]
 # The browser refuses bigger files outright; the reader refuses anything over its own limit
 # with a message in the page.
 UPLOAD_MB = UPLOAD_LIMIT_BYTES // 1_000_000
@@ -160,6 +166,11 @@ def add_articles(ws: Workspace) -> list[ReadProblem]:
         st.text_input("Outlet", key="paste_outlet")
         st.text_input("Report date", key="paste_date", placeholder="2023-02-07")
         st.form_submit_button("Add article", on_click=add_pasted, args=(ws,))
+    with st.sidebar.form("fetch"):
+        st.markdown("**Or add articles by web address**")
+        st.text_area("Article URLs, one a line", key="fetch_urls", placeholder="https://…")
+        st.form_submit_button("Fetch articles", on_click=add_fetched, args=(ws,))
+    problems += st.session_state.pop("fetch_problems", [])
     return problems
 
 
@@ -181,6 +192,22 @@ def add_pasted(ws: Workspace) -> None:
         return
     for key in ("paste_text", "paste_title", "paste_outlet", "paste_date"):
         state[key] = ""
+
+
+def add_fetched(ws: Workspace) -> None:
+    """Fetch the addresses typed (pages come from the page cache once fetched) into the
+    workspace; leave the box as typed when nothing could be read."""
+    state = st.session_state
+    # read_urls, never read_paths: a line typed here must not open a file on the server.
+    corpus = read_urls(state.fetch_urls.splitlines())
+    state.fetch_problems = corpus.problems
+    if corpus.documents:
+        added = decide(lambda: ws.add_documents(corpus.documents, extract=extract, author=who()))
+        if added is None:
+            return
+        state.fetch_problems = corpus.problems + added.problems
+    if corpus.documents and not corpus.problems:
+        state.fetch_urls = ""
 
 
 def decide(action: Any) -> Any:

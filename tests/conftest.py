@@ -11,11 +11,15 @@ import importlib.util
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from local_site import LocalSite
+from numclaims.read.web import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -211,3 +215,22 @@ def seed_documents() -> list[Any]:
     from numclaims.read import read_paths
 
     return read_paths([str(SEEDS)]).documents
+
+@pytest.fixture(scope="session", autouse=True)
+def page_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Fetched pages go to a folder of the test run, never the user's cache."""
+    folder = tmp_path_factory.mktemp("page-cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[LocalSite]:
+    """A news site on 127.0.0.1 (see ``local_site.py``), for the whole test session."""
+    with LocalSite() as running:
+        yield running

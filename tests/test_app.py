@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
+from local_site import LocalSite
 from numclaims.cli import cli
 from numclaims.compare import compare
 from numclaims.extract import extract_documents
@@ -321,3 +322,20 @@ def test_a_bad_correction_is_a_message_and_changes_nothing() -> None:
 
     with open_workspace(os.environ["NUMCLAIMS_DB"]) as ws:
         assert ws.decisions() == []
+
+
+def test_articles_fetched_by_url_join_the_story_and_a_bad_address_says_why(
+    site: LocalSite,
+) -> None:
+    at = page()
+    before = metric(at, "articles")
+    urls = [site.url("/news/a.html"), site.url("/news/b.html"), site.url("/loop"), "/etc/passwd"]
+    at.text_area(key="fetch_urls").set_value("\n".join(urls))
+    at.button(key="FormSubmitter:fetch-Fetch articles").click().run()
+    assert not at.exception
+    assert metric(at, "articles") == before + 2
+    labels = " ".join(at.selectbox(key="edit_article").options)
+    assert "Daily A" in labels and "Daily B" in labels
+    messages = errors(at)
+    assert any(site.url("/loop") in m and "too many redirects" in m for m in messages), messages
+    assert any("/etc/passwd" in m and "not an http" in m for m in messages), messages

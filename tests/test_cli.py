@@ -12,6 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from local_site import LocalSite
 from numclaims.cli import cli
 from numclaims.models import CLAIM_FIELDS
 
@@ -125,3 +126,139 @@ def test_python_dash_m_numclaims_is_the_same_command() -> None:
         [sys.executable, "-m", "numclaims", "--help"], capture_output=True, text=True, check=True
     )
     assert "extract" in result.stdout and "compare" in result.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# The web, standard input's metadata, and the checks that come before the work
+
+
+def test_extract_a_url_and_a_feed(site: LocalSite, tmp_path: Path) -> None:
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    page = run("extract", site.url("/news/a.html"), "--format", "jsonl", *cache)
+    assert page.exit_code == 0, page.output
+    claims = [json.loads(line) for line in page.stdout.splitlines()]
+    assert {c["doc_id"] for c in claims} == {site.url("/news/a.html")}
+    assert {c["outlet"] for c in claims} == {"Daily A"}
+    assert "40" in {c["surface"].split()[-1] for c in claims}
+    fed = CliRunner().invoke(
+        cli, ["extract", "--feed", site.url("/feed.xml"), "--format", "jsonl", *cache]
+    )
+    assert fed.exit_code == 0
+    assert {json.loads(line)["outlet"] for line in fed.stdout.splitlines()} == {
+        "Daily A",
+        "Daily B",
+    }
+    assert fed.stderr.splitlines() == [
+        f"Error: {site.url('/news/missing.html')}: HTTP 404 Not Found"
+    ]
+
+
+def test_compare_a_file_of_urls_names_the_conflicting_groups(
+    site: LocalSite, tmp_path: Path
+) -> None:
+    links = tmp_path / "links.txt"
+    links.write_text(
+        f"{site.url('/news/a.html')}\n{site.url('/news/b.html')}\n{site.url('/loop')}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli,
+        ["compare", "--urls", str(links), "--fail-on", "conflict", "--cache-dir", str(tmp_path)],
+    )
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert errors[0] == f"Error: {site.url('/loop')}: too many redirects (more than 5)"
+    assert errors[1] == "1 input failed (listed above); the report covers the 2 articles read."
+    conflicts = [line for line in errors if line.startswith("Conflict: ")]
+    assert conflicts and any("40" in line and "Three" in line for line in conflicts), errors
+
+
+def test_standard_input_takes_an_outlet_and_a_date() -> None:
+    text = "Flood\nAt least 40 people were killed in the floods since Monday, police said.\n"
+    result = run(
+        "extract", "-", "--outlet", "Daily A", "--published", "2024-03-02", "--format", "json",
+        stdin=text,
+    )
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.output)
+    assert (claim["outlet"], claim["published"]) == ("Daily A", "2024-03-02")
+    assert claim["period_start"] == "2024-02-26"  # "since Monday" resolved against the date
+
+
+def test_outlet_without_standard_input_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["extract", "seeds", "--outlet", "RT"])
+    assert result.exit_code == 2 and "standard input" in result.stderr
+
+
+@pytest.mark.parametrize("target", ["missing-dir/claims.json", "."])
+def test_an_unwritable_output_fails_before_any_work(
+    site: LocalSite, tmp_path: Path, target: str
+) -> None:
+    before = sum(site.hits.values())
+    output = str(tmp_path / target)
+    result = CliRunner().invoke(cli, ["extract", site.url("/news/b.html"), "-o", output])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {output}: cannot write")
+    assert "Traceback" not in result.output
+    assert sum(site.hits.values()) == before  # nothing was fetched
+
+
+def test_a_missing_meta_file_is_one_error_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Headline\n" + RT_LINE, encoding="utf-8")
+    missing = tmp_path / "nope.csv"
+    result = CliRunner().invoke(cli, ["extract", str(good), "--meta", str(missing)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"Error: {missing}: no such file or directory"]
+
+
+def test_an_unreadable_file_does_not_stop_the_option_parser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Headline\n" + RT_LINE, encoding="utf-8")
+    real_open = os.open
+
+    def deny(path: object, flags: int, *args: object) -> int:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    # As a user without the permission sees it: click's own readable check would say no.
+    monkeypatch.setattr(os, "access", lambda path, *_args, **_kw: str(path) != str(locked))
+    monkeypatch.setattr(os, "open", deny)
+    arguments = ["extract", str(locked), "-", "--format", "csv"]
+    result = CliRunner().invoke(cli, arguments, input=RT_LINE)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"Error: {locked}: permission denied"]
+    assert "400" in result.stdout
+
+
+def test_a_file_name_with_a_newline_gives_one_error_line(tmp_path: Path) -> None:
+    forged = tmp_path / "x.txt\nError: seeds are fine"
+    forged.write_bytes(b"\x00")
+    result = CliRunner().invoke(cli, ["extract", str(forged), "seeds"])
+    assert result.exit_code == 0
+    assert len(result.stderr.splitlines()) == 1 and "\\n" in result.stderr
+
+
+def test_parquet_output_holds_the_same_claims_as_jsonl(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    jsonl = run("extract", "seeds", "--format", "jsonl")
+    target = tmp_path / "claims.parquet"
+    assert run("extract", "seeds", "--format", "parquet", "-o", str(target)).exit_code == 0
+    rows = pq.read_table(target).to_pylist()
+    assert rows == [json.loads(line) for line in jsonl.stdout.splitlines()]
+
+
+def test_parquet_to_standard_output_is_refused() -> None:
+    result = CliRunner().invoke(cli, ["extract", "seeds", "--format", "parquet"])
+    assert result.exit_code == 2 and "-o FILE" in result.stderr
+
+
+def test_no_progress_bar_when_standard_error_is_not_a_terminal() -> None:
+    result = CliRunner().invoke(cli, ["extract", "seeds", "--format", "csv"])
+    assert result.stderr == ""

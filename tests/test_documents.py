@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -500,7 +502,8 @@ def test_read_meta_keeps_known_non_blank_columns() -> None:
         ("no-article.html", "no article text found in the HTML (only page furniture)"),
         (
             "report.pdf",
-            "unknown file type '.pdf': numclaims reads .txt, .html, .htm, .jsonl, .csv files",
+            "unknown file type '.pdf': numclaims reads .txt, .html, .htm, .jsonl, .csv, "
+            ".parquet files",
         ),
         ("missing.txt", "no such file or directory"),
     ],
@@ -544,7 +547,7 @@ def test_jsonl_corpus_with_bad_lines() -> None:
     assert set(by_id) == {"html-1", "kyiv-post-1", f"{path}:3"}
     expected = {
         f"{path}:2": "not valid JSON: Unterminated string",
-        f"{path}:4": "no article: the record needs a 'text' or 'html' field",
+        f"{path}:4": "no article: the record needs a 'text', 'html' or 'url' field",
         f"{path}:7": "expected a JSON object, found list",
         f"{path}:8": "cannot read 'late in the year' as a publication date",
     }
@@ -677,7 +680,7 @@ def test_upload_of_a_corpus_fills_in_missing_outlets() -> None:
     [
         ("scan.pdf", b"%PDF", "unknown file type '.pdf'"),
         ("notes", b"text", "a file without an extension"),
-        ("x.txt", b"\xff\xfeh\x00i\x00", "binary, not text"),
+        ("x.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary, not text"),
         ("x.html", b"<html><body></body></html>", "no article text found in the HTML"),
     ],
 )
@@ -686,3 +689,130 @@ def test_bad_upload_is_a_problem(name: str, data: bytes, problem: str) -> None:
     assert corpus.documents == []
     assert corpus.problems[0].source == name
     assert corpus.problems[0].problem.startswith(problem)
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile files (issue 9): nothing hangs, every problem is one line
+
+
+def test_a_fifo_named_x_txt_is_a_problem_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.txt"
+    good.write_text("Headline\nOfficials counted 40 drones.\n", encoding="utf-8")
+    corpus = read_paths([str(fifo), str(good)])
+    assert [(p.source, p.problem) for p in corpus.problems] == [
+        (str(fifo), "a named pipe (FIFO), not a regular file: only regular files are read")
+    ]
+    assert [d.doc_id for d in corpus.documents] == [str(good)]
+
+
+def test_a_device_named_x_jsonl_is_a_problem_not_an_endless_read(tmp_path: Path) -> None:
+    device = tmp_path / "zero.jsonl"
+    device.symlink_to("/dev/zero")
+    (problem,) = read_paths([str(device)]).problems
+    assert problem.problem.startswith("a character device, not a regular file")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "article.txt"
+    text = "Headline\nOfficials counted 40 drones in Kyiv — ‘at least’.\n"
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path.write_bytes(bom + text.encode(encoding))
+    (document,) = read_paths([str(path)]).documents
+    assert document.text == text
+
+
+def test_a_utf16_jsonl_corpus_with_a_bom_is_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    line = json.dumps({"id": "a", "text": "Officials counted 40 drones."}, ensure_ascii=False)
+    path.write_bytes((line + "\n").encode("utf-16"))
+    assert [d.doc_id for d in read_paths([str(path)]).documents] == ["a"]
+
+
+def test_a_symlink_loop_is_named_as_a_loop(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    (problem,) = read_paths([str(loop)]).problems
+    assert problem.problem == "a loop of symbolic links: it leads back to itself"
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_second_error_line(tmp_path: Path) -> None:
+    name = tmp_path / "a\nError: everything is fine.txt"
+    name.write_bytes(b"")
+    (problem,) = read_paths([str(name)]).problems
+    assert problem.source == str(name)  # the record keeps the real name
+    assert "\n" not in str(problem) and "a\\nError: everything" in str(problem)
+
+
+def test_an_unreadable_file_is_one_problem(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Officials counted 40 drones.\n", encoding="utf-8")
+    real_open = os.open
+
+    def deny(path: Any, flags: int, *args: Any) -> int:
+        if Path(path) == secret:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", deny)
+    corpus = read_paths([str(secret), str(SEEDS / "001_237e2393b13176b7.txt")])
+    assert [(p.source, p.problem) for p in corpus.problems] == [(str(secret), "permission denied")]
+    assert len(corpus.documents) == 1
+
+
+def test_invalid_utf8_in_a_jsonl_corpus_names_its_line_and_keeps_the_lines_before(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.jsonl"
+    good = json.dumps({"id": "a", "text": "Officials counted 40 drones."}).encode()
+    path.write_bytes(good + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n')
+    corpus = read_paths([str(path)])
+    assert [d.doc_id for d in corpus.documents] == ["a"]
+    (problem,) = corpus.problems
+    assert problem.source == f"{path}:2" and problem.problem.startswith("not UTF-8 text")
+
+
+# --------------------------------------------------------------------------------------------
+# Parquet corpora and streaming
+
+
+def test_a_parquet_corpus_reads_like_the_same_jsonl(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [
+        {"id": "a", "text": "Officials counted 40 drones.", "published": dt.date(2023, 2, 6)},
+        {"id": None, "text": "About 300 people were evacuated.", "published": None},
+        {"id": "c", "text": "", "published": None},
+    ]
+    path = tmp_path / "corpus.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    corpus = read_paths([str(path)])
+    assert [d.doc_id for d in corpus.documents] == ["a", f"{path}:2"]
+    assert corpus.documents[0].published == PublicationDate(dt.date(2023, 2, 6), "day")
+    assert [(p.source, p.problem.split(":")[0]) for p in corpus.problems] == [
+        (f"{path}:3", "no article")
+    ]
+
+
+def test_a_file_that_is_not_parquet_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.parquet"
+    path.write_bytes(b"id,text\n1,two\n")
+    (problem,) = read_paths([str(path)]).problems
+    assert problem.problem.startswith("not a Parquet file")
+
+
+def test_corpus_records_stream_one_at_a_time(tmp_path: Path) -> None:
+    from numclaims.read import Record, iter_inputs
+
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": str(i), "text": f"{i} drones."}) + "\n" for i in range(5)),
+        encoding="utf-8",
+    )
+    items = iter_inputs([str(path)])
+    first = next(items)
+    assert isinstance(first, Record) and first.fields["id"] == "0"
+    items.close()  # the file closes with the generator

@@ -11,18 +11,21 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import NumclaimsError
-from .models import Corpus
+from .errors import NumclaimsError, one_line
+from .read.web import CACHE_ENV, FetchSettings
 
 if TYPE_CHECKING:
+    from .batch import BatchSummary, Sources
+    from .models import Corpus
     from .store import Workspace
 
-EXTRACT_FORMATS = ("table", "csv", "json", "jsonl")
+EXTRACT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 COMPARE_FORMATS = ("markdown", "csv", "json", "html")
 EXPORT_FORMATS = ("claimreview", *COMPARE_FORMATS)
 LOG_FORMATS = ("table", "json")
@@ -33,6 +36,9 @@ class Failure(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
+
 
 def output_options(formats: tuple[str, ...], default: str) -> Callable[[Any], Any]:
     """``--format`` and ``-o/--output``, shared by every command that writes a result."""
@@ -41,10 +47,10 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[Any], An
         command = click.option(
             "-o",
             "--output",
-            type=click.Path(dir_okay=False, writable=True, allow_dash=True),
             default="-",
             show_default=True,
-            help="Write the result to this file; '-' is standard output.",
+            help="Write the result to this file; '-' is standard output. Checked before any "
+            "work is done.",
         )(command)
         return click.option(
             "--format",
@@ -59,15 +65,62 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[Any], An
 
 
 def input_options(command: Any) -> Any:
-    """``PATH...`` and ``--meta``, shared by every command that reads articles."""
+    """``PATH...``, ``--meta``, the web inputs and the standard-input metadata, shared by every
+    command that reads articles. Paths are plain strings: the reader reports each bad one."""
+    options = [
+        click.option(
+            "--published",
+            help="Publication date of the article on standard input ('-'), e.g. 2023-02-07.",
+        ),
+        click.option("--outlet", help="Outlet of the article on standard input ('-')."),
+        click.option(
+            "--refresh", is_flag=True, help="Fetch web pages again even when they are cached."
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False),
+            envvar=CACHE_ENV,
+            help=f"Folder for fetched pages (default: the user cache folder; or ${CACHE_ENV}).",
+        ),
+        click.option(
+            "--feed",
+            "feeds",
+            multiple=True,
+            metavar="URL",
+            help="An RSS/Atom feed or sitemap: read every article it lists. Repeatable.",
+        ),
+        click.option(
+            "--urls",
+            "url_lists",
+            multiple=True,
+            metavar="FILE",
+            help="A file of article URLs, one a line ('#' starts a comment). Repeatable.",
+        ),
+        click.option(
+            "--meta", help="Sidecar CSV with columns file, outlet, url, published, title."
+        ),
+        click.argument("paths", nargs=-1),
+    ]
+    for option in options:
+        command = option(command)
+    return command
+
+
+def batch_options(command: Any) -> Any:
+    """``--workers``, ``--scheduler`` and ``--quiet``."""
     command = click.option(
-        "--meta",
-        type=click.Path(exists=True, dir_okay=False),
-        help="Sidecar CSV with columns file, outlet, url, published, title.",
+        "--quiet", "-q", is_flag=True, help="No progress bar on standard error."
     )(command)
-    return click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))(
-        command
-    )
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.",
+    )(command)
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        help="Run on a local Dask cluster of this many worker processes.",
+    )(command)
 
 
 def emit(rendered: str, output: str) -> None:
@@ -76,21 +129,90 @@ def emit(rendered: str, output: str) -> None:
         rendered += "\n"
     if output == "-":
         click.echo(rendered, nl=False)
-    else:
+        return
+    try:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(rendered)
+    except OSError as exc:
+        raise Failure(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
-def read_inputs(paths: tuple[str, ...], meta: str | None) -> Corpus:
-    """Read the articles, report each unreadable input on stderr, fail only if none was read."""
-    from .read import read_paths
+def check_output(output: str, fmt: str) -> None:
+    """Fail now, before any work, when the result could not be written to ``output``."""
+    if output == "-":
+        if fmt == "parquet":
+            raise click.UsageError("Parquet is binary: write it to a file with -o FILE.")
+        return
+    problem = writable_problem(output)
+    if problem:
+        raise Failure(f"{output}: {problem}")
 
-    corpus = read_paths(list(paths), meta=meta, stdin=sys.stdin)
+
+def writable_problem(output: str) -> str | None:
+    """Why ``output`` cannot be written, or None."""
+    path = Path(output)
+    if path.is_dir():
+        return "cannot write: a directory"
+    parent = path.parent
+    if not parent.is_dir():
+        return f"cannot write: no such directory {str(parent)!r}"
+    if path.exists():
+        return None if os.access(path, os.W_OK) else "cannot write: permission denied"
+    return None if os.access(parent, os.W_OK | os.X_OK) else "cannot write: permission denied"
+
+
+def sources_of(
+    paths: tuple[str, ...],
+    meta: str | None,
+    url_lists: tuple[str, ...],
+    feeds: tuple[str, ...],
+    outlet: str | None,
+    published: str | None,
+) -> Sources:
+    if not (paths or url_lists or feeds):
+        raise click.UsageError("Give at least one PATH, --urls FILE or --feed URL.")
+    if (outlet or published) and "-" not in paths:
+        raise click.UsageError("--outlet and --published describe standard input: give '-'.")
+    from .batch import Sources
+
+    return Sources(
+        paths=paths,
+        meta=meta,
+        url_lists=url_lists,
+        feeds=feeds,
+        outlet=outlet,
+        published=published,
+        stdin=sys.stdin,
+    )
+
+
+def read_inputs(sources: Sources, fetch: FetchSettings) -> Corpus:
+    """Read the articles in one process, report each unreadable input on standard error, and
+    fail (exit 2) only when none was read."""
+    from .batch import read_sources
+
+    corpus = read_sources(sources, fetch)
     for problem in corpus.problems:
         click.echo(f"Error: {problem}", err=True)
     if not corpus.documents:
         raise click.exceptions.Exit(2)
     return corpus
+
+
+def report_problems(summary: BatchSummary, *, count: bool = False) -> None:
+    """One ``Error:`` line per problem (with ``count``, then how many failed beside how many
+    were read, for a report that must say what it leaves out); exit 2 when none was read."""
+    for problem in summary.problems:
+        click.echo(f"Error: {problem}", err=True)
+    if summary.read == 0:
+        raise click.exceptions.Exit(2)
+    if count and summary.problems:
+        failed = len(summary.problems)
+        click.echo(
+            f"{failed} input{'s' if failed != 1 else ''} failed (listed above); the report "
+            f"covers the {summary.read} article{'s' if summary.read != 1 else ''} read.",
+            err=True,
+        )
 
 
 class OneLineErrors(click.Group):
@@ -110,9 +232,9 @@ class OneLineErrors(click.Group):
 def cli() -> None:
     """Find the quantified claims in news articles and line up the figures that disagree.
 
-    PATH may be a .txt article (first line is its title), an .html page, a .jsonl or .csv corpus,
-    a directory of those (its articles.csv, if any, supplies outlets and dates), or '-' for
-    standard input:
+    PATH may be a .txt article (first line is its title), an .html page, a .jsonl, .csv or
+    .parquet corpus, a directory of those (its articles.csv, if any, supplies outlets and
+    dates), a web address (http:// or https://), or '-' for standard input:
 
         cat article.txt | numclaims extract - --format jsonl
     """
@@ -121,7 +243,22 @@ def cli() -> None:
 @cli.command()
 @input_options
 @output_options(EXTRACT_FORMATS, "table")
-def extract(paths: tuple[str, ...], meta: str | None, fmt: str, output: str) -> None:
+@batch_options
+def extract(
+    paths: tuple[str, ...],
+    meta: str | None,
+    url_lists: tuple[str, ...],
+    feeds: tuple[str, ...],
+    cache_dir: str | None,
+    refresh: bool,
+    outlet: str | None,
+    published: str | None,
+    fmt: str,
+    output: str,
+    workers: int | None,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
     """List every quantified claim in the articles at PATH... ('-' reads standard input).
 
     \b
@@ -129,28 +266,62 @@ def extract(paths: tuple[str, ...], meta: str | None, fmt: str, output: str) -> 
         numclaims extract seeds/
         numclaims extract story.html --format jsonl -o claims.jsonl
         numclaims extract a.txt b.txt --meta articles.csv --format csv
+        numclaims extract https://example.com/news/story.html
+        numclaims extract --feed https://example.com/rss.xml --format jsonl
+        cat story.txt | numclaims extract - --outlet Reuters --published 2023-02-07
+        numclaims extract corpus.jsonl --workers 2 --format parquet -o claims.parquet
     """
-    from .extract import extract_documents
+    from .batch import STREAMED_FORMATS, ListSink, Progress, extract_claims, open_sink
     from .output import render_claims
 
-    corpus = read_inputs(paths, meta)
+    sources = sources_of(paths, meta, url_lists, feeds, outlet, published)
+    check_output(output, fmt)
+    sink = open_sink(fmt, output)
     try:
-        claims = extract_documents(corpus.documents)
+        with Progress(quiet=quiet) as progress:
+            summary = extract_claims(
+                sources,
+                sink=sink,
+                fetch=fetch_settings(cache_dir, refresh),
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+            )
     except NumclaimsError as exc:
         raise Failure(str(exc)) from None
-    emit(render_claims(claims, fmt), output)
+    finally:
+        sink.close()
+    report_problems(summary)
+    if fmt not in STREAMED_FORMATS:
+        assert isinstance(sink, ListSink)
+        emit(render_claims(sink.claims, fmt), output)
 
 
 @cli.command()
 @input_options
 @output_options(COMPARE_FORMATS, "markdown")
+@batch_options
 @click.option(
     "--fail-on",
     type=click.Choice(["conflict"]),
-    help="Exit with status 1 when any group has this verdict (for use in a workflow).",
+    help="Exit with status 1 when any group has this verdict, naming those groups on standard "
+    "error (for use in a workflow).",
 )
 def compare(
-    paths: tuple[str, ...], meta: str | None, fmt: str, output: str, fail_on: str | None
+    paths: tuple[str, ...],
+    meta: str | None,
+    url_lists: tuple[str, ...],
+    feeds: tuple[str, ...],
+    cache_dir: str | None,
+    refresh: bool,
+    outlet: str | None,
+    published: str | None,
+    fmt: str,
+    output: str,
+    workers: int | None,
+    scheduler: str | None,
+    quiet: bool,
+    fail_on: str | None,
 ) -> None:
     """Group the figures that measure the same thing across articles and judge them.
 
@@ -161,21 +332,37 @@ def compare(
         numclaims compare seeds/
         numclaims compare corpus.jsonl --format html -o report.html
         numclaims compare *.txt --meta articles.csv --fail-on conflict
+        numclaims compare --urls links.txt
+        numclaims compare big-corpus.jsonl --workers 2 --format json -o groups.json
     """
-    from .compare import compare as compare_claims
-    from .extract import extract_documents
+    from .batch import Progress, compare_sources
     from .output import render
 
-    corpus = read_inputs(paths, meta)
+    sources = sources_of(paths, meta, url_lists, feeds, outlet, published)
+    check_output(output, fmt)
     try:
-        comparison = compare_claims(
-            extract_documents(corpus.documents), documents=corpus.documents
-        )
+        with Progress(quiet=quiet) as progress:
+            comparison, summary = compare_sources(
+                sources,
+                fetch=fetch_settings(cache_dir, refresh),
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+            )
     except NumclaimsError as exc:
         raise Failure(str(exc)) from None
+    report_problems(summary, count=True)
     emit(render(comparison, fmt), output)
-    if fail_on and any(group.verdict == fail_on for group in comparison.groups):
-        raise click.exceptions.Exit(1)
+    if fail_on:
+        failing = [group for group in comparison.groups if group.verdict == fail_on]
+        for group in failing:
+            click.echo(one_line(f"{fail_on.capitalize()}: {group.label}: {group.reason}"), err=True)
+        if failing:
+            raise click.exceptions.Exit(1)
+
+
+def fetch_settings(cache_dir: str | None, refresh: bool) -> FetchSettings:
+    return FetchSettings(cache_dir=Path(cache_dir) if cache_dir else None, refresh=refresh)
 
 
 # --------------------------------------------------------------------------------------------
@@ -224,16 +411,31 @@ def workspace(db: str | None) -> Iterator[Workspace]:
 @input_options
 @db_option
 @click.option("--by", "author", envvar="NUMCLAIMS_REVIEWER", help="Who adds them.")
-def add(paths: tuple[str, ...], meta: str | None, db: str | None, author: str | None) -> None:
+def add(
+    paths: tuple[str, ...],
+    meta: str | None,
+    url_lists: tuple[str, ...],
+    feeds: tuple[str, ...],
+    cache_dir: str | None,
+    refresh: bool,
+    outlet: str | None,
+    published: str | None,
+    db: str | None,
+    author: str | None,
+) -> None:
     """Add the articles at PATH... to a workspace; only new articles are extracted.
 
     \b
     Examples:
         numclaims add seeds/ --db story.db
         numclaims add wire.html --meta articles.csv --db story.db
-        cat pasted.txt | numclaims add - --db story.db
+        numclaims add --urls links.txt --db story.db
+        cat pasted.txt | numclaims add - --outlet Reuters --published 2023-02-07 --db story.db
     """
-    corpus = read_inputs(paths, meta)
+    corpus = read_inputs(
+        sources_of(paths, meta, url_lists, feeds, outlet, published),
+        fetch_settings(cache_dir, refresh),
+    )
     with workspace(db) as ws:
         result = ws.add_documents(corpus.documents, author=author)
     for problem in result.problems:

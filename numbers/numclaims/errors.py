@@ -14,6 +14,30 @@ one-line ``Error: …`` and the dashboard into a message in the page.
 
 from __future__ import annotations
 
+import unicodedata
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as part of one line: control characters, line and paragraph
+    separators and format characters escaped (``\\n``, ``\\x1b``, ``\\u2028``), so a file name or
+    URL holding a newline cannot forge a second error line or hide text."""
+    if text.isprintable():
+        return text
+    return "".join(_escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    if ch.isprintable() or unicodedata.category(ch) == "Zs":  # a no-break space is harmless
+        return ch
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
 
 class NumclaimsError(Exception):
     """Base class of every error numclaims raises on purpose."""
@@ -25,7 +49,7 @@ class InputError(NumclaimsError):
     def __init__(self, source: str, problem: str) -> None:
         self.source = source
         self.problem = problem
-        super().__init__(f"{source}: {problem}")
+        super().__init__(one_line(f"{source}: {problem}"))
 
 
 class LexiconError(NumclaimsError):

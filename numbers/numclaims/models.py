@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .errors import one_line
+
 Precision = Literal["day", "month", "year"]
 Qualifier = Literal["=", "~", ">", ">=", "<", "<=", "range", "vague"]
 Trend = Literal["up", "down"]
@@ -134,7 +136,9 @@ class ReadProblem:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.problem}"
+        # Names and problems can hold what an input contained (a file name with a newline):
+        # escaped, a problem prints as one line.
+        return one_line(f"{self.source}: {self.problem}")
 
 
 @dataclass

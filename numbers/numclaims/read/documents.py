@@ -34,32 +34,42 @@ import codecs
 import csv
 import dataclasses
 import datetime as dt
+import errno
 import io
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from .. import lexicon
 from ..errors import InputError, LexiconError
 from ..models import Corpus, Document, Precision, PublicationDate, ReadProblem
+from .feeds import feed_links
+from .web import Fetcher, is_url
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 __all__ = [
+    "CORPUS_KINDS",
     "SUFFIXES",
     "UPLOAD_LIMIT_BYTES",
+    "Input",
+    "Record",
+    "iter_inputs",
     "make_document",
     "parse_published",
     "read_meta",
     "read_paths",
+    "read_record",
     "read_upload",
+    "read_urls",
 ]
 
 #: File types read, by suffix.
@@ -69,7 +79,10 @@ SUFFIXES: Mapping[str, str] = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".csv": "csv",
+    ".parquet": "parquet",
 }
+#: The kinds of file that hold many articles, one a record, streamed record by record.
+CORPUS_KINDS = frozenset({"jsonl", "csv", "parquet"})
 #: The largest upload read, in bytes: a news article, even as a full HTML page, is far smaller.
 UPLOAD_LIMIT_BYTES = 5_000_000
 #: In a directory, the sidecar CSV whose rows describe the directory's files.
@@ -114,6 +127,18 @@ _ISO_DATE = re.compile(
 _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|article|!--)", re.IGNORECASE)
 # Corpora in CSV may hold whole HTML pages, far above csv's default 128 KiB per field.
 _CSV_FIELD_LIMIT = 50_000_000
+# The head of a corpus file checked for binary content before it is streamed.
+_SNIFF_BYTES = 64 * 1024
+_PARQUET_BATCH_ROWS = 256
+# Byte-order marks and the encodings they declare; UTF-32's before UTF-16's, which they start
+# with.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -192,31 +217,49 @@ def parse_published(
 
 
 def read_paths(
-    paths: Sequence[str], *, meta: str | None = None, stdin: TextIO | None = None
+    paths: Sequence[str],
+    *,
+    meta: str | None = None,
+    stdin: TextIO | None = None,
+    url_lists: Sequence[str] = (),
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
+    outlet: str | None = None,
+    published: PublicationDate | dt.date | str | None = None,
 ) -> Corpus:
-    """Read every file, directory, corpus and ``-`` (standard input) in ``paths``.
+    """Read every file, directory, corpus, web address and ``-`` (standard input) in ``paths``.
 
-    A directory gives its .txt, .html, .htm, .jsonl and .csv files, sorted by name; an
-    ``articles.csv`` in it is not read as a corpus but as metadata for those files. ``meta`` is
-    a sidecar CSV (columns ``file, outlet, url, published, title``; ``file`` is a name or a path
-    relative to the CSV) whose values win over what is inferred and over a directory's
+    A directory gives its .txt, .html, .htm, .jsonl, .csv and .parquet files, sorted by name;
+    an ``articles.csv`` in it is not read as a corpus but as metadata for those files. ``meta``
+    is a sidecar CSV (columns ``file, outlet, url, published, title``; ``file`` is a name or a
+    path relative to the CSV) whose values win over what is inferred and over a directory's
     ``articles.csv``. A file's ``doc_id`` is its path as given (a directory's files: the
-    directory joined with the name); a corpus line's is its ``id`` or ``file:line``.
+    directory joined with the name); a corpus line's is its ``id`` or ``file:line``; a web
+    page's is its address as given (its ``url`` the page's canonical address).
+
+    ``url_lists`` are files of web addresses, one a line; ``feeds`` are RSS/Atom/JSON feeds or
+    sitemaps whose articles are read. Pages are fetched through ``fetcher`` (default: a
+    :class:`~numclaims.read.web.Fetcher` with its cache). ``outlet`` and ``published`` describe
+    the article on standard input.
     """
     corpus = Corpus()
-    sidecars: list[_Sidecar] = []
-    if meta is not None:
-        try:
-            sidecars.append(_Sidecar.load(Path(meta), match_names=True))
-        except InputError as exc:
-            _problem(corpus, exc)
-    for given in paths:
-        if given == "-":
-            _read_stdin(corpus, stdin if stdin is not None else sys.stdin)
-        elif Path(given).is_dir():
-            _read_directory(corpus, given, sidecars)
-        else:
-            _read_file(corpus, given, Path(given), sidecars)
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        for item in iter_inputs(
+            paths,
+            meta=meta,
+            stdin=stdin,
+            url_lists=url_lists,
+            feeds=feeds,
+            fetcher=fetcher,
+            outlet=outlet,
+            published=published,
+        ):
+            _collect(corpus, item, fetcher)
+    finally:
+        if own:
+            fetcher.close()
     return corpus
 
 
@@ -227,11 +270,13 @@ def read_upload(
     max_bytes: int = UPLOAD_LIMIT_BYTES,
     outlet: str | None = None,
     published: PublicationDate | dt.date | str | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Corpus:
     """Read bytes uploaded as file ``name`` (its extension says how), as :func:`read_paths` would.
 
     ``outlet`` and ``published`` win over what a single article's page says; in a corpus
-    (.jsonl, .csv) they fill in records that lack them.
+    (.jsonl, .csv, .parquet) they fill in records that lack them. Records with only a ``url``
+    are fetched through ``fetcher``.
     """
     corpus = Corpus()
     if len(data) > max_bytes:
@@ -239,15 +284,28 @@ def read_upload(
             ReadProblem(name, f"too large: {len(data):,} bytes (the limit is {max_bytes:,} bytes)")
         )
         return corpus
-    kind = _kind(PurePath(name).suffix, name, corpus)
+    suffix = PurePath(name).suffix
+    kind = SUFFIXES.get(suffix.lower())
     if kind is None:
+        corpus.problems.append(ReadProblem(name, _unknown_kind(suffix)))
         return corpus
     try:
         date = parse_published(published, source=name)
     except InputError as exc:
         _problem(corpus, exc)
         date = None
-    _read_data(corpus, data, name=name, kind=kind, supplied=_Supplied(_known(outlet), date=date))
+    supplied = _Supplied(_known(outlet), date=date)
+    if kind not in CORPUS_KINDS:
+        _collect(corpus, _document_item(data, name=name, kind=kind, supplied=supplied))
+        return corpus
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        for item in _corpus_items(io.BytesIO(data), name=name, kind=kind, supplied=supplied):
+            _collect(corpus, item, fetcher)
+    finally:
+        if own:
+            fetcher.close()
     return corpus
 
 
@@ -541,6 +599,127 @@ class _Supplied:
 
 
 @dataclass(frozen=True)
+class Record:
+    """One article not yet read: a corpus record (JSONL line, CSV or Parquet row) or a URL.
+
+    ``where`` names it in messages (``corpus.jsonl:3``, the URL); ``fields`` are the record's
+    own (``id``, ``text`` or ``html`` or ``url``, ``outlet``, ``url``, ``published``,
+    ``title``). :func:`read_record` turns it into a :class:`Document`, fetching a record that
+    has only a ``url``; a batch run sends records to its workers to be read there.
+    """
+
+    where: str
+    fields: Mapping[str, Any]
+    supplied: _Supplied = _Supplied()
+
+
+#: What :func:`iter_inputs` yields.
+Input = Document | Record | ReadProblem
+
+
+def iter_inputs(
+    paths: Sequence[str],
+    *,
+    meta: str | None = None,
+    stdin: TextIO | None = None,
+    url_lists: Sequence[str] = (),
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
+    outlet: str | None = None,
+    published: PublicationDate | dt.date | str | None = None,
+) -> Iterator[Input]:
+    """The inputs of :func:`read_paths`, one at a time, as read so far.
+
+    Text and HTML files and standard input come as :class:`Document`s; corpus records and web
+    addresses as :class:`Record`s (read them with :func:`read_record`), streamed from their
+    files so a corpus of any size is never in memory whole; failures as
+    :class:`ReadProblem`s. Arguments as for :func:`read_paths`.
+    """
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        sidecars: list[_Sidecar] = []
+        if meta is not None:
+            try:
+                sidecars.append(_Sidecar.load(Path(meta), match_names=True))
+            except InputError as exc:
+                yield _as_problem(exc)
+        for given in paths:
+            if given == "-":
+                yield from _stdin_items(
+                    stdin if stdin is not None else sys.stdin, outlet=outlet, published=published
+                )
+            elif is_url(given):
+                yield _url_record(given)
+            elif Path(given).is_dir():
+                yield from _directory_items(given, sidecars)
+            else:
+                yield from _file_items(given, Path(given), sidecars)
+        for listing in url_lists:
+            yield from _url_list_items(listing)
+        for feed in feeds:
+            try:
+                links = feed_links(feed, fetcher)
+            except InputError as exc:
+                yield _as_problem(exc)
+                continue
+            yield from (_url_record(link) for link in links)
+    finally:
+        if own:
+            fetcher.close()
+
+
+def read_record(record: Record, *, fetcher: Fetcher | None = None) -> Document:
+    """The :class:`Document` of one :class:`Record`; raises :class:`InputError` naming it.
+
+    A record with neither ``text`` nor ``html`` but a ``url`` is fetched (through ``fetcher``,
+    else a default :class:`Fetcher`) and read as an HTML page.
+    """
+    if fetcher is None:
+        with Fetcher() as own:
+            return read_record(record, fetcher=own)
+    return _record_document(
+        record.fields, where=record.where, supplied=record.supplied, fetcher=fetcher
+    )
+
+
+def read_urls(
+    urls: Iterable[str],
+    *,
+    fetcher: Fetcher | None = None,
+    outlet: str | None = None,
+    published: PublicationDate | dt.date | str | None = None,
+) -> Corpus:
+    """Fetch and read each web address in ``urls``; anything else is a problem, never a path.
+
+    For clients where a typed line must not open a local file (the dashboard's URL box).
+    ``outlet`` and ``published`` win over what the pages say.
+    """
+    corpus = Corpus()
+    try:
+        date = parse_published(published, source="published")
+    except InputError as exc:
+        _problem(corpus, exc)
+        return corpus
+    supplied = _Supplied(outlet=_known(outlet), date=date)
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        for url in urls:
+            url = url.strip()
+            if not url:
+                continue
+            if not is_url(url):
+                corpus.problems.append(ReadProblem(url, "not an http:// or https:// address"))
+                continue
+            _collect(corpus, Record(url, {"id": url, "url": url}, supplied), fetcher)
+    finally:
+        if own:
+            fetcher.close()
+    return corpus
+
+
+@dataclass(frozen=True)
 class _Sidecar:
     """A metadata CSV, ready to look up the row for a file."""
 
@@ -567,23 +746,53 @@ class _Sidecar:
         return self.by_path.get(path.resolve()) or self.by_name.get(path.name) or {}
 
 
-def _read_file(corpus: Corpus, doc_id: str, path: Path, sidecars: Sequence[_Sidecar]) -> None:
-    if not path.exists():
-        corpus.problems.append(ReadProblem(doc_id, "no such file or directory"))
+def _collect(corpus: Corpus, item: Input, fetcher: Fetcher | None = None) -> None:
+    if isinstance(item, Record):
+        try:
+            corpus.documents.append(read_record(item, fetcher=fetcher))
+        except InputError as exc:
+            _problem(corpus, exc)
+    elif isinstance(item, Document):
+        corpus.documents.append(item)
+    else:
+        corpus.problems.append(item)
+
+
+def _url_record(url: str) -> Record:
+    return Record(url, {"id": url, "url": url})
+
+
+def _file_items(doc_id: str, path: Path, sidecars: Sequence[_Sidecar]) -> Iterator[Input]:
+    try:
+        _check_exists(path, doc_id)
+    except InputError as exc:
+        yield _as_problem(exc)
         return
-    kind = _kind(path.suffix, doc_id, corpus)
+    kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
+        yield ReadProblem(doc_id, _unknown_kind(path.suffix))
+        return
+    supplied, problem = _supplied_by(sidecars, path, doc_id)
+    if problem is not None:
+        yield problem
+    if kind in CORPUS_KINDS:
+        try:
+            handle = _open_regular(path, doc_id)
+        except InputError as exc:
+            yield _as_problem(exc)
+            return
+        with handle:
+            yield from _corpus_items(handle, name=doc_id, kind=kind, supplied=supplied)
         return
     try:
         data = _read_bytes(path, doc_id)
     except InputError as exc:
-        _problem(corpus, exc)
+        yield _as_problem(exc)
         return
-    supplied = _supplied_by(sidecars, path, doc_id, corpus)
-    _read_data(corpus, data, name=doc_id, kind=kind, supplied=supplied)
+    yield _document_item(data, name=doc_id, kind=kind, supplied=supplied)
 
 
-def _read_directory(corpus: Corpus, given: str, sidecars: Sequence[_Sidecar]) -> None:
+def _directory_items(given: str, sidecars: Sequence[_Sidecar]) -> Iterator[Input]:
     directory = Path(given)
     layers = list(sidecars)
     if (directory / META_FILE).is_file():
@@ -591,11 +800,11 @@ def _read_directory(corpus: Corpus, given: str, sidecars: Sequence[_Sidecar]) ->
             # The directory's own metadata first: an explicit --meta wins over it.
             layers.insert(0, _Sidecar.load(directory / META_FILE, match_names=False))
         except InputError as exc:
-            _problem(corpus, exc)
+            yield _as_problem(exc)
     try:
         entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
     except OSError as exc:
-        corpus.problems.append(ReadProblem(given, f"cannot list the directory: {exc.strerror}"))
+        yield ReadProblem(given, f"cannot list the directory: {exc.strerror}")
         return
     files = [
         entry
@@ -607,64 +816,139 @@ def _read_directory(corpus: Corpus, given: str, sidecars: Sequence[_Sidecar]) ->
     ]
     if not files:
         kinds = ", ".join(SUFFIXES)
-        corpus.problems.append(ReadProblem(given, f"no {kinds} files in this directory"))
+        yield ReadProblem(given, f"no {kinds} files in this directory")
     for entry in files:
-        _read_file(corpus, os.path.join(given, entry.name), entry, layers)
+        yield from _file_items(os.path.join(given, entry.name), entry, layers)
 
 
-def _read_stdin(corpus: Corpus, stream: TextIO) -> None:
+def _stdin_items(
+    stream: TextIO, *, outlet: str | None, published: PublicationDate | dt.date | str | None
+) -> Iterator[Input]:
     buffer = getattr(stream, "buffer", None)
     try:
         data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
     except (OSError, ValueError) as exc:
-        corpus.problems.append(ReadProblem("-", f"cannot read standard input: {exc}"))
+        yield ReadProblem("-", f"cannot read standard input: {exc}")
+        return
+    try:
+        date = parse_published(published, source="-")
+    except InputError as exc:
+        yield _as_problem(exc)
         return
     kind = "html" if _HTML_START.match(data[:1024]) else "text"
-    _read_data(corpus, data, name="-", kind=kind, supplied=_Supplied())
+    yield _document_item(data, name="-", kind=kind, supplied=_Supplied(_known(outlet), date=date))
 
 
-def _read_data(corpus: Corpus, data: bytes, *, name: str, kind: str, supplied: _Supplied) -> None:
-    """Read ``data`` of one input as ``kind`` into ``corpus``; failures become problems."""
+def _url_list_items(listing: str) -> Iterator[Input]:
+    """The addresses in a file of URLs, one a line; blank lines and ``#`` comments skipped."""
+    try:
+        text = _decode(_read_bytes(Path(listing), listing), listing)
+    except InputError as exc:
+        yield _as_problem(exc)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        url = line.strip()
+        if not url or url.startswith("#"):
+            continue
+        if is_url(url):
+            yield _url_record(url)
+        else:
+            yield ReadProblem(f"{listing}:{number}", "not an http:// or https:// address")
+
+
+def _document_item(data: bytes, *, name: str, kind: str, supplied: _Supplied) -> Input:
+    """A text or HTML input read into a Document, or the problem that stopped it."""
     try:
         text = _decode(data, name)
         if kind == "text":
-            corpus.documents.append(make_document(text, doc_id=name, source=name, **_as(supplied)))
-        elif kind == "html":
-            corpus.documents.append(
-                _html_document(text, doc_id=name, source=name, supplied=supplied)
-            )
-        elif kind == "jsonl":
-            _read_jsonl(corpus, text, name=name, supplied=supplied)
-        else:
-            _read_csv_corpus(corpus, text, name=name, supplied=supplied)
+            return make_document(text, doc_id=name, source=name, **_as(supplied))
+        return _html_document(text, doc_id=name, source=name, supplied=supplied)
     except InputError as exc:
-        _problem(corpus, exc)
+        return _as_problem(exc)
 
 
-def _read_jsonl(corpus: Corpus, text: str, *, name: str, supplied: _Supplied) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _corpus_items(
+    handle: BinaryIO, *, name: str, kind: str, supplied: _Supplied
+) -> Iterator[Input]:
+    """The records of a corpus file, streamed from ``handle``; a bad line is a problem."""
+    try:
+        if kind == "parquet":
+            yield from _parquet_records(handle, name=name, supplied=supplied)
+            return
+        stream = _text_stream(handle, name, newline="\n" if kind == "jsonl" else "")
+    except InputError as exc:
+        yield _as_problem(exc)
+        return
+    with stream:  # closing the text layer closes ``handle`` too, in order
+        if kind == "csv":
+            yield from _csv_records(stream, name=name, supplied=supplied)
+        elif stream.encoding == "utf-8":
+            # Line by line from the bytes, so one undecodable line costs that line alone.
+            yield from _jsonl_records(_utf8_lines(stream.buffer), name=name, supplied=supplied)
+        else:
+            yield from _jsonl_records(_text_lines(stream), name=name, supplied=supplied)
+
+
+def _utf8_lines(handle: BinaryIO) -> Iterator[str | UnicodeDecodeError]:
+    for raw in handle:
+        try:
+            yield raw.decode("utf-8").removesuffix("\n")
+        except UnicodeDecodeError as exc:
+            yield exc
+
+
+def _text_lines(stream: TextIO) -> Iterator[str | UnicodeDecodeError]:
+    try:
+        for line in stream:
+            yield line.removesuffix("\n")
+    except UnicodeDecodeError as exc:
+        yield exc  # the decoder reads ahead: the rest of the file is lost
+
+
+def _jsonl_records(
+    lines: Iterable[str | UnicodeDecodeError], *, name: str, supplied: _Supplied
+) -> Iterator[Input]:
+    for number, line in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        if isinstance(line, UnicodeDecodeError):
+            yield ReadProblem(where, _undecodable(line))
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{number}"
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(where, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
-            if not isinstance(record, dict):
-                raise InputError(where, f"expected a JSON object, found {type(record).__name__}")
-            corpus.documents.append(_record_document(record, where=where, supplied=supplied))
-        except InputError as exc:
-            _problem(corpus, exc)
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadProblem(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except RecursionError:
+            yield ReadProblem(where, "not valid JSON: nested too deeply")
+            continue
+        if not isinstance(record, dict):
+            yield ReadProblem(where, f"expected a JSON object, found {type(record).__name__}")
+            continue
+        yield Record(where, record, supplied)
 
 
-def _read_csv_corpus(corpus: Corpus, text: str, *, name: str, supplied: _Supplied) -> None:
+def _csv_records(stream: TextIO, *, name: str, supplied: _Supplied) -> Iterator[Input]:
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    reader = _csv_reader(text)
+    reader = csv.DictReader(stream)
+    try:
+        fieldnames = reader.fieldnames
+    except UnicodeDecodeError as exc:
+        yield ReadProblem(name, _undecodable(exc))
+        return
+    except csv.Error as exc:
+        yield ReadProblem(f"{name}:1", f"not valid CSV: {exc}")
+        return
+    if fieldnames:
+        reader.fieldnames = [column.strip().lower() for column in fieldnames]
     columns = set(reader.fieldnames or ())
-    if not columns & {"text", "html"}:
+    # A sidecar (file, outlet, url, …) passed as an input describes files: its urls are not
+    # articles to fetch.
+    if not columns & {"text", "html"} and ("file" in columns or "url" not in columns):
         hint = " (to describe files, pass it as --meta)" if "file" in columns else ""
-        raise InputError(name, f"a CSV corpus needs a 'text' or 'html' column{hint}")
+        yield ReadProblem(name, f"a CSV corpus needs a 'text', 'html' or 'url' column{hint}")
+        return
     while True:
         where = f"{name}:{reader.line_num + 1}"
         try:
@@ -672,17 +956,47 @@ def _read_csv_corpus(corpus: Corpus, text: str, *, name: str, supplied: _Supplie
         except StopIteration:
             return
         except csv.Error as exc:
-            corpus.problems.append(ReadProblem(where, f"not valid CSV: {exc}"))
+            yield ReadProblem(where, f"not valid CSV: {exc}")
+            return
+        except UnicodeDecodeError as exc:
+            yield ReadProblem(where, _undecodable(exc))
             return
         if not any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
             continue
-        try:
-            corpus.documents.append(_record_document(row, where=where, supplied=supplied))
-        except InputError as exc:
-            _problem(corpus, exc)
+        yield Record(where, row, supplied)
 
 
-def _record_document(record: Mapping[Any, Any], *, where: str, supplied: _Supplied) -> Document:
+def _parquet_records(handle: BinaryIO, *, name: str, supplied: _Supplied) -> Iterator[Input]:
+    """Rows of a Parquet corpus, a batch of rows at a time; ``where`` is ``file:row``."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(handle)
+    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+        raise InputError(name, f"not a Parquet file: {exc}") from None
+    names = set(table.schema.names)
+    present = [column for column in ("id", "text", "html", *_FIELDS) if column in names]
+    if not set(present) & {"text", "html", "url"}:
+        raise InputError(name, "a Parquet corpus needs a 'text', 'html' or 'url' column")
+    row = 0
+    for batch in table.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=present):
+        for values in batch.to_pylist():
+            row += 1
+            fields = {key: _parquet_value(value) for key, value in values.items()}
+            if any(isinstance(value, str) and value.strip() for value in fields.values()):
+                yield Record(f"{name}:{row}", fields, supplied)
+
+
+def _parquet_value(value: Any) -> Any:
+    # A Parquet date column holds dates, not the strings a JSONL or CSV corpus would.
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _record_document(
+    record: Mapping[Any, Any], *, where: str, supplied: _Supplied, fetcher: Fetcher
+) -> Document:
     """One corpus record (JSONL object or CSV row); its own fields win over ``supplied``."""
     fields: dict[str, str] = {}
     for key in ("id", "text", "html", *_FIELDS):
@@ -700,21 +1014,48 @@ def _record_document(record: Mapping[Any, Any], *, where: str, supplied: _Suppli
         title=_known(fields.get("title")) or supplied.title,
         date=parse_published(fields.get("published"), source=where) or supplied.date,
     )
-    doc_id = fields.get("id", where)
     if "text" in fields:
-        return make_document(fields["text"], doc_id=doc_id, source=where, **_as(own))
+        return make_document(
+            fields["text"], doc_id=fields.get("id", where), source=where, **_as(own)
+        )
     if "html" in fields:
-        return _html_document(fields["html"], doc_id=doc_id, source=where, supplied=own)
-    raise InputError(where, "no article: the record needs a 'text' or 'html' field")
+        return _html_document(
+            fields["html"], doc_id=fields.get("id", where), source=where, supplied=own
+        )
+    url = _known(fields.get("url"))
+    if url is not None:
+        page = fetcher.get(url)
+        # The page's own canonical address wins over the one asked for, unless supplied.
+        fetched = dataclasses.replace(own, url=supplied.url)
+        return _html_document(
+            page.text(),
+            doc_id=fields.get("id", url),
+            source=where,
+            supplied=fetched,
+            page_url=page.final_url,
+        )
+    raise InputError(where, "no article: the record needs a 'text', 'html' or 'url' field")
 
 
-def _html_document(html: str, *, doc_id: str, source: str, supplied: _Supplied) -> Document:
-    """The article trafilatura finds in ``html``: its text, title, site name, URL and date."""
+def _html_document(
+    html: str,
+    *,
+    doc_id: str,
+    source: str,
+    supplied: _Supplied,
+    page_url: str | None = None,
+) -> Document:
+    """The article trafilatura finds in ``html``: its text, title, site name, URL and date.
+
+    ``page_url`` is where the page was fetched from: the document's URL unless the page names
+    a canonical one, and the outlet's fallback (its domain) when the page has no site name.
+    """
     import trafilatura
 
     try:
         page = trafilatura.bare_extraction(
             html,
+            url=page_url,
             with_metadata=True,
             include_comments=False,
             date_extraction_params=_HTML_DATE_PARAMS,
@@ -730,7 +1071,7 @@ def _html_document(html: str, *, doc_id: str, source: str, supplied: _Supplied) 
         doc_id=doc_id,
         source=source,
         title=supplied.title or getattr(page, "title", None),
-        url=supplied.url or getattr(page, "url", None),
+        url=supplied.url or getattr(page, "url", None) or page_url,
         outlet=supplied.outlet or getattr(page, "sitename", None),
         published=date,
     )
@@ -749,8 +1090,8 @@ def _page_date(value: str | None, source: str) -> PublicationDate | None:
 
 
 def _supplied_by(
-    sidecars: Sequence[_Sidecar], path: Path, source: str, corpus: Corpus
-) -> _Supplied:
+    sidecars: Sequence[_Sidecar], path: Path, source: str
+) -> tuple[_Supplied, ReadProblem | None]:
     """Metadata for ``path`` from the sidecars, later ones winning; a bad date is a problem."""
     values: dict[str, str] = {}
     origin = ""
@@ -760,53 +1101,133 @@ def _supplied_by(
         if "published" in row:
             origin = sidecar.source
     date = None
+    problem = None
     try:
         date = parse_published(values.get("published"), source=source)
     except InputError as exc:
-        corpus.problems.append(ReadProblem(source, f"{origin}: {exc.problem}"))
-    return _Supplied(values.get("outlet"), values.get("url"), values.get("title"), date)
+        problem = ReadProblem(source, f"{origin}: {exc.problem}")
+    supplied = _Supplied(values.get("outlet"), values.get("url"), values.get("title"), date)
+    return supplied, problem
 
 
-def _kind(suffix: str, name: str, corpus: Corpus) -> str | None:
-    kind = SUFFIXES.get(suffix.lower())
-    if kind is None:
-        what = f"unknown file type {suffix!r}" if suffix else "a file without an extension"
-        corpus.problems.append(
-            ReadProblem(name, f"{what}: numclaims reads {', '.join(SUFFIXES)} files")
-        )
-    return kind
+def _unknown_kind(suffix: str) -> str:
+    what = f"unknown file type {suffix!r}" if suffix else "a file without an extension"
+    return f"{what}: numclaims reads {', '.join(SUFFIXES)} files"
+
+
+def _check_exists(path: Path, source: str) -> None:
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise InputError(source, "no such file or directory") from None
+    except OSError as exc:
+        raise _os_problem(exc, source) from None
+
+
+def _open_regular(path: Path, source: str) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file.
+
+    Opened without blocking, then checked: a FIFO or a device named ``x.txt`` would otherwise
+    wait for a writer, or never end.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise _os_problem(exc, source) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(source, _not_regular(mode))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory, not a file"
+    kinds = {
+        stat.S_ISFIFO: "a named pipe (FIFO)",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+    }
+    what = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"{what}, not a regular file: only regular files are read"
+
+
+def _os_problem(exc: OSError, source: str) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(source, "no such file or directory")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(source, "a directory, not a file")
+    if isinstance(exc, PermissionError):
+        return InputError(source, "permission denied")
+    if exc.errno == errno.ELOOP:
+        return InputError(source, "a loop of symbolic links: it leads back to itself")
+    return InputError(source, f"cannot read: {exc.strerror or exc}")
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
+    handle = _open_regular(path, source)
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(source, "a directory, not a file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
+        with handle:
+            return handle.read()
     except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+        raise _os_problem(exc, source) from None
+
+
+def _encoding(head: bytes) -> tuple[str, int]:
+    """The encoding a byte-order mark declares (UTF-8 without one) and the mark's length."""
+    for mark, name in _BOMS:
+        if head.startswith(mark):
+            return name, len(mark)
+    return "utf-8", 0
 
 
 def _decode(data: bytes, source: str) -> str:
-    """``data`` as UTF-8 text (a byte-order mark is skipped); binary or empty input is an error."""
+    """``data`` as text: UTF-8, or UTF-16/32 with a byte-order mark (the mark is skipped).
+
+    Binary (NUL bytes outside UTF-16/32), undecodable or empty input is an error.
+    """
     if not data:
         raise InputError(source, "empty: no text to read")
-    if b"\x00" in data:
+    encoding, skip = _encoding(data[:4])
+    if encoding == "utf-8" and b"\x00" in data:
         raise InputError(source, "binary, not text: it contains NUL bytes")
-    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data[skip:].decode("utf-8")
+        text = data[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
         offset = skip + exc.start
+        name = "UTF-8" if encoding == "utf-8" else encoding.upper()
         raise InputError(
-            source, f"not UTF-8 text: invalid byte 0x{data[offset]:02x} at offset {offset}"
+            source, f"not {name} text: invalid byte 0x{data[offset]:02x} at offset {offset}"
         ) from None
+    if "\x00" in text:
+        raise InputError(source, "binary, not text: it contains NUL characters")
     if not text.strip():
         raise InputError(source, "only whitespace: no text to read")
     return text
+
+
+def _text_stream(handle: BinaryIO, source: str, *, newline: str) -> TextIO:
+    """``handle`` as a text stream, checked at its head as :func:`_decode` checks a whole file."""
+    head = handle.read(_SNIFF_BYTES)
+    if not head:
+        raise InputError(source, "empty: no text to read")
+    encoding, skip = _encoding(head[:4])
+    if encoding == "utf-8" and b"\x00" in head:
+        raise InputError(source, "binary, not text: it contains NUL bytes")
+    if len(head) < _SNIFF_BYTES and not head[skip:].decode(encoding, errors="replace").strip():
+        raise InputError(source, "only whitespace: no text to read")
+    handle.seek(skip)
+    return io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline=newline)
+
+
+def _undecodable(exc: UnicodeDecodeError) -> str:
+    return f"not {exc.encoding.upper()} text: invalid byte 0x{exc.object[exc.start]:02x}"
 
 
 def _csv_reader(text: str) -> csv.DictReader[str]:
@@ -830,5 +1251,9 @@ def _known(value: str | None) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _as_problem(exc: InputError) -> ReadProblem:
+    return ReadProblem(exc.source, exc.problem)
+
+
 def _problem(corpus: Corpus, exc: InputError) -> None:
-    corpus.problems.append(ReadProblem(exc.source, exc.problem))
+    corpus.problems.append(_as_problem(exc))
