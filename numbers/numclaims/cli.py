@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .errors import NumclaimsError
-from .models import Corpus
+from .models import Claim, Corpus, ReadProblem
 
 EXTRACT_FORMATS = ("table", "csv", "json", "jsonl")
 COMPARE_FORMATS = ("markdown", "csv", "json", "html")
@@ -86,6 +86,19 @@ def read_inputs(paths: tuple[str, ...], meta: str | None) -> Corpus:
     return corpus
 
 
+def extract_claims(corpus: Corpus) -> list[Claim]:
+    """The claims of the articles read; an article that fails gets its own error line, and the
+    others still give theirs."""
+    from .extract import extract_documents
+
+    problems: list[ReadProblem] = []
+    claims = extract_documents(corpus.documents, problems=problems)
+    for problem in problems:
+        click.echo(f"Error: {problem}", err=True)
+    corpus.problems.extend(problems)
+    return claims
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="numclaims")
 def cli() -> None:
@@ -111,12 +124,11 @@ def extract(paths: tuple[str, ...], meta: str | None, fmt: str, output: str) -> 
         numclaims extract story.html --format jsonl -o claims.jsonl
         numclaims extract a.txt b.txt --meta articles.csv --format csv
     """
-    from .extract import extract_documents
     from .output import render_claims
 
     corpus = read_inputs(paths, meta)
     try:
-        claims = extract_documents(corpus.documents)
+        claims = extract_claims(corpus)
     except NumclaimsError as exc:
         raise Failure(str(exc)) from None
     emit(render_claims(claims, fmt), output)
@@ -144,14 +156,11 @@ def compare(
         numclaims compare *.txt --meta articles.csv --fail-on conflict
     """
     from .compare import compare as compare_claims
-    from .extract import extract_documents
     from .output import render
 
     corpus = read_inputs(paths, meta)
     try:
-        comparison = compare_claims(
-            extract_documents(corpus.documents), documents=corpus.documents
-        )
+        comparison = compare_claims(extract_claims(corpus), documents=corpus.documents)
     except NumclaimsError as exc:
         raise Failure(str(exc)) from None
     emit(render(comparison, fmt), output)

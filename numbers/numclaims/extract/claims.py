@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..models import Claim, Document, PublicationDate
+from ..errors import InputError, LexiconError, ModelError
+from ..models import Claim, Document, PublicationDate, ReadProblem
 from ..read.documents import make_document, parse_published
 from .figures import Figure, age_unit
 from .pipeline import figure_finder, load_pipeline
@@ -148,15 +150,70 @@ def extract_document(document: Document, *, nlp: Language | None = None) -> list
     return extract_documents([document], nlp=nlp)
 
 
-def extract_documents(documents: Iterable[Document], *, nlp: Language | None = None) -> list[Claim]:
-    """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream."""
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    problems: list[ReadProblem] | None = None,
+) -> list[Claim]:
+    """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream.
+
+    One article that cannot be read for claims never costs the others theirs: when
+    ``problems`` is a list, the article is left out and reported there as
+    ``ReadProblem(<article>, <problem>)`` for the caller to show, and the others are read;
+    without a list there is nowhere to report it, and :class:`InputError` is raised for it.
+    """
     nlp = nlp or load_pipeline()
-    candidates = list(_figure_sentences(documents))
+    found: list[tuple[Document, list[_Candidate]]] = []
+    for document in documents:
+        with _article_boundary(document, problems):
+            found.append((document, list(_figure_sentences([document]))))
+    try:
+        return _claims_of(found, nlp)
+    except _NOT_THE_ARTICLES:
+        raise
+    except _ARTICLE_FAILURES:
+        pass  # somewhere in the stream: read the articles one by one to find which
+    claims: list[Claim] = []
+    for document, candidates in found:
+        with _article_boundary(document, problems):
+            claims.extend(_claims_of([(document, candidates)], nlp))
+    return claims
+
+
+def _claims_of(found: Sequence[tuple[Document, list[_Candidate]]], nlp: Language) -> list[Claim]:
+    candidates = [candidate for _, sentences in found for candidate in sentences]
     parsed = nlp.pipe((candidate.parsed_text for candidate in candidates), batch_size=64)
     claims: list[Claim] = []
     for candidate, sentence_doc in zip(candidates, parsed, strict=True):
         claims.extend(_claims_in_sentence(candidate, sentence_doc, nlp))
     return claims
+
+
+# Failures that are no article's: broken language data or model, or no memory left, would
+# fail every article alike, so they stop the batch.
+_NOT_THE_ARTICLES = (LexiconError, ModelError, MemoryError)
+_ARTICLE_FAILURES = Exception
+_MAX_PROBLEM_CHARS = 200
+
+
+@contextmanager
+def _article_boundary(document: Document, problems: list[ReadProblem] | None) -> Iterator[None]:
+    """Turn anything unexpected while reading one article into a problem of that article."""
+    try:
+        yield
+    except _NOT_THE_ARTICLES:
+        raise
+    except _ARTICLE_FAILURES as exc:
+        where = document.source or document.doc_id
+        # the message may quote the article's text: one line, printable, short
+        detail = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(exc))
+        if len(detail) > _MAX_PROBLEM_CHARS:
+            detail = detail[:_MAX_PROBLEM_CHARS] + "…"
+        problem = f"could not be read for figures ({type(exc).__name__}: {detail})"
+        if problems is None:
+            raise InputError(where, problem) from exc
+        problems.append(ReadProblem(where, problem))
 
 
 # --------------------------------------------------------------------------------------------

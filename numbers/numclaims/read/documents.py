@@ -137,6 +137,10 @@ def make_document(
     ``title``, when None, is the first line of the body (it stays in the body: a headline can
     hold a claim). Empty text or an unreadable ``published`` raise :class:`InputError`.
     """
+    text, doc_id = _without_surrogates(text), _without_surrogates(doc_id)
+    title, url, outlet = (
+        _without_surrogates(value) if value is not None else None for value in (title, url, outlet)
+    )
     where = source or doc_id
     if not text.strip():
         raise InputError(where, "empty: no text to read")
@@ -154,6 +158,16 @@ def make_document(
         published=date,
         source=source,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (JSON's ``"\\ud83d"`` half of an emoji) replaced by
+    U+FFFD, the replacement character: it is no character, cannot be written as UTF-8 and would
+    stop the tokenizer. One character for one, so offsets into the text still hold."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def parse_published(

@@ -55,6 +55,7 @@ from .grammar import _Context, _counts_noun_at, _dash_joined
 from .language import _LOWER_SIGNS, _contiguous, _lexicon, _Qualifier
 from .ranges import _join_ranges, _sign
 from .record import _Cand
+from .tokens import MAX_MAGNITUDE
 
 __all__ = ["Figure", "age_unit", "find_figures", "parse_number"]
 
@@ -182,7 +183,16 @@ def _figures(text: str) -> Iterator[Figure]:
     joined = _join_ranges(ctx, kept)
     _qualify_conversions(ctx, joined)
     for cand in joined:
-        yield _to_figure(ctx, cand)
+        figure = _to_figure(ctx, cand)
+        if _within_magnitude(figure):
+            yield figure
+
+
+def _within_magnitude(figure: Figure) -> bool:
+    """Whether every number of a figure is one numclaims can reckon with: a scale word can carry a
+    numeral past :data:`~.tokens.MAX_MAGNITUDE` ("1e99 billion"), where it is no quantity."""
+    numbers = (figure.value, figure.lower, figure.upper)
+    return all(number is None or abs(number) <= MAX_MAGNITUDE for number in numbers)
 
 
 def _continues_label(ctx: _Context, label: _Cand, cand: _Cand) -> bool:

@@ -109,7 +109,7 @@ def _and_a_fraction(ctx: _Context, cand: _Cand) -> _Cand:
     number, and the unit is written inside the figure."""
     toks = ctx.toks
     if cand.kind != "count" or cand.vague or cand.value is None or \
-            cand.value != int(cand.value) or not ctx.joined(cand.j):
+            not float(cand.value).is_integer() or not ctx.joined(cand.j):
         return cand
     unit = _unit_at(ctx, cand.j, len(toks), cand)
     if unit is None:
@@ -328,7 +328,7 @@ def _slash_fraction(ctx: _Context, k: int) -> _Cand | None:
     chained = _slashed(toks, num_at + 3) or (num_at > 0 and toks[num_at].fused and
                                            toks[num_at - 1].low == "/")
     valid = (not chained and numerator is not None and denominator is not None
-             and numerator == int(numerator) and denominator == int(denominator)
+             and float(numerator).is_integer() and float(denominator).is_integer()
              and int(denominator) in ctx.lex.slash_denominators and 0 < numerator < denominator)
     if not valid:
         if num_at == k:  # "24/7", "9/11", "5/17/2018": none of it is a quantity

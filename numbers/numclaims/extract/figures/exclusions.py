@@ -154,7 +154,7 @@ def _is_date(ctx: _Context, cand: _Cand) -> bool:
     """A day next to a month name: "Feb. 5", "7 February", "Feb. 5-7", "5-7 May"."""
     if cand.vague or cand.unit is not None or cand.spelled or cand.qualifier or cand.money:
         return False
-    if cand.value is None or cand.value != int(cand.value) or cand.j - cand.i != 1:
+    if cand.value is None or not float(cand.value).is_integer() or cand.j - cand.i != 1:
         return False
     i = cand.i
     if _month_before(ctx, i) or (_dash_between(ctx, i - 1) and _month_before(ctx, i - 2)):
