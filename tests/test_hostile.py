@@ -34,7 +34,8 @@ def assert_invariants(claim: Claim) -> None:
         assert low <= claim.value <= high or claim.qualifier in ("range",), claim
     if claim.lower is not None and claim.upper is not None:
         assert claim.lower <= claim.upper, claim
-    for start, end in ((claim.period_start, claim.period_end), (claim.as_of_start, claim.as_of_end)):
+    periods = ((claim.period_start, claim.period_end), (claim.as_of_start, claim.as_of_end))
+    for start, end in periods:
         if start is not None and end is not None:
             assert start <= end, claim
 
@@ -218,3 +219,119 @@ def test_the_cli_gives_one_line_for_the_failed_article_and_the_others_claims(
     assert result.stderr.splitlines() == [
         f"Error: {bad}: could not be read for figures (RuntimeError: boom\\nforged line)"
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# No silent loss, no duplicates
+
+
+LEAD = "Title\n\n" + "The fighting went on through the night, the army said. " * 10 + "\n\n"
+
+
+def test_a_fact_box_ending_an_article_gives_its_claims() -> None:
+    text = LEAD + "The toll so far:\n- 1,200 soldiers killed\n- 3,000 wounded\n"
+    claims = extract(text, published="2023-02-07")
+    assert [claim.surface for claim in claims] == ["1,200", "3,000"]
+
+
+def test_100000_lines_of_n_drones_are_all_article_prose() -> None:
+    text = LEAD + "\n".join(f"{n} drones" for n in range(1, 100_001))
+    document = make_document(text, published="2023-02-07")
+    assert len(document.body) == 100_002  # the title, the lead, then every line
+
+
+def test_1500_lines_of_n_drones_give_1500_claims() -> None:
+    # (a bare 1800 to 2099 is read as a year, numbers.toml [years]: kept out of this list)
+    text = LEAD + "\n".join(f"{n} drones" for n in range(1, 1501))
+    claims = extract(text, published="2023-02-07")
+    assert [claim.value for claim in claims] == [float(n) for n in range(1, 1501)]
+
+
+def test_short_label_lines_without_figures_still_end_the_page() -> None:
+    document = make_document(LEAD + "Ukraine Today\nWorld News")
+    assert document.body_text().endswith("the army said.")
+
+
+def test_a_paywall_ends_the_article_with_its_prices() -> None:
+    document = make_document(
+        LEAD + "You've reached your limit of free articles this month.\n"
+        "Smart Quarterly\n₹900\n3 Months\n₹300/Month\n"
+    )
+    assert document.body_text().endswith("the army said.")
+
+
+def test_a_sentence_over_3000_characters_gives_each_figure_once() -> None:
+    sentence = ", ".join(f"{n} drones hit sector {n + 1000}" for n in range(1, 41)) + "."
+    assert len(sentence) > 1000
+    text = (sentence + " ") * 3  # one sentence, far past the parser's limit
+    text = text.replace(". ", ", and ") + "."
+    assert len(text) > 3000
+    claims = extract(text, published="2023-02-07")
+    spans = [(claim.start, claim.end) for claim in claims]
+    assert len(spans) == len(set(spans))
+    assert len(claims) == len(find_figures(text))
+
+
+def test_a_run_without_spaces_is_parsed_in_bounded_windows() -> None:
+    text = "(" * 20_000 + "400 drones" + ")" * 20_000
+    [claim] = extract(text, published="2023-02-07")
+    assert claim.surface == "400" and len(claim.sentence) < 1000
+
+
+def test_two_corpus_files_numbering_records_1_stay_two_articles(tmp_path: Path) -> None:
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text(json.dumps({"id": "1", "text": DRONES}) + "\n",
+                                     encoding="utf-8")
+    paths = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
+    forward, backward = read_paths(paths), read_paths(paths[::-1])
+    ids = sorted(document.doc_id for document in forward.documents)
+    assert ids == [f"{paths[0]}:1", f"{paths[1]}:1"]
+    assert sorted(document.doc_id for document in backward.documents) == ids
+    assert forward.problems == []
+
+
+def test_one_corpus_file_using_an_id_twice_reports_it_and_keeps_both(tmp_path: Path) -> None:
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": "1", "text": DRONES}) for _ in range(2)) + "\n",
+        encoding="utf-8",
+    )
+    read = read_paths([str(corpus)])
+    assert [document.doc_id for document in read.documents] == [f"{corpus}:1", f"{corpus}:2"]
+    assert len(read.problems) == 2 and "has the id '1'" in read.problems[0].problem
+
+
+def test_a_jsonl_id_unique_across_files_is_kept_as_written(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "rt-1", "text": DRONES}) + "\n",
+                                      encoding="utf-8")
+    [document] = read_paths([str(tmp_path / "a.jsonl")]).documents
+    assert document.doc_id == "rt-1"
+
+
+def test_a_csv_with_an_unterminated_quote_reports_its_line_and_reads_the_rows_after(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "c.csv"
+    corpus.write_text(
+        'id,text\n1,"400 drones\n2,500 drones\n3,600 drones\n', encoding="utf-8"
+    )
+    read = read_paths([str(corpus)])
+    assert [document.doc_id for document in read.documents] == ["2", "3"]
+    [problem] = read.problems
+    assert problem.source == f"{corpus}:2" and "unterminated quote" in problem.problem
+
+
+def test_a_csv_field_over_the_limit_names_its_line_and_the_other_rows_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from numclaims.read import documents
+
+    monkeypatch.setattr(documents, "CSV_FIELD_LIMIT", 100)
+    corpus = tmp_path / "c.csv"
+    corpus.write_text(
+        f'id,text\n1,400 drones\n2,"{"x" * 200}"\n3,600 drones\n', encoding="utf-8"
+    )
+    read = read_paths([str(corpus)])
+    assert [document.doc_id for document in read.documents] == ["1", "3"]
+    [problem] = read.problems
+    assert problem.source == f"{corpus}:3" and "over the limit of 100" in problem.problem

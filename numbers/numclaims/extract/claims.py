@@ -14,9 +14,10 @@ The flow for one batch of documents:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -246,9 +247,16 @@ def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
         if not figures:
             continue
         text = doc.text  # built anew from the tokens on every access
+        starts = [figure.start for figure in figures]  # in order, as found
         for sentence_start, sentence_end in _sentence_bounds(doc, figures):
-            for start, end in _parseable(text, sentence_start, sentence_end, figures):
-                inside = [f for f in figures if start <= f.start < end]
+            first = bisect.bisect_left(starts, sentence_start)
+            last = bisect.bisect_left(starts, sentence_end)
+            sentence_figures = figures[first:last]
+            for start, end in _parseable(text, sentence_start, sentence_end, sentence_figures):
+                inside = sentence_figures[
+                    bisect.bisect_left(starts, start, first, last) - first :
+                    bisect.bisect_left(starts, end, first, last) - first
+                ]
                 if inside:
                     yield from _candidate(document, offset, text, start, end, inside)
 
@@ -256,30 +264,77 @@ def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
 def _sentence_bounds(doc: Doc, figures: Sequence[Figure]) -> list[tuple[int, int]]:
     """Sentence character ranges, merged where a figure would straddle a boundary."""
     bounds: list[tuple[int, int]] = []
+    straddling = _straddled(figures)
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
-        if bounds and any(f.start < start < f.end for f in figures):
+        if bounds and straddling(start):
             start = bounds.pop()[0]
         bounds.append((start, end))
     return bounds
+
+
+def _straddled(figures: Sequence[Figure]) -> Callable[[int], bool]:
+    """Whether a figure runs across a character offset, asked of the offsets in order: one pass
+    over the figures for a whole paragraph, however many sentences it has."""
+    ordered = iter(sorted((f.start, f.end) for f in figures))
+    current = next(ordered, None)
+    reach = -1  # the furthest end of the figures that start before the offset asked
+
+    def straddles(offset: int) -> bool:
+        nonlocal current, reach
+        while current is not None and current[0] < offset:
+            reach = max(reach, current[1])
+            current = next(ordered, None)
+        return offset < reach
+
+    return straddles
 
 
 def _parseable(
     text: str, start: int, end: int, figures: Sequence[Figure]
 ) -> Iterator[tuple[int, int]]:
     """The sentence, or, for a "sentence" too long to be prose (a page without punctuation),
-    windows of words around its figures, so the parser never gets more than it can take."""
+    windows of words around its figures, so the parser never gets more than it can take.
+
+    Windows never overlap, so no figure is read twice, and each is at most about
+    2 × :data:`FIGURE_WINDOW_CHARS` plus its figures, cut between words where a space is near
+    and between characters where none is ("((((…", a run of digits)."""
     if end - start <= MAX_SENTENCE_CHARS:
         yield start, end
         return
-    window_end = start
+    window: tuple[int, int] | None = None
     for figure in figures:
-        if not start <= figure.start < end or figure.start < window_end:
+        if not start <= figure.start < end:
             continue
-        low = text.rfind(" ", start, max(start, figure.start - FIGURE_WINDOW_CHARS)) + 1
-        high = text.find(" ", min(end, figure.end + FIGURE_WINDOW_CHARS), end)
-        window_end = end if high < 0 else high
-        yield max(low, start), window_end
+        if window is not None and figure.start < window[1]:
+            window = window[0], min(end, max(window[1], figure.end))  # the figure runs past it
+            continue
+        if window is not None:
+            yield window
+        floor = window[1] if window is not None else start
+        low = max(floor, _word_start(text, figure.start - FIGURE_WINDOW_CHARS, floor))
+        window = low, _word_end(text, figure.end + FIGURE_WINDOW_CHARS, end)
+    if window is not None:
+        yield window
+
+
+def _word_start(text: str, at: int, floor: int) -> int:
+    """The start of the word at ``at``, if it starts within a few words' reach, else ``at``."""
+    if at <= floor:
+        return floor
+    space = text.rfind(" ", max(floor, at - _WORD_REACH), at)
+    return space + 1 if space >= 0 else at
+
+
+def _word_end(text: str, at: int, ceiling: int) -> int:
+    if at >= ceiling:
+        return ceiling
+    space = text.find(" ", at, min(ceiling, at + _WORD_REACH))
+    return space if space >= 0 else at
+
+
+# How far a window's edge moves to fall between words.
+_WORD_REACH = 50
 
 
 def _candidate(
@@ -411,7 +466,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and _is_place(objects[0]):
                 return doc[child.i : objects[0].right_edge.i + 1].text
-    lowered = [t.lower_ for t in doc]
+    lowered = _lowered(doc)
     after = max(top.i, anchor.i) + 1
     for words in cues.whole_places:  # "1.1 million nationwide", "marched across the country"
         for i in range(after, min(len(doc), after + 4)):
@@ -425,6 +480,14 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         if subjects and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
+
+
+def _lowered(doc: Doc) -> list[str]:
+    """The doc's words in lower case, worked out once per sentence, not once per figure."""
+    lowered: list[str] | None = doc.user_data.get("numclaims_lowered")
+    if lowered is None:
+        lowered = doc.user_data["numclaims_lowered"] = [t.lower_ for t in doc]
+    return lowered
 
 
 def _listed_place(anchor: Token) -> str | None:
@@ -833,8 +896,16 @@ def _acting_source(verb: Token | None, event: str | None) -> str | None:
 
 
 def _according_to(doc: Doc) -> str | None:
+    """The source an "according to" of the sentence names, found once per sentence."""
+    if "numclaims_according_to" not in doc.user_data:
+        doc.user_data["numclaims_according_to"] = _find_according_to(doc)
+    found: str | None = doc.user_data["numclaims_according_to"]
+    return found
+
+
+def _find_according_to(doc: Doc) -> str | None:
     cues = _cues()
-    lowered = [t.lower_ for t in doc]
+    lowered = _lowered(doc)
     for cue in cues.according_cues:
         for i in range(len(doc) - len(cue)):
             if tuple(lowered[i : i + len(cue)]) != cue:

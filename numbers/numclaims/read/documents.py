@@ -35,11 +35,12 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath
@@ -112,8 +113,11 @@ _ISO_DATE = re.compile(
     r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
 )
 _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|article|!--)", re.IGNORECASE)
-# Corpora in CSV may hold whole HTML pages, far above csv's default 128 KiB per field.
-_CSV_FIELD_LIMIT = 50_000_000
+#: The longest field of a CSV corpus read, in characters: a whole HTML page is far smaller (csv's
+#: own default, 128 KiB, is not).
+CSV_FIELD_LIMIT = 50_000_000
+#: Broken rows of one CSV corpus read past; after that many the file is given up on.
+MAX_CSV_RESTARTS = 20
 
 
 # --------------------------------------------------------------------------------------------
@@ -231,7 +235,45 @@ def read_paths(
             _read_directory(corpus, given, sidecars)
         else:
             _read_file(corpus, given, Path(given), sidecars)
+    _distinct_ids(corpus)
     return corpus
+
+
+_RECORD_SOURCE = re.compile(r"(?P<file>.+):(?P<line>\d+)")
+
+
+def _distinct_ids(corpus: Corpus) -> None:
+    """Give articles that share an id distinct ones, so they never merge into one.
+
+    Two corpus files that both number their records "1": each becomes "file:1", its file's
+    name before its own id. Two records of one file with the same id: each takes its place
+    in the file, "file:line" (as a record without an id does), and the clash is reported.
+    Every document of a clash is renamed, so the ids do not depend on the order of the inputs.
+    """
+    by_id: dict[str, list[int]] = {}
+    for index, document in enumerate(corpus.documents):
+        by_id.setdefault(document.doc_id, []).append(index)
+    for doc_id, indexes in by_id.items():
+        if len(indexes) < 2:
+            continue
+        files = [_file_of(corpus.documents[i]) for i in indexes]
+        for index, file in zip(indexes, files, strict=True):
+            document = corpus.documents[index]
+            if files.count(file) > 1:
+                new_id = document.source or f"{file}:{doc_id}"
+                corpus.problems.append(ReadProblem(
+                    new_id, f"another record of {file} has the id {doc_id!r}: read as {new_id!r}"
+                ))
+            else:
+                new_id = f"{file}:{doc_id}"
+            corpus.documents[index] = dataclasses.replace(document, doc_id=new_id)
+
+
+def _file_of(document: Document) -> str:
+    """The file a document was read from: its source, less the line of a corpus record."""
+    source = document.source or document.doc_id
+    record = _RECORD_SOURCE.fullmatch(source)
+    return record.group("file") if record and source != document.doc_id else source
 
 
 def read_upload(
@@ -344,14 +386,38 @@ def _lines(text: str) -> Iterable[_Line]:
 
 
 def _drop_trailing_labels(kept: list[_Line], prose: int) -> None:
-    """Remove the short label lines that end the page after its prose ("Ukraine Today")."""
+    """Remove the short label lines that end the page after its prose ("Ukraine Today").
+
+    A line that states a number is never taken for a label: a fact box or a bullet list ending
+    an article ("The toll so far:", "- 1,200 soldiers killed") is made of such lines, and its
+    figures are claims. Furniture with numbers in it is known by what it says (furniture.toml).
+    """
     while kept:
         last = kept[-1]
-        is_label = len(last.text.split()) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(last.text)
+        is_label = len(last.text.split()) <= MAX_LABEL_WORDS and \
+            not _SENTENCE_END.search(last.text) and not _states_a_number(last.text)
         prose -= last.end - last.start
         if not is_label or prose < MIN_PROSE_BEFORE_END:
             return
         kept.pop()
+
+
+def _states_a_number(line: str) -> bool:
+    """Whether a line holds digits or a number word ("1,200", "three", "a dozen")."""
+    return any(c.isdigit() for c in line) or not _number_words().isdisjoint(
+        re.findall(r"[^\W\d_]+", line.lower())
+    )
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    numbers = lexicon.read("numbers")
+    return frozenset(
+        form.lower()
+        for table in ("units", "teens", "tens", "multipliers", "scales")
+        for name, entry in numbers[table].items()
+        for form in entry.get("forms", [name])
+    )
 
 
 def _timestamp(line: str, patterns: _Patterns) -> str | None:
@@ -673,27 +739,73 @@ def _read_jsonl(corpus: Corpus, text: str, *, name: str, supplied: _Supplied) ->
 
 
 def _read_csv_corpus(corpus: Corpus, text: str, *, name: str, supplied: _Supplied) -> None:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    reader = _csv_reader(text)
-    columns = set(reader.fieldnames or ())
-    if not columns & {"text", "html"}:
-        hint = " (to describe files, pass it as --meta)" if "file" in columns else ""
+    # csv's own limit is process-wide and stops the reader for good; numclaims checks its own,
+    # row by row, and reads on.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    lines = io.StringIO(text, newline="").readlines()
+    header = csv.reader(lines)
+    try:
+        fieldnames = [column.strip().lower() for column in next(header, [])]
+    except csv.Error as exc:
+        raise InputError(name, f"not valid CSV: {exc}") from None
+    if not set(fieldnames) & {"text", "html"}:
+        hint = " (to describe files, pass it as --meta)" if "file" in fieldnames else ""
         raise InputError(name, f"a CSV corpus needs a 'text' or 'html' column{hint}")
-    while True:
-        where = f"{name}:{reader.line_num + 1}"
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            corpus.problems.append(ReadProblem(where, f"not valid CSV: {exc}"))
-            return
-        if not any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
+    for where, values in _csv_rows(corpus, lines, header.line_num, name):
+        row = dict(zip(fieldnames, values, strict=False))
+        if not any(value.strip() for value in row.values()):
             continue
         try:
             corpus.documents.append(_record_document(row, where=where, supplied=supplied))
         except InputError as exc:
             _problem(corpus, exc)
+
+
+def _csv_rows(
+    corpus: Corpus, lines: Sequence[str], first: int, name: str
+) -> Iterator[tuple[str, list[str]]]:
+    """The rows of a CSV corpus from line index ``first`` on, each with ``name:line``.
+
+    A row that cannot be read is reported with its line and left out, and reading goes on with
+    the next line: an unterminated quote (which would make the rest of the file one field), a
+    field over :data:`CSV_FIELD_LIMIT`, a line csv refuses.
+    """
+    restarts = 0
+    while first < len(lines):
+        if restarts > MAX_CSV_RESTARTS:
+            corpus.problems.append(ReadProblem(
+                f"{name}:{first + 1}",
+                f"more than {MAX_CSV_RESTARTS} broken rows: the rest of the file is not read",
+            ))
+            return
+        reader = csv.reader(itertools.islice(lines, first, None))
+        done = 0
+        while True:
+            where = f"{name}:{first + done + 1}"
+            try:
+                values = next(reader, None)
+            except csv.Error as exc:
+                corpus.problems.append(ReadProblem(where, f"not valid CSV: {exc}; row left out"))
+                first, restarts = first + max(reader.line_num, done + 1), restarts + 1
+                break
+            if values is None:
+                return
+            row_lines = lines[first + done : first + reader.line_num]
+            if first + reader.line_num == len(lines) and len(row_lines) > 1 and \
+                    "".join(row_lines).count('"') % 2:
+                corpus.problems.append(ReadProblem(
+                    where, "unterminated quote: its field would run to the end of the file; "
+                    "row left out, the lines after it read as rows"))
+                first, restarts = first + done + 1, restarts + 1
+                break
+            done = reader.line_num
+            longest = max(map(len, values), default=0)
+            if longest > CSV_FIELD_LIMIT:
+                corpus.problems.append(ReadProblem(
+                    where, f"a field of {longest:,} characters is over the limit of "
+                    f"{CSV_FIELD_LIMIT:,}; row left out"))
+                continue
+            yield where, values
 
 
 def _record_document(record: Mapping[Any, Any], *, where: str, supplied: _Supplied) -> Document:
