@@ -16,7 +16,7 @@ from numclaims import views
 from numclaims.errors import InputError, NumclaimsError
 from numclaims.extract import extract_document, load_pipeline
 from numclaims.models import Claim, Corpus, Document, Group, ReadProblem
-from numclaims.output.report import render
+from numclaims.output import render
 from numclaims.read.documents import UPLOAD_LIMIT_BYTES, make_document, read_paths, read_upload
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -79,20 +79,24 @@ def claims_of(document: Document) -> list[Claim]:
 # Column configuration: values stay typed; the page formats them.
 
 COLUMNS = {
+    "mark": st.column_config.TextColumn("", width="small", help="⚠ a figure that conflicts"),
     "figure": st.column_config.TextColumn("figure", help="The figure as the article wrote it"),
-    "value": st.column_config.NumberColumn("value", format="localized"),
-    "low": st.column_config.NumberColumn(
-        "low", format="localized", help="Lowest value the figure allows; blank when open"
+    "stated": st.column_config.TextColumn("stated", help="The bounds the figure's words state"),
+    "read as": st.column_config.TextColumn(
+        "read as", help="The range the figure is read as, rounding allowed"
     ),
-    "high": st.column_config.NumberColumn(
-        "high", format="localized", help="Highest value the figure allows; blank when open"
+    "report date": st.column_config.TextColumn(
+        "report date", help="As precise as it is known: a day, a month or a year"
     ),
+    "link": st.column_config.LinkColumn("link", display_text="open article", width="small"),
+    "claims": st.column_config.NumberColumn("claims", format="%d"),
+    "sentence": st.column_config.TextColumn("sentence", width="large"),
+}
+ARTICLE_COLUMNS = {
+    **COLUMNS,
     "report date": st.column_config.DateColumn(
         "report date", format="YYYY-MM-DD", help="A month or year date shows its first day"
     ),
-    "link": st.column_config.LinkColumn("link", display_text="open article"),
-    "claims": st.column_config.NumberColumn("claims", format="%d"),
-    "sentence": st.column_config.TextColumn("sentence", width="large"),
 }
 
 
@@ -118,6 +122,12 @@ def added_articles() -> tuple[list[Document], list[ReadProblem]]:
         corpus = uploaded_corpus(upload.name, upload.getvalue())
         documents += corpus.documents
         problems += corpus.problems
+        if corpus.documents:
+            count = len(corpus.documents)
+            st.sidebar.caption(
+                f"✅ {views.markdown_text(upload.name)}: {count} article{'s' if count != 1 else ''}"
+                " added"
+            )
     with st.sidebar.form("paste"):
         st.markdown("**Or paste an article**")
         st.text_area("Article text", key="paste_text")
@@ -127,18 +137,44 @@ def added_articles() -> tuple[list[Document], list[ReadProblem]]:
         st.form_submit_button("Add article", on_click=add_pasted)
     if "paste_problem" in st.session_state:
         problems.append(st.session_state.pop("paste_problem"))
+    if "paste_added" in st.session_state:
+        st.sidebar.success(st.session_state.pop("paste_added"), icon="✅")
     documents += st.session_state.get("pasted", [])
-    return views.unique_ids(documents), problems
+    added = views.unique_ids(documents)
+    return remove_articles(added, first_added=len(seeds.documents)), problems
+
+
+def remove_articles(documents: list[Document], *, first_added: int) -> list[Document]:
+    """The articles less those the user removed: any article added by upload or paste can be
+    taken out again (a pasted one for good; an uploaded one for the rest of the session)."""
+    removed: set[str] = st.session_state.setdefault("removed", set())
+    added = [document for document in documents[first_added:] if document.doc_id not in removed]
+    if added:
+        by_id = {document.doc_id: document for document in added}
+        with st.sidebar.form("remove"):
+            doc_id = st.selectbox(
+                "Remove an added article", list(by_id),
+                format_func=lambda i: views.article_label(by_id[i]), key="remove_article",
+            )
+            if st.form_submit_button("Remove") and doc_id is not None:
+                pasted = st.session_state.get("pasted", [])
+                if any(d.doc_id == doc_id for d in pasted):
+                    st.session_state["pasted"] = [d for d in pasted if d.doc_id != doc_id]
+                else:
+                    removed.add(doc_id)
+                st.rerun()
+    return views.without(documents, removed)
 
 
 def add_pasted() -> None:
     """Keep the pasted article, and empty the form only once it has been taken."""
     state = st.session_state
     pasted = state.setdefault("pasted", [])
+    number = state.get("pasted_number", 0) + 1  # never reused, though articles are removed
     try:
         document = views.pasted_document(
             state.paste_text,
-            number=len(pasted) + 1,
+            number=number,
             title=state.paste_title,
             outlet=state.paste_outlet,
             published=state.paste_date,
@@ -147,6 +183,8 @@ def add_pasted() -> None:
         state.paste_problem = ReadProblem(exc.source, exc.problem)
         return
     pasted.append(document)
+    state.pasted_number = number
+    state.paste_added = f"Added {views.article_label(document)}."
     for key in ("paste_text", "paste_title", "paste_outlet", "paste_date"):
         state[key] = ""
 
@@ -190,64 +228,80 @@ def edited_articles(documents: list[Document]) -> dict[str, views.ArticleEdit]:
 # The tabs
 
 
-def story_tab(story: views.Story) -> None:
+def story_filters(story: views.Story) -> views.ClaimFilter:
+    """The filters, above the tabs: they narrow the Story tab and the All claims tab alike."""
+    options = views.filter_options(views.claims_table(story))
+    with st.expander("Filter the figures", expanded=False):
+        outlets, counts, verdicts = st.columns(3)
+        chosen_outlets = outlets.multiselect("Outlet", options["outlets"], key="f_outlet")
+        chosen_counts = counts.multiselect("Counting", options["counts"], key="f_counts")
+        chosen_verdicts = verdicts.multiselect("Verdict", options["verdicts"], key="f_verdict")
+        when, search = st.columns([1, 2])
+        date_from = date_to = None
+        if options["dates"] is not None:
+            picked = when.date_input(
+                "Reported between", value=options["dates"],
+                key=views.date_filter_key(options["dates"]), format="YYYY-MM-DD",
+            )
+            date_from, date_to = views.date_bounds(picked, options["dates"])
+        text = search.text_input(
+            "Search", key="f_search", placeholder="drones, Kirby, since August"
+        )
+    return views.ClaimFilter(
+        tuple(chosen_outlets), tuple(chosen_counts), tuple(chosen_verdicts),
+        date_from, date_to, text,
+    )
+
+
+def story_tab(story: views.Story, chosen: views.ClaimFilter) -> None:
     if not story.comparison.groups:
         st.info("No figures to compare yet: add articles in the sidebar.")
         return
+    groups = views.filter_story(story, chosen)
+    if not groups:
+        st.info("No figures match the filters.")
+        return
     st.caption(f"Conflicts first. Timelines: {views.TIMELINE_KEY}")
     outlets = tuple(views.outlets(story))
-    for group in story.comparison.groups:
+    for group in groups:
         with st.container(border=True, key=f"group-{group.id}"):
-            st.markdown(
-                f"#### {views.verdict_badge(group.verdict)} {views.markdown_text(group.label)}"
-            )
-            st.markdown(
-                f"{views.markdown_text(group.reason)} · **{views.origins_text(group)}**"
-            )
-            for note in group.notes:
-                st.caption(views.markdown_text(note))
-            st.dataframe(
-                views.group_frame(group), column_config=COLUMNS, hide_index=True,
-                key=f"table-{group.id}",
-            )
-            timeline, evidence = st.columns([1, 1])
-            spec = timeline_spec(group, outlets)
-            if spec is not None:
-                timeline.vega_lite_chart(spec, width="stretch", key=f"timeline-{group.id}")
-            for member in group.members:
-                evidence.html(views.evidence_html(member.claim))
+            group_view(group, outlets)
 
 
-@st.fragment
-def claims_tab(story: views.Story) -> None:
-    frame = views.claims_table(story)
-    options = views.filter_options(frame)
-    outlets, counts, verdicts = st.columns(3)
-    chosen_outlets = outlets.multiselect("Outlet", options["outlets"], key="f_outlet")
-    chosen_counts = counts.multiselect("Counting", options["counts"], key="f_counts")
-    chosen_verdicts = verdicts.multiselect("Verdict", options["verdicts"], key="f_verdict")
-    when, search = st.columns([1, 2])
-    date_from = date_to = None
-    if options["dates"] is not None:
-        picked = when.date_input(
-            "Reported between", value=options["dates"], key="f_dates", format="YYYY-MM-DD"
-        )
-        date_from, date_to = views.date_bounds(picked, options["dates"])
-    text = search.text_input("Search", key="f_search", placeholder="drones, Kirby, since August")
-    shown = views.filter_claims(
-        frame,
-        views.ClaimFilter(
-            tuple(chosen_outlets), tuple(chosen_counts), tuple(chosen_verdicts),
-            date_from, date_to, text,
-        ),
+def group_view(group: Group, outlets: tuple[str, ...]) -> None:
+    st.markdown(f"#### {views.verdict_badge(group.verdict)} {views.markdown_text(group.label)}")
+    st.markdown(f"{views.markdown_text(group.reason)} · **{views.origins_text(group)}**")
+    for note in group.notes:
+        st.caption(views.markdown_text(note))
+    st.dataframe(
+        views.group_frame(group), column_config=COLUMNS, hide_index=True,
+        key=f"table-{group.id}",
     )
+    timeline, evidence = st.columns([1, 1])
+    spec = timeline_spec(group, outlets)
+    if spec is not None:
+        timeline.vega_lite_chart(spec, width="stretch", key=f"timeline-{group.id}")
+    for member in views.ordered_members(group):
+        evidence.html(views.evidence_html(member.claim))
+
+
+def claims_tab(story: views.Story, chosen: views.ClaimFilter) -> None:
+    frame = views.claims_table(story)
+    shown = views.filter_claims(frame, chosen)
     st.caption(f"{len(shown)} of {len(frame)} claims")
-    st.dataframe(shown, column_config=COLUMNS, hide_index=True, key="all_claims")
+    if shown.empty:
+        st.info("No claims match the filters." if len(frame) else "No claims yet.")
+        return
+    st.dataframe(
+        shown, column_config=COLUMNS, column_order=views.CLAIM_COLUMNS, hide_index=True,
+        key="all_claims",
+    )
 
 
 def articles_tab(story: views.Story) -> None:
     st.dataframe(
-        views.articles_frame(story), column_config=COLUMNS, hide_index=True, key="articles"
+        views.articles_frame(story), column_config=ARTICLE_COLUMNS, hide_index=True,
+        key="articles",
     )
     by_id = {document.doc_id: document for document in story.documents}
     doc_id = st.selectbox(
@@ -299,13 +353,14 @@ for problem in story.problems:
 for column, (name, count) in zip(st.columns(4), views.summary(story).items(), strict=True):
     column.metric(name, count)
 
+chosen = story_filters(story)
 story_view, claims_view, articles_view, export_view = st.tabs(
     ["Story", "All claims", "Articles", "Export"]
 )
 with story_view:
-    story_tab(story)
+    story_tab(story, chosen)
 with claims_view:
-    claims_tab(story)
+    claims_tab(story, chosen)
 with articles_view:
     articles_tab(story)
 with export_view:

@@ -1,7 +1,7 @@
 """Hostile input shapes against ordinary prose of the same size, in one run.
 
-Each shape is about ``--size`` bytes of one article (default 1 MB): the seed articles' prose
-repeated (the yardstick), a line of space-separated numbers, a page without punctuation, a
+Each shape is about ``--size`` bytes of one article (default 1 MB): news prose from the seeds
+and the story sets (the yardstick), a line of space-separated numbers, a page without punctuation, a
 "sentence" of 5,000 figures, 100,000 lines of "N drones", a bullet list, deep brackets and more.
 Each is read and extracted in a fresh subprocess (so peak memory is its own), after a warm-up
 that loads the model. Reported per shape: seconds, claims, peak resident memory, and the ratio
@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+STORIES = ROOT / "tests" / "data" / "stories"
 
 
 def _repeat(unit: str, size: int, sep: str = "") -> str:
@@ -32,7 +33,9 @@ def _repeat(unit: str, size: int, sep: str = "") -> str:
 
 
 def prose(size: int) -> str:
-    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    """News prose: the paragraphs of the seeds and of the story sets in tests/data/stories."""
+    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(STORIES.glob("*/*/*.txt"))]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
     # numbered so the reader does not fold repeated paragraphs into one
     paragraphs = [p for text in texts for p in text.split("\n") if len(p) > 80]
     out, n = [], 0
