@@ -22,6 +22,43 @@ SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))
 GOLD = SHARED / "gold"
 PEER = SHARED / "peer" / "recognizers-text"
+#: Without ../shared, every test that reads it is skipped with this one reason.
+SHARED_MISSING = not GOLD.is_dir()
+NEEDS_SHARED = (
+    f"needs the gold answers and the peer's specs in {SHARED}, which is not there "
+    "(check out shared/ beside the repository, or set NUMCLAIMS_SHARED)"
+)
+#: The fixtures that read ../shared; tests of a module marked ``pytestmark =
+#: pytest.mark.shared`` need it too.
+SHARED_FIXTURES = frozenset({"gold_claims", "gold_negatives", "gold_groups", "gold_articles"})
+
+
+def shared_records(name: str) -> list[dict[str, Any]]:
+    """The records of a gold JSONL file, or none without ../shared (their tests are skipped)."""
+    return [] if SHARED_MISSING else _jsonl(GOLD / name)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "shared: reads ../shared (the gold and the peer's specs)")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return f"numclaims: {NEEDS_SHARED}; those tests are skipped" if SHARED_MISSING else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not SHARED_MISSING:
+        return
+    skip = pytest.mark.skip(reason=NEEDS_SHARED)
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        # a parametrization over gold records that are not there
+        empty = any(
+            str(mark.kwargs.get("reason", "")).startswith("got empty parameter set")
+            for mark in item.iter_markers("skip")
+        )
+        if fixtures & SHARED_FIXTURES or item.get_closest_marker("shared") or empty:
+            item.add_marker(skip, append=False)
 
 
 def load_script(name: str) -> ModuleType:
