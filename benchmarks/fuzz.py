@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_fuzz import PIECES  # noqa: E402
+from test_fuzz import PIECES  # noqa: E402, I001
 
 from numclaims.errors import InputError  # noqa: E402
 from numclaims.extract import extract_documents, load_pipeline  # noqa: E402
@@ -59,6 +59,10 @@ def date_of(rng: random.Random) -> PublicationDate | None:
     return PublicationDate(day, precision)  # type: ignore[arg-type]
 
 
+def _time_phrases(text: str, date: PublicationDate | None) -> object:
+    return find_time_phrases(text, published=date)
+
+
 def where(exc: BaseException) -> str:
     frame = traceback.extract_tb(exc.__traceback__)[-1]
     return f"{Path(frame.filename).name}:{frame.lineno}"
@@ -87,17 +91,17 @@ def main() -> None:
         tried += len(batch)
         documents = []
         for number, (text, date) in enumerate(batch):
-            for stage, run in (
-                ("figures", lambda: find_figures(text)),
-                ("time phrases", lambda: find_time_phrases(text, published=date)),  # noqa: B023
-                ("upload .txt", lambda: read_upload("x.txt", text.encode("utf-8", "replace"))),
-                ("upload .jsonl", lambda: read_upload(
-                    "x.jsonl", json.dumps({"id": "1", "text": text}).encode())),
-                ("upload .csv", lambda: read_upload(
-                    "x.csv", ("id,text\n1," + text).encode("utf-8", "replace"))),
+            for stage, run, arguments in (
+                ("figures", find_figures, (text,)),
+                ("time phrases", _time_phrases, (text, date)),
+                ("upload .txt", read_upload, ("x.txt", text.encode("utf-8", "replace"))),
+                ("upload .jsonl", read_upload,
+                 ("x.jsonl", json.dumps({"id": "1", "text": text}).encode())),
+                ("upload .csv", read_upload,
+                 ("x.csv", ("id,text\n1," + text).encode("utf-8", "replace"))),
             ):
                 try:
-                    run()
+                    run(*arguments)
                 except InputError:
                     pass
                 except Exception as exc:  # noqa: BLE001 - counting crashes is the point
