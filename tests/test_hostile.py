@@ -335,3 +335,77 @@ def test_a_csv_field_over_the_limit_names_its_line_and_the_other_rows_are_read(
     assert [document.doc_id for document in read.documents] == ["1", "3"]
     [problem] = read.problems
     assert problem.source == f"{corpus}:3" and "over the limit of 100" in problem.problem
+
+
+# --------------------------------------------------------------------------------------------
+# Output: the same report whatever the order of the inputs; strict JSON; safe CSV
+
+
+def test_the_seeds_in_any_order_give_the_same_report_text() -> None:
+    from numclaims import compare
+    from numclaims.output import render
+
+    seeds = sorted(str(path) for path in (Path(__file__).parents[1] / "seeds").glob("*.txt"))
+    meta = str(Path(__file__).parents[1] / "seeds" / "articles.csv")
+    reports = set()
+    for order in (seeds, seeds[::-1], seeds[2:] + seeds[:2]):
+        corpus = read_paths(order, meta=meta)
+        claims = extract_documents(corpus.documents)
+        comparison = compare(claims, documents=corpus.documents)
+        reports.add((render(comparison, "markdown"), render(comparison, "json")))
+    assert len(reports) == 1
+
+
+def _claim_with(**fields: object) -> Claim:
+    base = dict(doc_id="a", sentence="s", start=0, end=1, surface="4", value=4.0, lower=4.0,
+                upper=4.0, qualifier="=")
+    return Claim(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_jsonl_output_is_strict_json_one_claim_a_line() -> None:
+    from numclaims.output import render_claims
+
+    claim = _claim_with(sentence="one\u2028two\u0085three\u2029four", upper=math.inf,
+                        qualifier=">=")
+    [line] = render_claims([claim], "jsonl").splitlines()
+    record = json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert record["upper"] is None and record["sentence"] == claim.sentence
+    for text in ("json", "jsonl"):
+        assert "Infinity" not in render_claims([claim], text)
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)",
+                                  "\t=1"])
+def test_a_csv_cell_that_would_be_a_formula_is_written_as_text(cell: str) -> None:
+    import csv
+    import io
+
+    from numclaims.output import render_claims
+
+    rendered = render_claims([_claim_with(title=cell, outlet=cell)], "csv")
+    [row] = list(csv.DictReader(io.StringIO(rendered)))
+    assert row["title"] == "'" + cell and row["outlet"] == "'" + cell
+    assert row["value"] == "4.0"  # a number stays a number
+
+
+def test_an_origin_is_named_the_same_whatever_the_order_of_its_reports() -> None:
+    from numclaims import compare
+    from numclaims.output import render
+
+    sentences = [
+        ("a", "AP", "More than 1,000 people were killed, the Interior Ministry said."),
+        ("b", "BBC", "About 1,000 people were killed, the interior ministry said."),
+        ("c", "CNN", "Some 1,000 people were killed, according to the ministry of interior."),
+        ("d", "DW", "At least 2,000 people were killed, the ministry said."),
+    ]
+    documents = [
+        make_document(f"Title {doc_id}\n\n{text}", doc_id=doc_id, outlet=outlet,
+                      published="2023-09-10")
+        for doc_id, outlet, text in sentences
+    ]
+    claims = {d.doc_id: extract_documents([d]) for d in documents}
+    reports = set()
+    for order in (documents, documents[::-1], documents[1:] + documents[:1]):
+        ordered = [claim for d in order for claim in claims[d.doc_id]]
+        reports.add(render(compare(ordered, documents=order), "markdown"))
+    assert len(reports) == 1
