@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -409,3 +411,56 @@ def test_an_origin_is_named_the_same_whatever_the_order_of_its_reports() -> None
         ordered = [claim for d in order for claim in claims[d.doc_id]]
         reports.add(render(compare(ordered, documents=order), "markdown"))
     assert len(reports) == 1
+
+
+# --------------------------------------------------------------------------------------------
+# The dashboard: poison articles never blank the story
+
+
+def _page() -> Any:
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(str(Path(__file__).parents[1] / "app.py"), default_timeout=180).run()
+
+
+def _groups(at: Any) -> int:
+    return sum(1 for m in at.tabs[0].markdown if m.value.startswith("####"))
+
+
+def test_poison_uploads_leave_the_story_and_the_page_says_which_failed() -> None:
+    at = _page()
+    groups = _groups(at)
+    records = [
+        {"id": "surrogate", "text": "Officials said \ud83d 400 drones were shot down."},
+        {"id": "huge", "text": "9" * 309 + " drones and 1E309/½ missiles were fired."},
+        {"id": "end-of-time", "published": "9999-12", "text": "Next month 400 drones will come."},
+        {"id": "start-of-time", "published": "0001-01-01", "text": "2 year ago 5 drones came."},
+        {"id": "furniture", "text": "Share this article\nSubscribe"},
+    ]
+    data = "\n".join(json.dumps(r) for r in records).encode("utf-8")
+    at.file_uploader(key="uploads").set_value([("poison.jsonl", data, "application/json")]).run()
+    assert not at.exception
+    assert _groups(at) >= groups  # the seeds' groups all stay
+    assert int(next(m.value for m in at.metric if m.label == "articles")) >= 5 + 4
+    assert int(next(m.value for m in at.metric if m.label == "articles")) == 5 + 5
+    assert not any("Traceback" in e.value for e in at.error)
+
+
+def test_an_article_that_fails_is_named_and_can_be_removed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at = _page()
+    groups = _groups(at)
+    _fail_on(monkeypatch, "_claims_in_sentence", "pasted-1")
+    at.text_area(key="paste_text").set_value(DRONES)
+    at.text_input(key="paste_outlet").set_value("Poison Daily")
+    at.button(key="FormSubmitter:paste-Add article").click().run()
+    assert not at.exception
+    shown = [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]  # Markdown escapes off
+    assert any("pasted-1" in m and "RuntimeError" in m for m in shown), shown
+    assert _groups(at) == groups
+    assert any("Added" in s.value for s in at.sidebar.success)
+    at.selectbox(key="remove_article").set_value("pasted-1")
+    at.button(key="FormSubmitter:remove-Remove").click().run()
+    assert not at.exception and not at.error
+    assert int(next(m.value for m in at.metric if m.label == "articles")) == 5
