@@ -464,3 +464,11 @@ def test_an_article_that_fails_is_named_and_can_be_removed(
     at.button(key="FormSubmitter:remove-Remove").click().run()
     assert not at.exception and not at.error
     assert int(next(m.value for m in at.metric if m.label == "articles")) == 5
+
+
+@pytest.mark.parametrize("text", ["almost one in seven", "nearly one in three", "about 1/3 of",
+                                  "nearly two-thirds of", "almost 1,234.5678901234"])
+def test_a_rounded_bound_never_leaves_out_its_own_value(text: str) -> None:
+    [figure] = find_figures(text)
+    assert figure.value is not None and figure.lower is not None and figure.upper is not None
+    assert figure.lower <= figure.value <= figure.upper

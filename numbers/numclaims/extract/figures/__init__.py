@@ -45,6 +45,7 @@ This layer is plain text processing (no spaCy) and runs in well under a millisec
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -152,7 +153,15 @@ def _bounds(value: float | None, qualifier: _Qualifier | None) -> tuple[float | 
     upper = value * qualifier.upper if qualifier.upper is not None else None
     if value < 0 and lower is not None and upper is not None:
         lower, upper = upper, lower
-    return _tidy(lower), _tidy(upper)
+    return _within(_tidy(lower), value), _within(_tidy(upper), value)
+
+
+def _within(bound: float | None, value: float) -> float | None:
+    """A tidied bound that rounding moved past the value it bounds ("almost one in seven":
+    0.142857142857 below 1/7) is the value itself: a figure lies inside its own bounds."""
+    if bound is not None and math.isclose(bound, value, rel_tol=1e-9):
+        return value
+    return bound
 
 
 def _tidy(number: float | None) -> float | None:
