@@ -454,16 +454,19 @@ def _stated(member: Member) -> tuple[float | None, float | None]:
 
 
 def conflicting_members(group: Group) -> set[int]:
-    """The ``id()`` of each member of a conflict whose range leaves out another member's."""
+    """The ``id()`` of each member of a conflict that stands against the others: whose range
+    meets fewer of the others' than the most agreed-on figure's does ("small number" against
+    two "hundreds"); when no two figures agree, every one."""
     if group.verdict != "conflict":
         return set()
-    found = set()
-    for member in group.members:
-        for other in group.members:
-            if other is not member and _disjoint(member, other):
-                found.add(id(member))
-                break
-    return found
+    agreeing = {
+        id(member): sum(
+            1 for other in group.members if other is not member and not _disjoint(member, other)
+        )
+        for member in group.members
+    }
+    most = max(agreeing.values(), default=0)
+    return {key for key, count in agreeing.items() if count < most or most == 0}
 
 
 def _disjoint(one: Member, other: Member) -> bool:
