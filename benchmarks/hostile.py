@@ -106,6 +106,15 @@ def date_words(size: int) -> str:
                    " ")
 
 
+def he_said(size: int) -> str:
+    lines, total, n = [], 0, 0
+    while total < size:
+        lines.append(f"“We sent {n % 1700 + 1} drones,” he said.")
+        total += len(lines[-1]) + 1
+        n += 1
+    return "Title\n\nJohn Kirby spoke on Monday. " + " ".join(lines)
+
+
 def one_character(size: int) -> str:
     return "9" * size
 
@@ -122,6 +131,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "brackets": brackets,
     "dashes_and_digits": dashes_and_digits,
     "date_words": date_words,
+    "he_said": he_said,
     "one_character": one_character,
 }
 

@@ -472,3 +472,14 @@ def test_a_rounded_bound_never_leaves_out_its_own_value(text: str) -> None:
     [figure] = find_figures(text)
     assert figure.value is not None and figure.lower is not None and figure.upper is not None
     assert figure.lower <= figure.value <= figure.upper
+
+
+def test_a_page_of_he_said_parses_each_stretch_of_text_once() -> None:
+    claims_module._people_in_block.cache_clear()
+    text = "Title\n\nJohn Kirby spoke on Monday. " + " ".join(
+        f"“We sent {n} drones,” he said." for n in range(1, 301)
+    )
+    claims = extract(text, published="2023-02-07")
+    assert len(claims) == 300 and claims[0].attribution == "John Kirby"
+    parsed = claims_module._people_in_block.cache_info()
+    assert parsed.misses <= len(text) // claims_module.PRONOUN_LOOKBACK + 1
