@@ -261,7 +261,9 @@ def story_tab(story: views.Story, chosen: views.ClaimFilter) -> None:
     if not groups:
         st.info("No figures match the filters.")
         return
-    st.caption(f"Conflicts first. Timelines: {views.TIMELINE_KEY}")
+    shown = f"{len(groups)} of {len(story.comparison.groups)} groups, as filtered. " \
+        if chosen.active else ""
+    st.caption(f"{shown}Conflicts first. Timelines: {views.TIMELINE_KEY}")
     outlets = tuple(views.outlets(story))
     for group in groups:
         with st.container(border=True, key=f"group-{group.id}"):

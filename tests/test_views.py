@@ -507,6 +507,7 @@ def test_filters_narrow_the_story_groups(story: views.Story) -> None:
     assert groups[0].verdict == "conflict"  # the verdict is the whole group's
     assert views.filter_story(story, views.ClaimFilter(search="no such words")) == []
     assert len(views.filter_story(story, views.ClaimFilter())) == 2
+    assert views.ClaimFilter(search=" x").active and not views.ClaimFilter(search=" ").active
 
 
 def test_the_date_picker_is_new_when_the_date_range_grows() -> None:

@@ -835,6 +835,12 @@ class ClaimFilter:
     date_to: dt.date | None = None
     search: str = ""
 
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the claims."""
+        return bool(self.outlets or self.counts or self.verdicts or self.date_from
+                    or self.date_to or self.search.strip())
+
 
 def filter_options(frame: pd.DataFrame) -> dict[str, Any]:
     """The choices each filter offers: outlets, things counted, verdicts, the date range."""
