@@ -896,7 +896,9 @@ def _people_in_block(text: str, block: int, nlp: Language) -> tuple[tuple[int, i
     "he said 5. he said 6. …" costs one parse of the page, not one of 1,500 characters a figure.
     (A name across a block's edge is read in each block as far as it runs.)"""
     offset = block * PRONOUN_LOOKBACK
-    doc = nlp(text[offset : offset + PRONOUN_LOOKBACK])
+    # names need only the entity recognizer (and the embeddings it may listen to)
+    unneeded = [name for name in nlp.pipe_names if name not in ("tok2vec", "ner")]
+    doc = nlp(text[offset : offset + PRONOUN_LOOKBACK], disable=unneeded)
     return tuple(
         (offset + ent.start_char, offset + ent.end_char, ent.text)
         for ent in doc.ents
