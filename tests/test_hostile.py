@@ -483,3 +483,17 @@ def test_a_page_of_he_said_parses_each_stretch_of_text_once() -> None:
     assert len(claims) == 300 and claims[0].attribution == "John Kirby"
     parsed = claims_module._people_in_block.cache_info()
     assert parsed.misses <= len(text) // claims_module.PRONOUN_LOOKBACK + 1
+
+
+def test_a_pasted_article_is_never_hidden_by_a_date_range_picked_before_it() -> None:
+    at = _page()
+    before = at.date_input[0]
+    first, last = before.value
+    before.set_value((first, last)).run()  # the user touched the picker: the full range
+    at.text_area(key="paste_text").set_value(DRONES)
+    at.text_input(key="paste_date").set_value("2024-05-01")
+    at.button(key="FormSubmitter:paste-Add article").click().run()
+    assert not at.exception
+    total = int(next(m.value for m in at.metric if m.label == "claims"))
+    captions = [c.value for c in at.tabs[1].caption]
+    assert f"{total} of {total} claims" in captions, captions
