@@ -99,20 +99,24 @@ def timeline_spec(group: Group, outlets: tuple[str, ...]) -> dict[str, Any] | No
 # Column configuration: values stay typed; the page formats them.
 
 COLUMNS = {
+    "mark": st.column_config.TextColumn("", width="small", help="⚠ a figure that conflicts"),
     "figure": st.column_config.TextColumn("figure", help="The figure as the article wrote it"),
-    "value": st.column_config.NumberColumn("value", format="localized"),
-    "low": st.column_config.NumberColumn(
-        "low", format="localized", help="Lowest value the figure allows; blank when open"
+    "stated": st.column_config.TextColumn("stated", help="The bounds the figure's words state"),
+    "read as": st.column_config.TextColumn(
+        "read as", help="The range the figure is read as, rounding allowed"
     ),
-    "high": st.column_config.NumberColumn(
-        "high", format="localized", help="Highest value the figure allows; blank when open"
+    "report date": st.column_config.TextColumn(
+        "report date", help="As precise as it is known: a day, a month or a year"
     ),
+    "link": st.column_config.LinkColumn("link", display_text="open article", width="small"),
+    "claims": st.column_config.NumberColumn("claims", format="%d"),
+    "sentence": st.column_config.TextColumn("sentence", width="large"),
+}
+ARTICLE_COLUMNS = {
+    **COLUMNS,
     "report date": st.column_config.DateColumn(
         "report date", format="YYYY-MM-DD", help="A month or year date shows its first day"
     ),
-    "link": st.column_config.LinkColumn("link", display_text="open article"),
-    "claims": st.column_config.NumberColumn("claims", format="%d"),
-    "sentence": st.column_config.TextColumn("sentence", width="large"),
 }
 
 
@@ -157,8 +161,12 @@ def add_articles(ws: Workspace) -> list[ReadProblem]:
         corpus = uploaded_corpus(upload.name, upload.getvalue())
         problems += corpus.problems
         if corpus.documents:  # already-added articles are skipped without extracting again
-            problems += decide(lambda c=corpus: ws.add_documents(c.documents, extract=extract,
-                                                                 author=who()).problems) or []
+            added = decide(lambda c=corpus: ws.add_documents(c.documents, extract=extract,
+                                                             author=who()))
+            if added is not None:
+                problems += added.problems
+                st.sidebar.caption(f"✅ {views.markdown_text(upload.name)}: "
+                                   f"{views.added_text(len(added.added), len(added.known))}")
     with st.sidebar.form("paste"):
         st.markdown("**Or paste an article**")
         st.text_area("Article text", key="paste_text")
@@ -166,21 +174,45 @@ def add_articles(ws: Workspace) -> list[ReadProblem]:
         st.text_input("Outlet", key="paste_outlet")
         st.text_input("Report date", key="paste_date", placeholder="2023-02-07")
         st.form_submit_button("Add article", on_click=add_pasted, args=(ws,))
+    if "paste_added" in st.session_state:
+        st.sidebar.success(st.session_state.pop("paste_added"), icon="✅")
     with st.sidebar.form("fetch"):
         st.markdown("**Or add articles by web address**")
         st.text_area("Article URLs, one a line", key="fetch_urls", placeholder="https://…")
         st.form_submit_button("Fetch articles", on_click=add_fetched, args=(ws,))
     problems += st.session_state.pop("fetch_problems", [])
+    if "fetch_added" in st.session_state:
+        st.sidebar.success(st.session_state.pop("fetch_added"), icon="✅")
+    remove_articles(ws)
     return problems
+
+
+def remove_articles(ws: Workspace) -> None:
+    """Take any article out of the story again (kept in the workspace's log)."""
+    by_id = {document.doc_id: document for document in ws.documents()}
+    if not by_id:
+        return
+    with st.sidebar.form("remove"):
+        doc_id = st.selectbox(
+            "Remove an article", list(by_id),
+            format_func=lambda i: views.article_label(by_id[i]), key="remove_article",
+        )
+        if st.form_submit_button("Remove") and doc_id is not None:
+            if decide(lambda: ws.remove_article(doc_id, author=who())) is not None:
+                st.session_state.removed_message = f"Removed {views.article_label(by_id[doc_id])}."
+                st.rerun()
+    if "removed_message" in st.session_state:
+        st.sidebar.success(st.session_state.pop("removed_message"), icon="✅")
 
 
 def add_pasted(ws: Workspace) -> None:
     """Keep the pasted article, and empty the form only once it has been taken."""
     state = st.session_state
+    number = int(ws.settings().get("pasted") or 0) + 1  # never reused, though removed
     try:
         document = views.pasted_document(
             state.paste_text,
-            number=len(ws.documents()) + 1,
+            number=number,
             title=state.paste_title,
             outlet=state.paste_outlet,
             published=state.paste_date,
@@ -188,8 +220,17 @@ def add_pasted(ws: Workspace) -> None:
     except InputError as exc:
         state.problem = f"Could not use {exc.source}: {exc.problem}"
         return
-    if decide(lambda: ws.add_documents([document], extract=extract, author=who())) is None:
+    added = decide(lambda: ws.add_documents([document], extract=extract, author=who()))
+    if added is None:
         return
+    if added.problems:  # the form keeps the text, to correct or to try again
+        state.problem = f"Could not use {added.problems[0]}"
+        return
+    if not added.added:
+        state.paste_added = "That article is already in the story."
+    else:
+        ws.set_settings(pasted=str(number))
+        state.paste_added = f"Added {views.article_label(document)}."
     for key in ("paste_text", "paste_title", "paste_outlet", "paste_date"):
         state[key] = ""
 
@@ -206,6 +247,7 @@ def add_fetched(ws: Workspace) -> None:
         if added is None:
             return
         state.fetch_problems = corpus.problems + added.problems
+        state.fetch_added = views.added_text(len(added.added), len(added.known))
     if corpus.documents and not corpus.problems:
         state.fetch_urls = ""
 
@@ -302,79 +344,96 @@ def save_correction(ws: Workspace, gid: str) -> None:
 # The tabs
 
 
-def story_tab(ws: Workspace, story: views.Story) -> None:
+def story_filters(story: views.Story) -> views.ClaimFilter:
+    """The filters, above the tabs: they narrow the Story tab and the All claims tab alike."""
+    options = views.filter_options(views.claims_table(story))
+    with st.expander("Filter the figures", expanded=False):
+        outlets, counts, verdicts = st.columns(3)
+        chosen_outlets = outlets.multiselect("Outlet", options["outlets"], key="f_outlet")
+        chosen_counts = counts.multiselect("Counting", options["counts"], key="f_counts")
+        chosen_verdicts = verdicts.multiselect("Verdict", options["verdicts"], key="f_verdict")
+        when, search = st.columns([1, 2])
+        date_from = date_to = None
+        if options["dates"] is not None:
+            picked = when.date_input(
+                "Reported between", value=options["dates"],
+                key=views.date_filter_key(options["dates"]), format="YYYY-MM-DD",
+            )
+            date_from, date_to = views.date_bounds(picked, options["dates"])
+        text = search.text_input(
+            "Search", key="f_search", placeholder="drones, Kirby, since August"
+        )
+    return views.ClaimFilter(
+        tuple(chosen_outlets), tuple(chosen_counts), tuple(chosen_verdicts),
+        date_from, date_to, text,
+    )
+
+
+def story_tab(ws: Workspace, story: views.Story, chosen: views.ClaimFilter) -> None:
     if not story.comparison.groups:
         st.info("No figures to compare yet: add articles in the sidebar.")
         return
-    st.caption(f"Conflicts first. Timelines: {views.TIMELINE_KEY}")
+    groups = views.filter_story(story, chosen)
+    if not groups:
+        st.info("No figures match the filters.")
+        return
+    shown = f"{len(groups)} of {len(story.comparison.groups)} groups, as filtered. " \
+        if chosen.active else ""
+    st.caption(f"{shown}Conflicts first. Timelines: {views.TIMELINE_KEY}")
     outlets = tuple(views.outlets(story))
-    groups = story.comparison.groups
     page = 1
     if views.story_pages(groups) > 1:
         pages = range(1, views.story_pages(groups) + 1)
         page = st.selectbox("Page", pages, key="story_page",
                             format_func=lambda n: views.page_caption(groups, n))
     for group in views.story_page(groups, page or 1):
-        review = story.reviews.get(group.id)
         with st.container(border=True, key=f"group-{group.id}"):
-            st.markdown(
-                f"#### {views.verdict_badge(group.verdict)} {views.markdown_text(group.label)}"
-            )
-            st.markdown(
-                f"{views.markdown_text(group.reason)} · **{views.origins_text(group)}**"
-            )
-            said = views.review_markdown(story, group)
-            if said:
-                st.markdown(said)
-            for flag in review.flags if review else []:
-                st.warning(views.markdown_text(flag), icon="⚠️")
-            for note in review.notes if review else []:
-                st.caption(f"📝 {views.markdown_text(note)}")
-            for note in group.notes:
-                st.caption(views.markdown_text(note))
-            st.dataframe(
-                views.group_frame(group), column_config=COLUMNS, hide_index=True,
-                key=f"table-{group.id}",
-            )
-            timeline, evidence = st.columns([1, 1])
-            spec = timeline_spec(group, outlets)
-            if spec is not None:
-                timeline.vega_lite_chart(spec, width="stretch", key=f"timeline-{group.id}")
-            for member in group.members:
-                evidence.html(views.evidence_html(member.claim))
+            group_view(story, group, outlets)
             review_forms(ws, group)
 
 
-@st.fragment
-def claims_tab(story: views.Story) -> None:
-    frame = views.claims_table(story)
-    options = views.filter_options(frame)
-    outlets, counts, verdicts = st.columns(3)
-    chosen_outlets = outlets.multiselect("Outlet", options["outlets"], key="f_outlet")
-    chosen_counts = counts.multiselect("Counting", options["counts"], key="f_counts")
-    chosen_verdicts = verdicts.multiselect("Verdict", options["verdicts"], key="f_verdict")
-    when, search = st.columns([1, 2])
-    date_from = date_to = None
-    if options["dates"] is not None:
-        picked = when.date_input(
-            "Reported between", value=options["dates"], key="f_dates", format="YYYY-MM-DD"
-        )
-        date_from, date_to = views.date_bounds(picked, options["dates"])
-    text = search.text_input("Search", key="f_search", placeholder="drones, Kirby, since August")
-    shown = views.filter_claims(
-        frame,
-        views.ClaimFilter(
-            tuple(chosen_outlets), tuple(chosen_counts), tuple(chosen_verdicts),
-            date_from, date_to, text,
-        ),
+def group_view(story: views.Story, group: Group, outlets: tuple[str, ...]) -> None:
+    st.markdown(f"#### {views.verdict_badge(group.verdict)} {views.markdown_text(group.label)}")
+    st.markdown(f"{views.markdown_text(group.reason)} · **{views.origins_text(group)}**")
+    said = views.review_markdown(story, group)
+    if said:
+        st.markdown(said)
+    review = story.reviews.get(group.id)
+    for flag in review.flags if review else []:
+        st.warning(views.markdown_text(flag), icon="⚠️")
+    for note in review.notes if review else []:
+        st.caption(f"📝 {views.markdown_text(note)}")
+    for note in group.notes:
+        st.caption(views.markdown_text(note))
+    st.dataframe(
+        views.group_frame(group), column_config=COLUMNS, hide_index=True,
+        key=f"table-{group.id}",
     )
+    timeline, evidence = st.columns([1, 1])
+    spec = timeline_spec(group, outlets)
+    if spec is not None:
+        timeline.vega_lite_chart(spec, width="stretch", key=f"timeline-{group.id}")
+    for member in views.ordered_members(group):
+        evidence.html(views.evidence_html(member.claim))
+
+
+def claims_tab(story: views.Story, chosen: views.ClaimFilter) -> None:
+    frame = views.claims_table(story)
+    shown = views.filter_claims(frame, chosen)
     st.caption(f"{len(shown)} of {len(frame)} claims")
-    st.dataframe(shown, column_config=COLUMNS, hide_index=True, key="all_claims")
+    if shown.empty:
+        st.info("No claims match the filters." if len(frame) else "No claims yet.")
+        return
+    st.dataframe(
+        shown, column_config=COLUMNS, column_order=views.CLAIM_COLUMNS, hide_index=True,
+        key="all_claims",
+    )
 
 
 def articles_tab(story: views.Story) -> None:
     st.dataframe(
-        views.articles_frame(story), column_config=COLUMNS, hide_index=True, key="articles"
+        views.articles_frame(story), column_config=ARTICLE_COLUMNS, hide_index=True,
+        key="articles",
     )
     by_id = {document.doc_id: document for document in story.documents}
     doc_id = st.selectbox(
@@ -454,13 +513,14 @@ for problem in story.problems:
 for column, (name, count) in zip(st.columns(4), views.summary(story).items(), strict=True):
     column.metric(name, count)
 
+chosen = story_filters(story)
 story_view, claims_view, articles_view, export_view = st.tabs(
     ["Story", "All claims", "Articles", "Export"]
 )
 with story_view:
-    story_tab(ws, story)
+    story_tab(ws, story, chosen)
 with claims_view:
-    claims_tab(story)
+    claims_tab(story, chosen)
 with articles_view:
     articles_tab(story)
 with export_view:

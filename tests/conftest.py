@@ -26,6 +26,43 @@ SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("NUMCLAIMS_SHARED", ROOT.parent / "shared"))
 GOLD = SHARED / "gold"
 PEER = SHARED / "peer" / "recognizers-text"
+#: Without ../shared, every test that reads it is skipped with this one reason.
+SHARED_MISSING = not GOLD.is_dir()
+NEEDS_SHARED = (
+    f"needs the gold answers and the peer's specs in {SHARED}, which is not there "
+    "(check out shared/ beside the repository, or set NUMCLAIMS_SHARED)"
+)
+#: The fixtures that read ../shared; tests of a module marked ``pytestmark =
+#: pytest.mark.shared`` need it too.
+SHARED_FIXTURES = frozenset({"gold_claims", "gold_negatives", "gold_groups", "gold_articles"})
+
+
+def shared_records(name: str) -> list[dict[str, Any]]:
+    """The records of a gold JSONL file, or none without ../shared (their tests are skipped)."""
+    return [] if SHARED_MISSING else _jsonl(GOLD / name)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "shared: reads ../shared (the gold and the peer's specs)")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return f"numclaims: {NEEDS_SHARED}; those tests are skipped" if SHARED_MISSING else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not SHARED_MISSING:
+        return
+    skip = pytest.mark.skip(reason=NEEDS_SHARED)
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        # a parametrization over gold records that are not there
+        empty = any(
+            str(mark.kwargs.get("reason", "")).startswith("got empty parameter set")
+            for mark in item.iter_markers("skip")
+        )
+        if fixtures & SHARED_FIXTURES or item.get_closest_marker("shared") or empty:
+            item.add_marker(skip, append=False)
 
 
 def load_script(name: str) -> ModuleType:
@@ -215,6 +252,47 @@ def seed_documents() -> list[Any]:
     from numclaims.read import read_paths
 
     return read_paths([str(SEEDS)]).documents
+
+@pytest.fixture(scope="session", autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The dashboard's default workspace lives in a folder of the test run, never the user's."""
+    folder = tmp_path_factory.mktemp("user-data")
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
+
+
+@pytest.fixture(scope="session")
+def seeds_workspace(tmp_path_factory: pytest.TempPathFactory,
+                    session_extractor: RecordingExtractor, seed_documents: list[Any]) -> Path:
+    """A workspace holding the seeds, made once for the session: copy it, never open it."""
+    from numclaims.store import open_workspace
+
+    path = tmp_path_factory.mktemp("seeds-workspace") / "story.db"
+    with open_workspace(path) as ws:
+        ws.add_documents(seed_documents, extract=session_extractor)
+    return path
+
+
+def copy_of(template: Path, folder: Path) -> Path:
+    """A copy of the workspace file ``template`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "story.db"
+    path.write_bytes(template.read_bytes())
+    return path
+
+
+@pytest.fixture
+def seeds_copy(seeds_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the seeds' workspace, which the dashboard opens (``NUMCLAIMS_DB``)."""
+    path = copy_of(seeds_workspace, tmp_path / "workspace")
+    monkeypatch.setenv("NUMCLAIMS_DB", str(path))
+    return path
+
 
 @pytest.fixture(scope="session", autouse=True)
 def page_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

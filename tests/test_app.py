@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
+from conftest import copy_of
 from local_site import LocalSite
 from numclaims.cli import cli
 from numclaims.compare import compare
@@ -44,28 +45,10 @@ def page() -> AppTest:
     return at.run()
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory, session_extractor: Any) -> Path:
-    """A workspace holding the seeds, made once for the module."""
-    path = tmp_path_factory.mktemp("template") / "story.db"
-    with open_workspace(path) as ws:
-        ws.add_documents(seed_documents(), extract=session_extractor)
-    return path
-
-
-def copy_of(template: Path, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "story.db"
-    path.write_bytes(template.read_bytes())
-    return path
-
-
 @pytest.fixture(autouse=True)
-def fresh_workspace(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def fresh_workspace(seeds_copy: Path) -> Path:
     """Each test's pages open a fresh copy of the seeds' workspace."""
-    path = copy_of(template, tmp_path / "workspace")
-    monkeypatch.setenv("NUMCLAIMS_DB", str(path))
-    return path
+    return seeds_copy
 
 
 def story(at: AppTest) -> list[tuple[str, set[str]]]:
@@ -98,9 +81,9 @@ def gold_surfaces(gold_claims: list[dict[str, Any]], group: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def seeds_page(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+def seeds_page(seeds_workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     # Module-wide, so its reruns in later tests open the same workspace.
-    path = copy_of(template, tmp_path_factory.mktemp("seeds-page"))
+    path = copy_of(seeds_workspace, tmp_path_factory.mktemp("seeds-page"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NUMCLAIMS_DB", str(path))
         yield page()
@@ -282,7 +265,7 @@ def test_a_correction_and_not_a_claim_made_in_the_page_persist() -> None:
     reloaded = page()
     # 250 against "more than 400": no longer consistent.
     assert verdict_of(story(reloaded), {"400", "more than 400"}) != "consistent"
-    assert 250.0 in set(reloaded.tabs[1].dataframe[0].value["value"])
+    assert "250" in set(reloaded.tabs[1].dataframe[0].value["stated"])
     before = metric(reloaded, "claims")
     reloaded.selectbox(key=f"figure-{gid}").set_value(four_hundred)
     reloaded.checkbox(key=f"not-claim-{gid}").check()

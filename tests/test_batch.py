@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -198,28 +199,28 @@ def test_partitions_stream_and_carry_the_problems_met_before_them() -> None:
 def test_one_article_that_breaks_the_extractor_is_one_problem(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import numclaims.batch.work as work
+    from numclaims.extract import claims as claims_module
 
     documents = [
         make_document("Flood\nAt least 40 people were killed.\n", doc_id="a"),
-        make_document("Storm\nThey counted " + "9" * 309 + " drones.\n", doc_id="poison"),
+        make_document("Storm\nThey counted 500 drones.\n", doc_id="poison"),
         make_document("Fire\nMore than 300 homes burned.\n", doc_id="c"),
     ]
-    real = work.extract_documents
+    real = claims_module._claims_in_sentence
 
-    def fragile(batch: list[Document], **kwargs: object) -> list[object]:
-        if any(document.doc_id == "poison" for document in batch):
+    def fragile(candidate: Any, *args: Any) -> Any:
+        if candidate.document.doc_id == "poison":
             raise OverflowError("cannot convert float infinity to integer")
-        return real(batch, **kwargs)  # type: ignore[arg-type]
+        return real(candidate, *args)
 
-    monkeypatch.setattr(work, "extract_documents", fragile)
+    monkeypatch.setattr(claims_module, "_claims_in_sentence", fragile)
     seen: list[tuple[int, int]] = []
     claims, problems = extract_each(documents, progress=lambda a, c: seen.append((a, c)))
     assert sorted({claim.doc_id for claim in claims}) == ["a", "c"]
     assert problems == [
         ReadProblem(
-            "poison", "cannot extract the claims: OverflowError: cannot convert float infinity to "
-            "integer"
+            "poison", "could not be read for figures (OverflowError: cannot convert float "
+            "infinity to integer)"
         )
     ]
     assert seen == [(3, len(claims))]

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from conftest import shared_records
 from numclaims import lexicon
 from numclaims.errors import LexiconError
 from numclaims.extract import figures
@@ -53,8 +54,8 @@ def _check(figure: Figure, text: str, **expected: Any) -> None:
 
 # --- The gold answers for the seed articles ------------------------------------------------------
 
-GOLD_CLAIMS = _jsonl(GOLD / "seeds.jsonl")
-GOLD_NEGATIVES = _jsonl(GOLD / "seeds-negatives.jsonl")
+GOLD_CLAIMS = shared_records("seeds.jsonl")
+GOLD_NEGATIVES = shared_records("seeds-negatives.jsonl")
 
 
 @pytest.mark.parametrize(

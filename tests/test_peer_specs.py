@@ -16,6 +16,8 @@ from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
+pytestmark = pytest.mark.shared
+
 PINNED = {"NumberModel": 218, "NumberRangeModel": 80, "PercentModel": 13}
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as dt
-import math
 
 import pandas as pd
 import pytest
@@ -98,19 +97,75 @@ def deployed() -> Group:
 # --- one group side by side ---------------------------------------------------------------
 
 
-def test_group_frame_has_typed_columns_in_report_date_order(deployed: Group) -> None:
+def test_group_frame_reads_figure_bounds_date_outlet_attribution_first(deployed: Group) -> None:
     frame = views.group_frame(deployed)
     assert list(frame.columns) == views.GROUP_COLUMNS
+    assert views.GROUP_COLUMNS[1:7] == [
+        "figure", "stated", "report date", "outlet", "attribution", "link"
+    ]
     assert list(frame["figure"]) == ["400", "more than 400", "hundreds"]
-    assert pd.api.types.is_datetime64_any_dtype(frame["report date"])
-    assert frame["report date"].iloc[0] == pd.Timestamp("2022-11-20")
-    # A month-precision date is the first day of its month.
-    assert frame["report date"].iloc[1] == pd.Timestamp("2023-02-01")
-    assert frame["low"].dtype == "float64" and frame["high"].dtype == "float64"
-    assert math.isnan(frame["high"].iloc[1])  # "more than 400" is open above
+    # each date at its own precision: a month-only date is never a made-up first day
+    assert list(frame["report date"]) == ["20 Nov 2022", "Feb 2023", "9 Jun 2023"]
+    assert list(frame["stated"]) == ["400", "at least 400", "100–1,000"]
+    assert frame["read as"].iloc[0] == "395–405"
     assert frame["link"].iloc[0] == "https://www.rt.com/news/a"
     assert frame["outlet"].iloc[2] == views.UNKNOWN_OUTLET
-    assert frame["date precision"].tolist() == ["day", "month", "day"]
+
+
+def test_group_frame_cells_are_blank_not_none(deployed: Group) -> None:
+    frame = views.group_frame(deployed)
+    assert not frame.isna().any().any()
+    assert frame["attribution"].iloc[1] == "" and frame["link"].iloc[1] == ""
+
+
+def test_a_large_number_is_written_out_not_clipped() -> None:
+    huge = group(member(claim("1,234,567,890,123", value=1234567890123, lower=1234567890123,
+                              upper=1234567890123, qualifier="="), 1234567890123, 1234567890123))
+    assert views.group_frame(huge)["stated"].iloc[0] == "1.235 trillion"
+
+
+def test_the_figure_that_conflicts_is_marked(deployed: Group) -> None:
+    conflict = dataclasses.replace(deployed, verdict="conflict")
+    conflict.members.append(member(claim("12", doc_id="d", value=12, lower=12, upper=12,
+                                         qualifier="=", published="2023-03-01"), 12, 12))
+    frame = views.group_frame(conflict)
+    marked = frame.loc[frame["mark"] == views.CONFLICT_MARK, "figure"].tolist()
+    assert marked == ["12"]  # the three others agree with one another
+    assert set(views.group_frame(deployed)["mark"]) == {""}  # no conflict, no mark
+    two = group(member(claim("12", value=12, lower=12, upper=12, qualifier="="), 12, 12),
+                member(claim("400", value=400, lower=400, upper=400, qualifier="="), 400, 400),
+                verdict="conflict")
+    assert list(views.group_frame(two)["mark"]) == [views.CONFLICT_MARK] * 2
+
+
+def test_table_and_evidence_run_in_the_same_order(deployed: Group) -> None:
+    assert [m.claim.surface for m in views.ordered_members(deployed)] == list(
+        views.group_frame(deployed)["figure"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [("2023-02", "Feb 2023"), ("2023", "2023"), ("2023-02-07", "7 Feb 2023"), (None, ""),
+     ("--02-07", "7 Feb (year unknown)"), ("9999-12", "Dec 9999")],
+)
+def test_report_date_text_at_its_own_precision(published: str | None, shown: str) -> None:
+    assert views.report_date_text(published) == shown
+
+
+def test_an_outlet_keeps_its_colour_when_other_outlets_come() -> None:
+    assert views.outlet_colour("RT") == views.outlet_colour("RT")
+    chart = views.timeline_chart(group(member(claim(outlet="RT"), 400, 400)),
+                                 outlets=["AP", "RT"])
+    more = views.timeline_chart(group(member(claim(outlet="RT"), 400, 400)),
+                                outlets=["AP", "BBC", "CNN", "RT"])
+    assert chart is not None and more is not None
+
+    def colour_of_rt(spec: dict) -> str:
+        scale = spec["layer"][0]["encoding"]["color"]["scale"]
+        return scale["range"][scale["domain"].index("RT")]
+
+    assert colour_of_rt(chart.to_dict()) == colour_of_rt(more.to_dict())
 
 
 def test_group_frame_does_not_link_a_javascript_url(deployed: Group) -> None:
@@ -259,10 +314,14 @@ def story(deployed: Group) -> views.Story:
 
 def test_claims_table_puts_each_claim_beside_its_verdict(story: views.Story) -> None:
     frame = views.claims_table(story)
-    assert list(frame.columns) == views.CLAIM_COLUMNS
+    assert list(frame.columns) == [*views.CLAIM_COLUMNS, "reported"]
+    assert views.CLAIM_COLUMNS[:7] == [
+        "figure", "stated", "report date", "outlet", "attribution", "verdict", "link"
+    ]
     assert list(frame["verdict"]) == ["conflict"] * 3 + ["single", views.UNGROUPED]
     assert frame["group"].iloc[3] == "managers sanctioned"
-    assert pd.api.types.is_datetime64_any_dtype(frame["report date"])
+    assert pd.api.types.is_datetime64_any_dtype(frame["reported"])
+    assert not frame[views.CLAIM_COLUMNS].isna().any().any()
     assert frame["counts"].tolist()[3:] == ["manager", ""]
 
 
@@ -380,6 +439,82 @@ def test_build_story_applies_edits_before_extracting() -> None:
     assert [str(p) for p in story.problems] and "not a date" in str(story.problems[0])
     assert len(story.claims) == 2
     assert sum(len(g.members) for g in story.comparison.groups) == 2
+
+
+def _claims_of(d: Document) -> list[Claim]:
+    return [
+        claim("400", doc_id=d.doc_id, sentence=d.text, sentence_start=0, value=400, lower=400,
+              upper=400, qualifier="=", outlet=d.outlet,
+              published=d.published.iso() if d.published else None)
+    ]
+
+
+def test_an_article_whose_extraction_fails_gets_a_message_and_the_story_stays() -> None:
+    def extract(d: Document) -> list[Claim]:
+        if d.doc_id == "poison":
+            raise OverflowError("cannot convert float infinity to integer")
+        return _claims_of(d)
+
+    story = views.build_story(
+        [document("a"), document("poison"), document("b")], extract=extract
+    )
+    assert [d.doc_id for d in story.documents] == ["a", "poison", "b"]
+    assert {c.doc_id for c in story.claims} == {"a", "b"}
+    [problem] = story.problems
+    assert problem.source == "poison" and "OverflowError" in problem.problem
+    assert sum(len(g.members) for g in story.comparison.groups) == 2
+
+
+def test_an_article_whose_claims_break_the_comparison_is_left_out_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = views.compare
+
+    def compare(claims: list[Claim], **kwargs: object) -> Comparison:
+        if any(c.doc_id == "poison" for c in claims):
+            raise ValueError("year 10000 is out of range")
+        return real(claims, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(views, "compare", compare)
+    story = views.build_story(
+        [document("a"), document("poison"), document("b")], extract=_claims_of
+    )
+    assert [p.source for p in story.problems] == ["poison"]
+    assert {m.claim.doc_id for g in story.comparison.groups for m in g.members} == {"a", "b"}
+
+
+def test_an_article_dated_9999_is_shown() -> None:
+    story = views.build_story(
+        [document("a", published=PublicationDate(dt.date(9999, 12, 1), "month")), document("b")],
+        extract=_claims_of,
+    )
+    assert story.problems == []
+    frame = views.articles_frame(story)
+    assert frame["report date"].isna().tolist() == [False, True]  # b has no date
+    assert views.claims_table(story)["report date"].tolist()[0] == "Dec 9999"
+
+
+def test_without_leaves_out_removed_articles() -> None:
+    docs = [document("a"), document("pasted-1"), document("b")]
+    assert [d.doc_id for d in views.without(docs, {"pasted-1"})] == ["a", "b"]
+
+
+def test_filters_narrow_the_story_groups(story: views.Story) -> None:
+    groups = views.filter_story(story, views.ClaimFilter(outlets=("RT",)))
+    assert [(g.label, [m.claim.surface for m in g.members]) for g in groups] == [
+        ("drones deployed", ["400"])
+    ]
+    assert groups[0].verdict == "conflict"  # the verdict is the whole group's
+    assert views.filter_story(story, views.ClaimFilter(search="no such words")) == []
+    assert len(views.filter_story(story, views.ClaimFilter())) == 2
+    assert views.ClaimFilter(search=" x").active and not views.ClaimFilter(search=" ").active
+
+
+def test_the_date_picker_is_new_when_the_date_range_grows() -> None:
+    before = views.date_filter_key((dt.date(2022, 11, 20), dt.date(2023, 2, 7)))
+    after = views.date_filter_key((dt.date(2022, 11, 20), dt.date(2023, 6, 9)))
+    assert before != after
+    assert views.date_filter_key((dt.date(2022, 11, 20), dt.date(2023, 2, 7))) == before
 
 
 def test_pasted_document() -> None:

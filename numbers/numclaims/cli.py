@@ -700,6 +700,39 @@ def settings(db: str | None, organisation: str | None, organisation_url: str | N
 
 @cli.command()
 @db_option
+def articles(db: str | None) -> None:
+    """One line an article: id, outlet, report date, title.
+
+    \b
+    Examples:
+        numclaims articles --db story.db
+    """
+    with workspace(db) as ws:
+        documents = ws.documents()
+    for document in documents:
+        published = document.published.iso() if document.published else "no date"
+        click.echo(one_line(f"{document.doc_id}  {document.outlet or 'unknown outlet'}  "
+                            f"{published}  {document.title or ''}").rstrip())
+
+
+@cli.command()
+@click.argument("article")
+@db_option
+@by_option
+def remove(article: str, db: str | None, note: str | None, author: str | None) -> None:
+    """Take ARTICLE and its claims out of the story (the log keeps what was removed).
+
+    \b
+    Examples:
+        numclaims remove a589d08dd66a4 --note "a duplicate of the wire copy" --db story.db
+    """
+    with workspace(db) as ws:
+        decision = _decide(lambda: ws.remove_article(article, note=note, author=author))
+    _recorded(decision)
+
+
+@cli.command()
+@db_option
 def reextract(db: str | None) -> None:
     """Extract every article of the workspace again, after an upgrade of numclaims.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
@@ -50,8 +51,11 @@ class PublicationDate:
         if self.precision == "year":
             return dt.date(self.date.year, 12, 31)
         if self.precision == "month":
-            year, month = self.date.year + self.date.month // 12, self.date.month % 12 + 1
-            return dt.date(year, month, 1) - dt.timedelta(days=1)
+            return dt.date(
+                self.date.year,
+                self.date.month,
+                calendar.monthrange(self.date.year, self.date.month)[1],
+            )
         return self.date
 
 

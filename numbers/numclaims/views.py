@@ -23,6 +23,7 @@ import datetime as dt
 import html
 import math
 import re
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -33,6 +34,7 @@ import pandas as pd
 
 from .compare import compare
 from .errors import InputError
+from .formatting import range_text
 from .models import (
     STATUSES,
     Claim,
@@ -44,7 +46,7 @@ from .models import (
     PublicationDate,
     ReadProblem,
 )
-from .read.documents import make_document, parse_published
+from .read.documents import PLACEHOLDER_YEAR, make_document, parse_published
 
 #: The verdicts in the order the page explains them, each with the colour it is drawn in.
 VERDICT_COLOURS: dict[str, str] = {
@@ -129,8 +131,52 @@ def build_story(
             except InputError as exc:
                 problems.append(ReadProblem(exc.source, exc.problem))
         edited.append(document)
-    claims = [claim for document in edited for claim in extract(document)]
-    return Story(edited, claims, compare(claims, documents=edited), problems)
+    claims: list[Claim] = []
+    for document in edited:
+        try:
+            claims += extract(document)
+        except Exception as exc:  # one article's failure is that article's: the story stays
+            problems.append(article_problem(document, exc))
+    comparison, failed = _compared(edited, claims)
+    problems += failed
+    return Story(edited, claims, comparison, problems)
+
+
+def article_problem(document: Document, exc: Exception) -> ReadProblem:
+    """What the page says of an article that could not be used: its name and one line."""
+    if isinstance(exc, InputError):
+        return ReadProblem(short_id(exc.source), exc.problem)
+    detail = " ".join(str(exc).split())[:200]
+    return ReadProblem(short_id(document.doc_id), f"could not be read ({type(exc).__name__}: "
+                       f"{detail})")
+
+
+def _compared(
+    documents: list[Document], claims: list[Claim]
+) -> tuple[Comparison, list[ReadProblem]]:
+    """The comparison of the claims; should it fail, the articles whose claims make it fail are
+    left out of it, one by one, and reported, so the others are still compared."""
+    try:
+        return compare(claims, documents=documents), []
+    except Exception:  # an article's claims broke the comparison: find which
+        pass
+    problems: list[ReadProblem] = []
+    kept: list[Claim] = []
+    for document in documents:
+        own = [claim for claim in claims if claim.doc_id == document.doc_id]
+        try:
+            compare(kept + own, documents=documents)
+        except Exception as exc:
+            problems.append(article_problem(document, exc))
+            continue
+        kept += own
+    return compare(kept, documents=documents), problems
+
+
+def without(documents: Iterable[Document], removed: Iterable[str]) -> list[Document]:
+    """The documents but those whose ids the user removed."""
+    gone = set(removed)
+    return [document for document in documents if document.doc_id not in gone]
 
 
 def workspace_story(reviewed: Any, problems: Iterable[ReadProblem] = ()) -> Story:
@@ -222,10 +268,19 @@ def pasted_document(
     return make_document(
         text,
         doc_id=f"pasted-{number}",
+        source=source,
         title=(title or "").strip() or None,
         outlet=(outlet or "").strip() or None,
         published=read_date(published, source=source),
     )
+
+
+def added_text(added: int, known: int) -> str:
+    """What adding articles did, in words: "2 articles added, 1 already in the story"."""
+    parts = [f"{added} article{'s' if added != 1 else ''} added"]
+    if known:
+        parts.append(f"{known} already in the story")
+    return ", ".join(parts)
 
 
 def summary(story: Story) -> dict[str, int]:
@@ -485,54 +540,130 @@ def origins_text(group: Group) -> str:
     return f"{group.origins} independent origin{'s' if group.origins != 1 else ''}"
 
 
+#: The side-by-side table: what a fact-checker reads first (the figure, its stated bounds, when
+#: and by whom it was reported, who said it, the link) comes first, to fit 1,280 pixels.
 GROUP_COLUMNS = [
+    "mark",
     "figure",
-    "low",
-    "high",
+    "stated",
     "report date",
-    "date precision",
     "outlet",
     "attribution",
+    "link",
+    "read as",
     "time scope",
     "event",
     "doer",
     "article",
-    "link",
     "why grouped",
 ]
+#: What the mark column says of a figure whose range leaves out another's in a conflict.
+CONFLICT_MARK = "⚠ conflicts"
+
+
+def ordered_members(group: Group) -> list[Member]:
+    """The group's figures in report-date order, undated last: the order of its table, its
+    evidence and its timeline's legend alike."""
+    return sorted(group.members, key=lambda m: _sort_date(m.claim.published))
 
 
 def group_frame(group: Group) -> pd.DataFrame:
-    """The group's figures side by side, in report-date order.
+    """The group's figures side by side, in report-date order (:func:`ordered_members`).
 
-    ``low``/``high`` are the range each figure is read as (qualifiers and rounding included;
-    NaN where open), ``report date`` a datetime (the first day of a month- or year-precision
-    date, with ``date precision`` saying which), ``link`` the article's URL when it is a web link.
+    Every cell is text as a reader writes it, so nothing shows "None" or is cut short: the
+    figure as written, its ``stated`` bounds ("at least 400"), the report date at its own
+    precision ("7 Feb 2023", "Feb 2023", "2023"), the range it is ``read as`` when rounding is
+    allowed, and a ``mark`` on the figures that conflict with another.
     """
+    conflicting = conflicting_members(group)
     rows = [
         {
+            "mark": CONFLICT_MARK if id(member) in conflicting else "",
             "figure": member.claim.surface,
-            "low": _float(member.low),
-            "high": _float(member.high),
-            "report date": _timestamp(member.claim.published),
-            "date precision": _precision(member.claim.published),
+            "stated": range_text(*_stated(member), unit=member.claim.unit),
+            "report date": report_date_text(member.claim.published),
             "outlet": member.claim.outlet or UNKNOWN_OUTLET,
-            "attribution": member.claim.attribution,
-            "time scope": member.claim.time_scope,
-            "event": member.claim.event,
-            "doer": member.claim.agent,
+            "attribution": member.claim.attribution or "",
+            "link": safe_url(member.claim.url) or "",
+            "read as": range_text(member.low, member.high, unit=member.claim.unit),
+            "time scope": member.claim.time_scope or "",
+            "event": member.claim.event or "",
+            "doer": member.claim.agent or "",
             "article": member.claim.title or short_id(member.claim.doc_id),
-            "link": safe_url(member.claim.url),
             "why grouped": member.reason,
         }
-        for member in group.members
+        for member in ordered_members(group)
     ]
-    frame = pd.DataFrame(rows, columns=GROUP_COLUMNS)
-    frame = frame.astype({"low": "float64", "high": "float64"})
-    frame["report date"] = pd.to_datetime(frame["report date"])
-    return frame.sort_values("report date", kind="stable", na_position="last").reset_index(
-        drop=True
-    )
+    return pd.DataFrame(rows, columns=GROUP_COLUMNS)
+
+
+def _stated(member: Member) -> tuple[float | None, float | None]:
+    if member.stated_low is not None or member.stated_high is not None:
+        return member.stated_low, member.stated_high
+    return member.claim.lower, member.claim.upper
+
+
+def conflicting_members(group: Group) -> set[int]:
+    """The ``id()`` of each member of a conflict that stands against the others: whose range
+    meets fewer of the others' than the most agreed-on figure's does ("small number" against
+    two "hundreds"); when no two figures agree, every one."""
+    if group.verdict != "conflict":
+        return set()
+    agreeing = {
+        id(member): sum(
+            1 for other in group.members if other is not member and not _disjoint(member, other)
+        )
+        for member in group.members
+    }
+    most = max(agreeing.values(), default=0)
+    return {key for key, count in agreeing.items() if count < most or most == 0}
+
+
+def _disjoint(one: Member, other: Member) -> bool:
+    low = -math.inf if one.low is None else one.low
+    high = math.inf if one.high is None else one.high
+    other_low = -math.inf if other.low is None else other.low
+    other_high = math.inf if other.high is None else other.high
+    return high < other_low or other_high < low
+
+
+def report_date_text(published: str | None) -> str:
+    """A report date at its own precision: "7 Feb 2023", "Feb 2023", "2023"; blank if none.
+
+    A month-precision date is never shown as a made-up first day.
+    """
+    if not published:
+        return ""
+    try:
+        if published.startswith("--"):  # the year is unknown: "--02-07"
+            day = dt.date(PLACEHOLDER_YEAR, int(published[2:4]), int(published[5:7]))
+            return f"{day.day} {day:%b} (year unknown)"
+        if len(published) == 4:
+            return published
+        if len(published) == 7:
+            return f"{dt.date(int(published[:4]), int(published[5:7]), 1):%b %Y}"
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return f"{day.day} {day:%b %Y}"
+
+
+def _sort_date(published: str | None) -> tuple[int, str]:
+    return (1, "") if not published or published.startswith("--") else (0, published)
+
+
+#: Colours for outlets, one per outlet by its name, so an outlet keeps its colour from chart
+#: to chart and when articles are added (Tableau 20).
+OUTLET_PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#86bcb6", "#8cd17d", "#f1ce63",
+    "#d4a6c8", "#fabfd2", "#d7b5a6", "#79706e",
+)
+
+
+def outlet_colour(outlet: str) -> str:
+    """The colour an outlet is drawn in, wherever it appears."""
+    return OUTLET_PALETTE[zlib.crc32(outlet.encode("utf-8")) % len(OUTLET_PALETTE)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -676,9 +807,8 @@ def timeline_chart(group: Group, *, outlets: Sequence[str] = ()) -> alt.LayerCha
     """The group's figures against their report dates, coloured by outlet.
 
     An exact figure is a point; a range is a bar from its lower to its upper bound; an open bound
-    runs to the edge of the chart and ends in a triangle pointing the way it is open. Pass every
-    outlet of the story as ``outlets`` so an outlet keeps its colour from chart to chart. None
-    when no figure can be placed.
+    runs to the edge of the chart and ends in a triangle pointing the way it is open. Each outlet
+    has its own colour (:func:`outlet_colour`) in every chart. None when no figure can be placed.
     """
     scale = y_scale(group.members)
     frame = timeline_frame(group, scale)
@@ -703,8 +833,8 @@ def timeline_chart(group: Group, *, outlets: Sequence[str] = ()) -> alt.LayerCha
     colour = alt.Color(
         "outlet:N",
         title="outlet",
-        scale=alt.Scale(domain=list(outlets or sorted(frame["outlet"].unique())),
-                        scheme="tableau10"),
+        scale=alt.Scale(domain=(domain := list(outlets or sorted(frame["outlet"].unique()))),
+                        range=[outlet_colour(outlet) for outlet in domain]),
         # The legend names only this group's outlets; the scale keeps every outlet's colour.
         legend=alt.Legend(orient="bottom", columns=3, values=sorted(frame["outlet"].unique())),
     )
@@ -766,28 +896,31 @@ def _day(when: pd.Timestamp) -> alt.DateTime:
 # All claims, filterable
 
 
+#: The all-claims table, in the order a fact-checker reads it; ``reported`` (the report date
+#: as a timestamp, for the date filter) is not shown.
 CLAIM_COLUMNS = [
     "figure",
-    "value",
-    "low",
-    "high",
+    "stated",
+    "report date",
+    "outlet",
+    "attribution",
+    "verdict",
+    "link",
     "counts",
     "event",
     "time scope",
-    "attribution",
-    "outlet",
-    "report date",
-    "date precision",
-    "verdict",
     "group",
     "sentence",
     "article",
-    "link",
 ]
 
 
 def claims_table(story: Story) -> pd.DataFrame:
-    """Every claim beside its group's label and verdict (``not grouped`` when none took it)."""
+    """Every claim beside its group's label and verdict (``not grouped`` when none took it).
+
+    One row a claim, in the story's order; cells are text (blank where nothing is known), and
+    the hidden ``reported`` column holds the report date's first day for the date filter.
+    """
     placed: dict[tuple[str, int, int], Group] = {}
     for group in story.comparison.groups:
         for member in group.members:
@@ -798,27 +931,43 @@ def claims_table(story: Story) -> pd.DataFrame:
         rows.append(
             {
                 "figure": claim.surface,
-                "value": _float(claim.value),
-                "low": _float(claim.lower),
-                "high": _float(claim.upper),
-                "counts": thing_counted(claim),
-                "event": claim.event,
-                "time scope": claim.time_scope,
-                "attribution": claim.attribution,
+                "stated": range_text(claim.lower, claim.upper, unit=claim.unit),
+                "report date": report_date_text(claim.published),
                 "outlet": claim.outlet or UNKNOWN_OUTLET,
-                "report date": _timestamp(claim.published),
-                "date precision": _precision(claim.published),
+                "attribution": claim.attribution or "",
                 "verdict": story.verdict(found) if found else UNGROUPED,
-                "group": found.label if found else None,
+                "link": safe_url(claim.url) or "",
+                "counts": thing_counted(claim),
+                "event": claim.event or "",
+                "time scope": claim.time_scope or "",
+                "group": found.label if found else "",
                 "sentence": claim.sentence,
                 "article": claim.title or short_id(claim.doc_id),
-                "link": safe_url(claim.url),
+                "reported": _timestamp(claim.published),
             }
         )
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    frame = frame.astype({"value": "float64", "low": "float64", "high": "float64"})
-    frame["report date"] = pd.to_datetime(frame["report date"])
+    frame = pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "reported"])
+    frame["reported"] = pd.to_datetime(frame["reported"])
     return frame
+
+
+def filter_story(story: Story, chosen: ClaimFilter) -> list[Group]:
+    """The story's groups as the filters narrow them: each keeps the figures that pass, and a
+    group none of whose figures pass is left out. Verdicts stay those of the whole group."""
+    shown = filter_claims(claims_table(story), chosen)
+    passing = {_claim_key(story.claims[i]) for i in shown.index}
+    groups = []
+    for group in story.comparison.groups:
+        members = [m for m in group.members if _claim_key(m.claim) in passing]
+        if members:
+            groups.append(dataclasses.replace(group, members=members))
+    return groups
+
+
+def date_filter_key(available: tuple[dt.date, dt.date] | None) -> str:
+    """The date picker's widget key, new whenever the story's date range changes, so a range
+    picked before an article was added never hides the new article's claims."""
+    return "f_dates" if available is None else f"f_dates-{available[0]}-{available[1]}"
 
 
 def _claim_key(claim: Claim) -> tuple[str, int, int]:
@@ -836,10 +985,16 @@ class ClaimFilter:
     date_to: dt.date | None = None
     search: str = ""
 
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the claims."""
+        return bool(self.outlets or self.counts or self.verdicts or self.date_from
+                    or self.date_to or self.search.strip())
+
 
 def filter_options(frame: pd.DataFrame) -> dict[str, Any]:
     """The choices each filter offers: outlets, things counted, verdicts, the date range."""
-    dates = frame["report date"].dropna()
+    dates = frame["reported"].dropna()
     return {
         "outlets": sorted(frame["outlet"].dropna().unique()),
         "counts": sorted(c for c in frame["counts"].dropna().unique() if c),
@@ -876,9 +1031,9 @@ def filter_claims(frame: pd.DataFrame, chosen: ClaimFilter) -> pd.DataFrame:
     if chosen.verdicts:
         keep &= frame["verdict"].isin(chosen.verdicts)
     if chosen.date_from is not None:
-        keep &= frame["report date"] >= pd.Timestamp(chosen.date_from)
+        keep &= frame["reported"] >= pd.Timestamp(chosen.date_from)
     if chosen.date_to is not None:
-        keep &= frame["report date"] < pd.Timestamp(chosen.date_to) + pd.Timedelta(days=1)
+        keep &= frame["reported"] < pd.Timestamp(chosen.date_to) + pd.Timedelta(days=1)
     needle = chosen.search.strip().casefold()
     if needle:
         text_columns = [c for c in SEARCHED_COLUMNS if c in frame]
@@ -909,22 +1064,13 @@ SEARCHED_COLUMNS = [
 
 
 def _timestamp(published: PublicationDate | str | None) -> pd.Timestamp | None:
-    """A report date as a timestamp: the first day of its period."""
+    """A report date as a timestamp: the first day of its period; None where there is none or
+    pandas cannot hold it (its timestamps run from 1677 to 2262: "9999-12" is no time to plot)."""
     if published is None:
         return None
-    if isinstance(published, PublicationDate):
-        return pd.Timestamp(published.date)
     try:
+        if isinstance(published, PublicationDate):
+            return pd.Timestamp(published.date)
         return pd.Timestamp(published if len(published) > 4 else f"{published}-01-01")
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-
-
-def _precision(published: str | None) -> str | None:
-    if not published:
-        return None
-    return {4: "year", 7: "month"}.get(len(published), "day")
-
-
-def _float(value: float | None) -> float:
-    return float("nan") if value is None else float(value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, LexiconError, ModelError
+from ..errors import InputError
 from ..extract import extract_documents, load_pipeline
 from ..models import Claim, Document, ReadProblem
 from ..read import Fetcher, FetchSettings, Record, read_record
@@ -115,9 +115,8 @@ def extract_each(
 ) -> tuple[list[Claim], list[ReadProblem]]:
     """The claims of ``documents`` (one ``nlp.pipe`` stream a chunk) and the articles that failed.
 
-    A chunk that raises is extracted again one article at a time, so one article that breaks the
-    extractor is one problem and costs its neighbours nothing. ``progress(articles, claims)``
-    is called after each chunk.
+    One article that breaks the extractor is one problem and costs its neighbours nothing.
+    ``progress(articles, claims)`` is called after each chunk.
     """
     claims: list[Claim] = []
     problems: list[ReadProblem] = []
@@ -134,34 +133,13 @@ def extract_each(
 def _extract_chunk(
     chunk: Sequence[Document], nlp: Language | None
 ) -> tuple[list[Claim], list[ReadProblem]]:
-    try:
-        return extract_documents(chunk, nlp=nlp), []
-    except (ModelError, LexiconError):
-        raise  # the setup is broken, not an article: every article would fail the same way
-    except Exception:
-        if len(chunk) == 1:
-            return _extract_one(chunk[0], nlp)
-    claims: list[Claim] = []
+    # extract_documents keeps each article's failure to that article, as a problem
     problems: list[ReadProblem] = []
-    for document in chunk:
-        found, failed = _extract_one(document, nlp)
-        claims.extend(found)
-        problems.extend(failed)
-    return claims, problems
-
-
-def _extract_one(document: Document, nlp: Language | None) -> tuple[list[Claim], list[ReadProblem]]:
-    try:
-        return extract_documents([document], nlp=nlp), []
-    except (ModelError, LexiconError):
-        raise
-    except Exception as exc:
-        return [], [ReadProblem(document.source or document.doc_id, _unexpected("extract", exc))]
+    return extract_documents(chunk, nlp=nlp, problems=problems), problems
 
 
 def _unexpected(stage: str, exc: Exception) -> str:
-    what = "read the article" if stage == "read" else "extract the claims"
-    return f"cannot {what}: {type(exc).__name__}: {exc}"
+    return f"cannot {stage} the article: {type(exc).__name__}: {exc}"
 
 
 @cache

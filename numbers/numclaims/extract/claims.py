@@ -14,19 +14,22 @@ The flow for one batch of documents:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..models import Claim, Document, PublicationDate
+from ..errors import InputError, LexiconError, ModelError
+from ..models import Claim, Document, PublicationDate, ReadProblem
 from ..read.documents import make_document, parse_published
 from .figures import Figure, age_unit
 from .pipeline import figure_finder, load_pipeline, parse_without
@@ -155,10 +158,39 @@ def extract_document(document: Document, *, nlp: Language | None = None) -> list
     return extract_documents([document], nlp=nlp)
 
 
-def extract_documents(documents: Iterable[Document], *, nlp: Language | None = None) -> list[Claim]:
-    """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream."""
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    problems: list[ReadProblem] | None = None,
+) -> list[Claim]:
+    """The claims in many documents, their figure sentences parsed in one ``nlp.pipe`` stream.
+
+    One article that cannot be read for claims never costs the others theirs: when
+    ``problems`` is a list, the article is left out and reported there as
+    ``ReadProblem(<article>, <problem>)`` for the caller to show, and the others are read;
+    without a list there is nowhere to report it, and :class:`InputError` is raised for it.
+    """
     nlp = nlp or load_pipeline()
-    candidates = list(_figure_sentences(documents))
+    found: list[tuple[Document, list[_Candidate]]] = []
+    for document in documents:
+        with _article_boundary(document, problems):
+            found.append((document, list(_figure_sentences([document]))))
+    try:
+        return _claims_of(found, nlp)
+    except _NOT_THE_ARTICLES:
+        raise
+    except _ARTICLE_FAILURES:
+        pass  # somewhere in the stream: read the articles one by one to find which
+    claims: list[Claim] = []
+    for document, candidates in found:
+        with _article_boundary(document, problems):
+            claims.extend(_claims_of([(document, candidates)], nlp))
+    return claims
+
+
+def _claims_of(found: Sequence[tuple[Document, list[_Candidate]]], nlp: Language) -> list[Claim]:
+    candidates = [candidate for _, sentences in found for candidate in sentences]
     # Named entities are not needed for a figure's sentence: names are read off the parse's
     # proper nouns, and "he said" looks back with the entity recogniser alone when it must.
     parsed = nlp.pipe((candidate.parsed_text for candidate in candidates), batch_size=64,
@@ -167,6 +199,32 @@ def extract_documents(documents: Iterable[Document], *, nlp: Language | None = N
     for candidate, sentence_doc in zip(candidates, parsed, strict=True):
         claims.extend(_claims_in_sentence(candidate, sentence_doc, nlp))
     return claims
+
+
+# Failures that are no article's: broken language data or model, or no memory left, would
+# fail every article alike, so they stop the batch.
+_NOT_THE_ARTICLES = (LexiconError, ModelError, MemoryError)
+_ARTICLE_FAILURES = Exception
+_MAX_PROBLEM_CHARS = 200
+
+
+@contextmanager
+def _article_boundary(document: Document, problems: list[ReadProblem] | None) -> Iterator[None]:
+    """Turn anything unexpected while reading one article into a problem of that article."""
+    try:
+        yield
+    except _NOT_THE_ARTICLES:
+        raise
+    except _ARTICLE_FAILURES as exc:
+        where = document.source or document.doc_id
+        # the message may quote the article's text: one line, printable, short
+        detail = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(exc))
+        if len(detail) > _MAX_PROBLEM_CHARS:
+            detail = detail[:_MAX_PROBLEM_CHARS] + "…"
+        problem = f"could not be read for figures ({type(exc).__name__}: {detail})"
+        if problems is None:
+            raise InputError(where, problem) from exc
+        problems.append(ReadProblem(where, problem))
 
 
 # --------------------------------------------------------------------------------------------
@@ -180,7 +238,6 @@ class _Candidate:
     text: str
     figures: list[Figure]
     parsed_from: int = 0  # offset in ``text`` where the parsed part starts, after any dateline
-    people_before: list[str] | None = None  # people named before the sentence, once looked up
 
     @property
     def parsed_text(self) -> str:
@@ -200,9 +257,16 @@ def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
         if not figures:
             continue
         text = doc.text  # built anew from the tokens on every access
+        starts = [figure.start for figure in figures]  # in order, as found
         for sentence_start, sentence_end in _sentence_bounds(doc, figures):
-            for start, end in _parseable(text, sentence_start, sentence_end, figures):
-                inside = [f for f in figures if start <= f.start < end]
+            first = bisect.bisect_left(starts, sentence_start)
+            last = bisect.bisect_left(starts, sentence_end)
+            sentence_figures = figures[first:last]
+            for start, end in _parseable(text, sentence_start, sentence_end, sentence_figures):
+                inside = sentence_figures[
+                    bisect.bisect_left(starts, start, first, last) - first :
+                    bisect.bisect_left(starts, end, first, last) - first
+                ]
                 if inside:
                     yield from _candidate(document, offset, text, start, end, inside)
 
@@ -210,30 +274,77 @@ def _figure_sentences(documents: Iterable[Document]) -> Iterator[_Candidate]:
 def _sentence_bounds(doc: Doc, figures: Sequence[Figure]) -> list[tuple[int, int]]:
     """Sentence character ranges, merged where a figure would straddle a boundary."""
     bounds: list[tuple[int, int]] = []
+    straddling = _straddled(figures)
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
-        if bounds and any(f.start < start < f.end for f in figures):
+        if bounds and straddling(start):
             start = bounds.pop()[0]
         bounds.append((start, end))
     return bounds
+
+
+def _straddled(figures: Sequence[Figure]) -> Callable[[int], bool]:
+    """Whether a figure runs across a character offset, asked of the offsets in order: one pass
+    over the figures for a whole paragraph, however many sentences it has."""
+    ordered = iter(sorted((f.start, f.end) for f in figures))
+    current = next(ordered, None)
+    reach = -1  # the furthest end of the figures that start before the offset asked
+
+    def straddles(offset: int) -> bool:
+        nonlocal current, reach
+        while current is not None and current[0] < offset:
+            reach = max(reach, current[1])
+            current = next(ordered, None)
+        return offset < reach
+
+    return straddles
 
 
 def _parseable(
     text: str, start: int, end: int, figures: Sequence[Figure]
 ) -> Iterator[tuple[int, int]]:
     """The sentence, or, for a "sentence" too long to be prose (a page without punctuation),
-    windows of words around its figures, so the parser never gets more than it can take."""
+    windows of words around its figures, so the parser never gets more than it can take.
+
+    Windows never overlap, so no figure is read twice, and each is at most about
+    2 × :data:`FIGURE_WINDOW_CHARS` plus its figures, cut between words where a space is near
+    and between characters where none is ("((((…", a run of digits)."""
     if end - start <= MAX_SENTENCE_CHARS:
         yield start, end
         return
-    window_end = start
+    window: tuple[int, int] | None = None
     for figure in figures:
-        if not start <= figure.start < end or figure.start < window_end:
+        if not start <= figure.start < end:
             continue
-        low = text.rfind(" ", start, max(start, figure.start - FIGURE_WINDOW_CHARS)) + 1
-        high = text.find(" ", min(end, figure.end + FIGURE_WINDOW_CHARS), end)
-        window_end = end if high < 0 else high
-        yield max(low, start), window_end
+        if window is not None and figure.start < window[1]:
+            window = window[0], min(end, max(window[1], figure.end))  # the figure runs past it
+            continue
+        if window is not None:
+            yield window
+        floor = window[1] if window is not None else start
+        low = max(floor, _word_start(text, figure.start - FIGURE_WINDOW_CHARS, floor))
+        window = low, _word_end(text, figure.end + FIGURE_WINDOW_CHARS, end)
+    if window is not None:
+        yield window
+
+
+def _word_start(text: str, at: int, floor: int) -> int:
+    """The start of the word at ``at``, if it starts within a few words' reach, else ``at``."""
+    if at <= floor:
+        return floor
+    space = text.rfind(" ", max(floor, at - _WORD_REACH), at)
+    return space + 1 if space >= 0 else at
+
+
+def _word_end(text: str, at: int, ceiling: int) -> int:
+    if at >= ceiling:
+        return ceiling
+    space = text.find(" ", at, min(ceiling, at + _WORD_REACH))
+    return space if space >= 0 else at
+
+
+# How far a window's edge moves to fall between words.
+_WORD_REACH = 50
 
 
 def _candidate(
@@ -379,7 +490,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and _is_place(objects[0]):
                 return doc[child.i : objects[0].right_edge.i + 1].text
-    lowered = [t.lower_ for t in doc]
+    lowered = _lowered(doc)
     after = max(top.i, anchor.i) + 1
     for words in cues.whole_places:  # "1.1 million nationwide", "marched across the country"
         for i in range(after, min(len(doc), after + 4)):
@@ -457,6 +568,14 @@ def _place_holding(top: Token) -> str | None:
     if not _is_place(place) and not any(_is_place(t) for t in place.subtree if t.i < prep.i):
         return None
     return place.doc[place.left_edge.i : prep.i].text
+
+
+def _lowered(doc: Doc) -> list[str]:
+    """The doc's words in lower case, worked out once per sentence, not once per figure."""
+    lowered: list[str] | None = doc.user_data.get("numclaims_lowered")
+    if lowered is None:
+        lowered = doc.user_data["numclaims_lowered"] = [t.lower_ for t in doc]
+    return lowered
 
 
 def _listed_place(anchor: Token) -> str | None:
@@ -854,13 +973,32 @@ def _person_named_before(candidate: _Candidate, nlp: Language, figure: Token) ->
     )
     if speaker is None or speaker.lower_ not in _cues().person_pronouns:
         return None
-    if candidate.people_before is None:  # looked for once a sentence, with entities alone
-        text = candidate.document.text
-        window = text[max(0, candidate.start - PRONOUN_LOOKBACK) : candidate.start]
-        with nlp.select_pipes(enable=[name for name in ("ner",) if name in nlp.pipe_names]):
-            people = [ent.text for ent in nlp(window).ents if ent.label_ == "PERSON"]
-        candidate.people_before = people
-    return candidate.people_before[-1] if candidate.people_before else None
+    text, at = candidate.document.text, candidate.start
+    people = [
+        name
+        for block in range(max(0, at - PRONOUN_LOOKBACK) // PRONOUN_LOOKBACK,
+                           at // PRONOUN_LOOKBACK + 1)
+        for start, end, name in _people_in_block(text, block, nlp)
+        if at - PRONOUN_LOOKBACK <= start and end <= at
+    ]
+    return people[-1] if people else None
+
+
+@lru_cache(maxsize=64)
+def _people_in_block(text: str, block: int, nlp: Language) -> tuple[tuple[int, int, str], ...]:
+    """The people named in one block of :data:`PRONOUN_LOOKBACK` characters of an article,
+    with their offsets: each block is parsed once, however many "he said" follow, so a page of
+    "he said 5. he said 6. …" costs one parse of the page, not one of 1,500 characters a figure.
+    (A name across a block's edge is read in each block as far as it runs.)"""
+    offset = block * PRONOUN_LOOKBACK
+    # names need only the entity recognizer (and the embeddings it may listen to)
+    unneeded = [name for name in nlp.pipe_names if name not in ("tok2vec", "ner")]
+    doc = nlp(text[offset : offset + PRONOUN_LOOKBACK], disable=unneeded)
+    return tuple(
+        (offset + ent.start_char, offset + ent.end_char, ent.text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+    )
 
 
 def _acting_source(verb: Token | None, event: str | None) -> str | None:
@@ -875,8 +1013,16 @@ def _acting_source(verb: Token | None, event: str | None) -> str | None:
 
 
 def _according_to(doc: Doc) -> str | None:
+    """The source an "according to" of the sentence names, found once per sentence."""
+    if "numclaims_according_to" not in doc.user_data:
+        doc.user_data["numclaims_according_to"] = _find_according_to(doc)
+    found: str | None = doc.user_data["numclaims_according_to"]
+    return found
+
+
+def _find_according_to(doc: Doc) -> str | None:
     cues = _cues()
-    lowered = [t.lower_ for t in doc]
+    lowered = _lowered(doc)
     for cue in cues.according_cues:
         for i in range(len(doc) - len(cue)):
             if tuple(lowered[i : i + len(cue)]) != cue:

@@ -10,6 +10,8 @@ so numclaims runs it only on sentences that hold a figure. Those are found by th
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -181,10 +183,44 @@ def figures_component(doc: Doc) -> Doc:
     return doc
 
 
+#: The longest run of characters without whitespace spaCy's tokenizer is given in one piece.
+#: It splits a word's prefixes and suffixes one at a time, each time copying the rest, so its
+#: cost grows with the square of a word's length: "((((…" 8,000 long takes half a minute. Longer
+#: runs (never prose; a URL is a few hundred) are tokenized in pieces of this length.
+MAX_WORD_CHARS = 1000
+
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+
+class _BoundedTokenizer:
+    """spaCy's tokenizer, given over-long runs without whitespace in pieces; the text of the
+    doc is the text given, character for character."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_WORD.search(text) is None:
+            return self.tokenizer(text)
+        docs, done = [], 0
+        for match in _LONG_WORD.finditer(text):
+            if match.start() > done:
+                docs.append(self.tokenizer(text[done : match.start()]))
+            for piece in range(match.start(), match.end(), MAX_WORD_CHARS):
+                docs.append(self.tokenizer(text[piece : min(piece + MAX_WORD_CHARS, match.end())]))
+            done = match.end()
+        if done < len(text):
+            docs.append(self.tokenizer(text[done:]))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        assert doc.text == text
+        return doc
+
+
 @cache
 def figure_finder() -> Language:
     """Tokenizer, figures and sentences: cheap enough to run on every paragraph."""
     finder = spacy.blank("en")
+    finder.tokenizer = _BoundedTokenizer(finder.tokenizer)
     # Only tokenized, never parsed: a long paragraph costs memory in proportion, not the
     # parser's 1 GB per 100,000 characters that spaCy's default limit guards against.
     finder.max_length = 50_000_000

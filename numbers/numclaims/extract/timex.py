@@ -486,7 +486,7 @@ def _kind(match: re.Match[str], p: str) -> str:
 def _read(match: re.Match[str], text: str, clock: _Clock | None, g: _Grammar) -> TimePhrase | None:
     role: Role = "scope"
     if match.group("range") is not None:
-        period = _range(match, clock, g)
+        period = _calendar_bound(_range, match, clock, g)
     elif match.group("event") is not None:
         period = (None, None)
     elif match.group("cue") is not None:
@@ -497,16 +497,30 @@ def _read(match: re.Match[str], text: str, clock: _Clock | None, g: _Grammar) ->
         kind = _kind(match, "")
         if not _is_time(match, kind, text, g):
             return None
-        period = _dated(match, kind, meaning, clock, g)
+        period = _calendar_bound(_dated, match, kind, meaning, clock, g)
         if meaning == "as_of":
             role = "as_of"
         elif meaning == "within" and _reported(text, match.start(), match.end(), g):
             role = "point"
     phrase = match.group()
+    if period[0] is not None and period[1] is not None and period[1] < period[0]:
+        period = (None, None)  # "since late August" on 15 August: no such period yet
     running = is_running_total(phrase)
     if role == "point" and running:
         role = "scope"
     return TimePhrase(match.start(), match.end(), phrase, role, *period, running_total=running)
+
+
+def _calendar_bound(
+    resolve: Callable[..., tuple[dt.date | None, dt.date | None]], *args: Any
+) -> tuple[dt.date | None, dt.date | None]:
+    """The period a phrase resolves to, or an unresolved one where it would fall off the
+    calendar ("next month" in December 9999, "2 years ago" in the year 1): Python's dates run
+    from the year 1 to 9999, and a phrase reaching past them is left unknown, not guessed."""
+    try:
+        return resolve(*args)
+    except (ValueError, OverflowError):
+        return None, None
 
 
 def _is_time(match: re.Match[str], kind: str, text: str, g: _Grammar) -> bool:

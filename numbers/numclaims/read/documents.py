@@ -31,6 +31,7 @@ failure becomes a :class:`~numclaims.models.ReadProblem` in the returned
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import dataclasses
 import datetime as dt
@@ -125,8 +126,11 @@ _ISO_DATE = re.compile(
     r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
 )
 _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|article|!--)", re.IGNORECASE)
-# Corpora in CSV may hold whole HTML pages, far above csv's default 128 KiB per field.
-_CSV_FIELD_LIMIT = 50_000_000
+#: The longest field of a CSV corpus read, in characters: a whole HTML page is far smaller (csv's
+#: own default, 128 KiB, is not).
+CSV_FIELD_LIMIT = 50_000_000
+#: Broken rows of one CSV corpus read past; after that many the file is given up on.
+MAX_CSV_RESTARTS = 20
 # The head of a corpus file checked for binary content before it is streamed.
 _SNIFF_BYTES = 64 * 1024
 _PARQUET_BATCH_ROWS = 256
@@ -162,6 +166,10 @@ def make_document(
     ``title``, when None, is the first line of the body (it stays in the body: a headline can
     hold a claim). Empty text or an unreadable ``published`` raise :class:`InputError`.
     """
+    text, doc_id = _without_surrogates(text), _without_surrogates(doc_id)
+    title, url, outlet = (
+        _without_surrogates(value) if value is not None else None for value in (title, url, outlet)
+    )
     where = source or doc_id
     if not text.strip():
         raise InputError(where, "empty: no text to read")
@@ -179,6 +187,16 @@ def make_document(
         published=date,
         source=source,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (JSON's ``"\\ud83d"`` half of an emoji) replaced by
+    U+FFFD, the replacement character: it is no character, cannot be written as UTF-8 and would
+    stop the tokenizer. One character for one, so offsets into the text still hold."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def parse_published(
@@ -260,7 +278,46 @@ def read_paths(
     finally:
         if own:
             fetcher.close()
+    _distinct_ids(corpus)
     return corpus
+
+
+_RECORD_SOURCE = re.compile(r"(?P<file>.+):(?P<line>\d+)")
+
+
+def _distinct_ids(corpus: Corpus) -> None:
+    """Give articles that share an id distinct ones, so they never merge into one.
+
+    Two corpus files that both number their records "1": each becomes "file:1", its file's
+    name before its own id. Two records of one file with the same id: each takes its place
+    in the file, "file:line" (as a record without an id does), and the clash is reported.
+    Every document of a clash is renamed, so the ids do not depend on the order of the inputs.
+    A web address is left as it is: two lists that name one page name one article.
+    """
+    by_id: dict[str, list[int]] = {}
+    for index, document in enumerate(corpus.documents):
+        by_id.setdefault(document.doc_id, []).append(index)
+    for doc_id, indexes in by_id.items():
+        if len(indexes) < 2 or is_url(doc_id):
+            continue  # the same web address is the same page, whichever list names it
+        files = [_file_of(corpus.documents[i]) for i in indexes]
+        for index, file in zip(indexes, files, strict=True):
+            document = corpus.documents[index]
+            if files.count(file) > 1:
+                new_id = document.source or f"{file}:{doc_id}"
+                corpus.problems.append(ReadProblem(
+                    new_id, f"another record of {file} has the id {doc_id!r}: read as {new_id!r}"
+                ))
+            else:
+                new_id = f"{file}:{doc_id}"
+            corpus.documents[index] = dataclasses.replace(document, doc_id=new_id)
+
+
+def _file_of(document: Document) -> str:
+    """The file a document was read from: its source, less the line of a corpus record."""
+    source = document.source or document.doc_id
+    record = _RECORD_SOURCE.fullmatch(source)
+    return record.group("file") if record and source != document.doc_id else source
 
 
 def read_upload(
@@ -388,14 +445,38 @@ def _lines(text: str) -> Iterable[_Line]:
 
 
 def _drop_trailing_labels(kept: list[_Line], prose: int) -> None:
-    """Remove the short label lines that end the page after its prose ("Ukraine Today")."""
+    """Remove the short label lines that end the page after its prose ("Ukraine Today").
+
+    A line that states a number is never taken for a label: a fact box or a bullet list ending
+    an article ("The toll so far:", "- 1,200 soldiers killed") is made of such lines, and its
+    figures are claims. Furniture with numbers in it is known by what it says (furniture.toml).
+    """
     while kept:
         last = kept[-1]
-        is_label = len(last.text.split()) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(last.text)
+        is_label = len(last.text.split()) <= MAX_LABEL_WORDS and \
+            not _SENTENCE_END.search(last.text) and not _states_a_number(last.text)
         prose -= last.end - last.start
         if not is_label or prose < MIN_PROSE_BEFORE_END:
             return
         kept.pop()
+
+
+def _states_a_number(line: str) -> bool:
+    """Whether a line holds digits or a number word ("1,200", "three", "a dozen")."""
+    return any(c.isdigit() for c in line) or not _number_words().isdisjoint(
+        re.findall(r"[^\W\d_]+", line.lower())
+    )
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    numbers = lexicon.read("numbers")
+    return frozenset(
+        form.lower()
+        for table in ("units", "teens", "tens", "multipliers", "scales")
+        for name, entry in numbers[table].items()
+        for form in entry.get("forms", [name])
+    )
 
 
 def _timestamp(line: str, patterns: _Patterns) -> str | None:
@@ -930,40 +1011,132 @@ def _jsonl_records(
 
 
 def _csv_records(stream: TextIO, *, name: str, supplied: _Supplied) -> Iterator[Input]:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    reader = csv.DictReader(stream)
+    # csv's own limit is process-wide and stops the reader for good; numclaims checks its own,
+    # row by row, and reads on.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    lines = _CsvLines(stream)
     try:
-        fieldnames = reader.fieldnames
+        fieldnames = [column.strip().lower() for column in next(csv.reader(lines), [])]
     except UnicodeDecodeError as exc:
         yield ReadProblem(name, _undecodable(exc))
         return
-    except csv.Error as exc:
+    except (csv.Error, _RowTooLong) as exc:
         yield ReadProblem(f"{name}:1", f"not valid CSV: {exc}")
         return
-    if fieldnames:
-        reader.fieldnames = [column.strip().lower() for column in fieldnames]
-    columns = set(reader.fieldnames or ())
+    lines.take_row()
+    columns = set(fieldnames)
     # A sidecar (file, outlet, url, …) passed as an input describes files: its urls are not
     # articles to fetch.
     if not columns & {"text", "html"} and ("file" in columns or "url" not in columns):
         hint = " (to describe files, pass it as --meta)" if "file" in columns else ""
         yield ReadProblem(name, f"a CSV corpus needs a 'text', 'html' or 'url' column{hint}")
         return
-    while True:
-        where = f"{name}:{reader.line_num + 1}"
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield ReadProblem(where, f"not valid CSV: {exc}")
-            return
-        except UnicodeDecodeError as exc:
-            yield ReadProblem(where, _undecodable(exc))
-            return
-        if not any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
+    for item in _csv_rows(lines, name):
+        if isinstance(item, ReadProblem):
+            yield item
+            continue
+        where, values = item
+        row = dict(zip(fieldnames, values, strict=False))
+        if not any(value.strip() for value in row.values()):
             continue
         yield Record(where, row, supplied)
+
+
+class _RowTooLong(Exception):
+    """A CSV row has run past :data:`CSV_FIELD_LIMIT` characters without ending."""
+
+
+class _CsvLines:
+    """The lines of a CSV corpus as the csv reader takes them, streamed from the file, with the
+    lines of the row being read kept: a broken row is then left out and the lines after its
+    first are read again as rows. A row is never kept beyond :data:`CSV_FIELD_LIMIT`
+    characters, so an unterminated quote costs at most that much memory, not the file."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._replay: collections.deque[str] = collections.deque()
+        self.row: list[str] = []
+        self._row_chars = 0
+        self.before = 0  # lines before the row being read
+        self.ended = False  # the file ran out while reading this row
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._replay.popleft() if self._replay else self._stream.readline()
+        if not line:
+            self.ended = True
+            raise StopIteration
+        self.row.append(line)
+        self._row_chars += len(line)
+        if self._row_chars > CSV_FIELD_LIMIT + len(line):
+            raise _RowTooLong(f"a row of more than {CSV_FIELD_LIMIT:,} characters")
+        return line
+
+    def take_row(self) -> None:
+        """The row just read is done with: count its lines."""
+        self.before += len(self.row)
+        self.row, self._row_chars, self.ended = [], 0, False
+
+    def skip_row(self) -> None:
+        """Leave out the row just read but its first line: the lines after it are read again."""
+        self._replay.extendleft(reversed(self.row[1:]))
+        self.before += 1
+        self.row, self._row_chars, self.ended = [], 0, False
+
+
+def _csv_rows(lines: _CsvLines, name: str) -> Iterator[tuple[str, list[str]] | ReadProblem]:
+    """The rows of a CSV corpus after its header, each with ``name:line``.
+
+    A row that cannot be read is reported with its line and left out, and reading goes on with
+    the line after its first: an unterminated quote (which would make the rest of the file one
+    field), a field over :data:`CSV_FIELD_LIMIT`, a line csv refuses. After
+    :data:`MAX_CSV_RESTARTS` such rows the rest of the file is given up on.
+    """
+    restarts = 0
+    while True:
+        reader = csv.reader(lines)
+        while True:
+            where = f"{name}:{lines.before + 1}"
+            problem = None
+            values: list[str] | None = None
+            try:
+                values = next(reader, None)
+            except UnicodeDecodeError as exc:
+                yield ReadProblem(where, _undecodable(exc))
+                return
+            except (csv.Error, _RowTooLong) as exc:
+                problem = f"not valid CSV: {exc}; row left out"
+            else:
+                if values is None:
+                    return
+                if lines.ended and len(lines.row) > 1 and "".join(lines.row).count('"') % 2:
+                    problem = ("unterminated quote: its field would run to the end of the file; "
+                               "row left out, the lines after it read as rows")
+            if problem is not None:
+                yield ReadProblem(where, problem)
+                lines.skip_row()
+                restarts += 1
+                if restarts > MAX_CSV_RESTARTS:
+                    yield ReadProblem(
+                        f"{name}:{lines.before + 1}",
+                        f"more than {MAX_CSV_RESTARTS} broken rows: the rest of the file is "
+                        "not read",
+                    )
+                    return
+                break  # a new reader: the broken row may have left this one inside a quote
+            lines.take_row()
+            assert values is not None
+            longest = max(map(len, values), default=0)
+            if longest > CSV_FIELD_LIMIT:
+                yield ReadProblem(
+                    where,
+                    f"a field of {longest:,} characters is over the limit of "
+                    f"{CSV_FIELD_LIMIT:,}; row left out",
+                )
+                continue
+            yield where, values
 
 
 def _parquet_records(handle: BinaryIO, *, name: str, supplied: _Supplied) -> Iterator[Input]:

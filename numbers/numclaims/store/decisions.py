@@ -15,6 +15,8 @@ kind           target       payload
 ``split``      a group      ``claims``: the members that leave to form a group of their own
 ``merge``      a group      ``into``: the group that takes its members, and ``into_anchor``
 ``article``    an article   ``outlet``, ``published``: the article's outlet and report date
+``remove``     an article   ``title``, ``outlet``, ``published``, ``url``, ``claims``: what was
+                            taken out of the story (the article and its claims)
 =============  ===========  =================================================================
 """
 
@@ -28,7 +30,7 @@ from typing import Any, get_args
 from ..errors import WorkspaceError
 from ..models import STATUSES, Qualifier, Verdict
 
-KINDS = ("review", "correct", "not_claim", "move", "split", "merge", "article")
+KINDS = ("review", "correct", "not_claim", "move", "split", "merge", "article", "remove")
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 #: The claim fields a reviewer may correct, and whether each holds a number.
@@ -86,6 +88,9 @@ class Decision:
         if self.kind == "article":
             return f"outlet {p.get('outlet') or 'unknown'}, report date " \
                 f"{p.get('published') or 'unknown'}"
+        if self.kind == "remove":
+            return f"removed the article {p.get('title') or self.target!r} " \
+                f"({p.get('claims', 0)} claims)"
         return self.kind
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..errors import InputError, WorkspaceError
+from ..errors import InputError, LexiconError, ModelError, WorkspaceError, one_line
 from ..models import CLAIM_FIELDS, Claim, Document, PublicationDate, ReadProblem
 from ..output.claimreview import Publisher
 from . import engine as db
@@ -40,6 +40,9 @@ SETTINGS = {
     "organisation_url": "the organisation's home page",
     "review_url": "the address of the fact-check page; {group} is replaced by the group's id",
 }
+#: Settings the clients keep for themselves: whether the dashboard's default workspace has
+#: had the seeds, and how many articles have been pasted (so a number is never used twice).
+_OWN_SETTINGS = ("seeded", "pasted")
 #: Claim fields that come from the article, not from the extraction; set again on load.
 _STAMPED = ("doc_id", "outlet", "url", "title", "published")
 _INSERT_CHUNK = 500
@@ -148,7 +151,10 @@ class Workspace:
             self._skip_known(result, fresh.pop(aid), text)
         if not fresh:
             return result
-        claims = (extract or _default_extract)(list(fresh.values()))
+        claims, failed = _extract_each(extract or _default_extract, list(fresh.values()),
+                                       result.problems)
+        for aid in failed:  # an article that cannot be read for claims is not added
+            del fresh[aid]
         by_article: dict[str, list[Claim]] = {}
         for claim in claims:
             by_article.setdefault(claim.doc_id, []).append(claim)
@@ -215,7 +221,12 @@ class Workspace:
             raise WorkspaceError(f"{article}: no such article in {self.name}")
         document = dataclasses.replace(documents[article], outlet=outlet, published=date)
         reread = _iso(documents[article].published) != _iso(date)
-        claims = (extract or _default_extract)([document]) if reread else None
+        claims = None
+        if reread:
+            problems: list[ReadProblem] = []
+            claims, failed = _extract_each(extract or _default_extract, [document], problems)
+            if failed:
+                raise WorkspaceError(str(problems[0]))
         with db.writing(self._engine, self.name) as connection:
             connection.execute(
                 t.articles.update().where(t.articles.c.id == article).values(
@@ -231,6 +242,37 @@ class Workspace:
             self._refresh(connection)
         return decision
 
+    def remove_article(
+        self, article: str, *, note: str | None = None, author: str | None = None
+    ) -> Decision:
+        """Take an article and its claims out of the story, as a logged decision.
+
+        The log keeps what was removed (title, outlet, report date, URL); decisions made on its
+        claims stay in the log and are listed as orphans. Adding the article again brings it
+        back with its claims.
+        """
+        with db.writing(self._engine, self.name) as connection:
+            found = _documents(connection, [article])
+            if not found:
+                raise WorkspaceError(f"{article}: no such article in {self.name}")
+            document = found[0]
+            ids = list(connection.execute(
+                sa.select(t.claims.c.id).where(t.claims.c.article_id == article)
+            ).scalars())
+            if ids:
+                connection.execute(t.group_claims.delete().where(t.group_claims.c.claim_id.in_(ids)))
+                connection.execute(t.claims.delete().where(t.claims.c.id.in_(ids)))
+            connection.execute(t.articles.delete().where(t.articles.c.id == article))
+            decision = self._append(
+                connection, "remove", article,
+                {"title": document.title, "outlet": document.outlet,
+                 "published": _iso(document.published), "url": document.url,
+                 "claims": len(ids)},
+                (note or "").strip() or None, author,
+            )
+            self._refresh(connection)
+        return decision
+
     def reextract(self, *, extract: Extractor | None = None) -> int:
         """Extract every article again (after an upgrade of numclaims); the number of claims.
 
@@ -238,8 +280,11 @@ class Workspace:
         no longer found become orphans, listed by :meth:`comparison`.
         """
         documents = self.documents()
-        claims = (extract or _default_extract)(documents) if documents else []
-        by_article: dict[str, list[Claim]] = {d.doc_id: [] for d in documents}
+        problems: list[ReadProblem] = []
+        claims, failed = _extract_each(extract or _default_extract, documents, problems)
+        # An article that can no longer be read for claims keeps the claims it had.
+        by_article: dict[str, list[Claim]] = {d.doc_id: [] for d in documents
+                                              if d.doc_id not in failed}
         for claim in claims:
             by_article.setdefault(claim.doc_id, []).append(claim)
         with db.writing(self._engine, self.name) as connection:
@@ -381,11 +426,11 @@ class Workspace:
         """The workspace's settings (see :data:`SETTINGS`), those that are set."""
         with db.reading(self._engine, self.name) as connection:
             rows = connection.execute(sa.select(t.settings.c.key, t.settings.c.value))
-            return {key: value for key, value in rows if key in SETTINGS or key == "seeded"}
+            return {key: value for key, value in rows if key in SETTINGS or key in _OWN_SETTINGS}
 
     def set_settings(self, **values: str | None) -> dict[str, str]:
         """Set settings (None leaves one as it is, '' clears it); the settings after."""
-        unknown = set(values) - set(SETTINGS) - {"seeded"}
+        unknown = set(values) - set(SETTINGS) - set(_OWN_SETTINGS)
         if unknown:
             raise WorkspaceError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         for key in ("organisation_url", "review_url"):
@@ -657,6 +702,39 @@ def _iso(published: PublicationDate | None) -> str | None:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+#: Failures that are no article's own (broken language data or model, no memory left): every
+#: article would fail alike, so they stop the work.
+_NOT_THE_ARTICLES = (LexiconError, ModelError, MemoryError)
+
+
+def _extract_each(
+    extract: Extractor, documents: list[Document], problems: list[ReadProblem]
+) -> tuple[list[Claim], set[str]]:
+    """The claims of ``documents`` in one call, and the ids of the articles that could not be
+    read for claims: when the call fails, each article is read on its own to find which, and
+    each that fails is one problem in ``problems``; the others still give their claims."""
+    if len(documents) > 1:
+        try:
+            return extract(documents), set()
+        except _NOT_THE_ARTICLES:
+            raise
+        except Exception:  # noqa: BLE001 - some article broke the extractor: find which
+            pass
+    claims: list[Claim] = []
+    failed: set[str] = set()
+    for document in documents:
+        try:
+            claims.extend(extract([document]))
+        except _NOT_THE_ARTICLES:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one article's failure is that article's
+            failed.add(document.doc_id)
+            why = exc.problem if isinstance(exc, InputError) else \
+                f"could not be read for figures ({type(exc).__name__}: {exc})"
+            problems.append(ReadProblem(document.source or document.doc_id, one_line(why)))
+    return claims, failed
 
 
 def _default_extract(documents: list[Document]) -> list[Claim]:

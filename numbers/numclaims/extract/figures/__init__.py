@@ -45,6 +45,7 @@ This layer is plain text processing (no spaCy) and runs in well under a millisec
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -55,6 +56,7 @@ from .grammar import _Context, _counts_noun_at, _dash_joined
 from .language import _LOWER_SIGNS, _contiguous, _lexicon, _Qualifier, _Unit
 from .ranges import _join_ranges, _sign
 from .record import _Cand
+from .tokens import MAX_MAGNITUDE
 
 __all__ = ["Figure", "age_unit", "find_figures", "parse_number"]
 
@@ -151,7 +153,15 @@ def _bounds(value: float | None, qualifier: _Qualifier | None) -> tuple[float | 
     upper = value * qualifier.upper if qualifier.upper is not None else None
     if value < 0 and lower is not None and upper is not None:
         lower, upper = upper, lower
-    return _tidy(lower), _tidy(upper)
+    return _within(_tidy(lower), value), _within(_tidy(upper), value)
+
+
+def _within(bound: float | None, value: float) -> float | None:
+    """A tidied bound that rounding moved past the value it bounds ("almost one in seven":
+    0.142857142857 below 1/7) is the value itself: a figure lies inside its own bounds."""
+    if bound is not None and math.isclose(bound, value, rel_tol=1e-9):
+        return value
+    return bound
 
 
 def _tidy(number: float | None) -> float | None:
@@ -182,7 +192,16 @@ def _figures(text: str) -> Iterator[Figure]:
     joined = _join_ranges(ctx, kept)
     _qualify_conversions(ctx, joined)
     for cand in joined:
-        yield _to_figure(ctx, cand)
+        figure = _to_figure(ctx, cand)
+        if _within_magnitude(figure):
+            yield figure
+
+
+def _within_magnitude(figure: Figure) -> bool:
+    """Whether every number of a figure is one numclaims can reckon with: a scale word can carry a
+    numeral past :data:`~.tokens.MAX_MAGNITUDE` ("1e99 billion"), where it is no quantity."""
+    numbers = (figure.value, figure.lower, figure.upper)
+    return all(number is None or abs(number) <= MAX_MAGNITUDE for number in numbers)
 
 
 def _continues_label(ctx: _Context, label: _Cand, cand: _Cand) -> bool:

@@ -289,7 +289,7 @@ def _attach_age(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) 
     19": a person's age, in the unit of units.toml [ages]."""
     toks, lex = ctx.toks, ctx.lex
     if cand.unit is not None or cand.money or cand.kind != "count" or cand.value is None or \
-            cand.value != int(cand.value) or not 0 < cand.value <= _OLDEST_AGE:
+            not float(cand.value).is_integer() or not 0 < cand.value <= _OLDEST_AGE:
         return
     if previous is not None and previous.age and cand.start == cand.i and \
             _listed_after(ctx, previous, cand):

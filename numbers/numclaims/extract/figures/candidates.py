@@ -35,6 +35,11 @@ from .record import _Cand
 from .tokens import _Tok, _vulgar_fraction
 from .units import _currency_before, _unit_at
 
+# The most tokens one numeral spans: "nine hundred and ninety-nine thousand nine hundred and
+# ninety-nine millionths" is 16. Looking no further for the ordinal that ends a number keeps a
+# line of 100,000 numbers ("1 2 3 4 …") linear.
+MAX_NUMBER_TOKENS = 24
+
 
 def _find_numerals(ctx: _Context) -> list[_Cand]:
     """Every numeral in the text, left to right, before looking at what surrounds it."""
@@ -109,7 +114,7 @@ def _and_a_fraction(ctx: _Context, cand: _Cand) -> _Cand:
     number, and the unit is written inside the figure."""
     toks = ctx.toks
     if cand.kind != "count" or cand.vague or cand.value is None or \
-            cand.value != int(cand.value) or not ctx.joined(cand.j):
+            not float(cand.value).is_integer() or not ctx.joined(cand.j):
         return cand
     unit = _unit_at(ctx, cand.j, len(toks), cand)
     if unit is None:
@@ -185,8 +190,8 @@ def _number_at(ctx: _Context, k: int) -> _Cand | None:
     if kind in (_MULT, _SCALE) and _is_compound_adjective(ctx, k + 1):
         value = ctx.atoms[k][1]  # type: ignore[index]
         return _Cand(k, k + 1, value, spelled=True, scale=value)  # "billion-dollar deals"
-    q = k
-    while q + 1 < len(ctx.toks) and ctx.joined(q + 1) and ctx.type(q + 1) is not None:
+    q, last = k, min(len(ctx.toks), k + MAX_NUMBER_TOKENS) - 1
+    while q < last and ctx.joined(q + 1) and ctx.type(q + 1) is not None:
         q += 1
         if ctx.type(q) in (_ORD, _FRAC):
             return _words_with_ordinal(ctx, k, q)
@@ -328,7 +333,7 @@ def _slash_fraction(ctx: _Context, k: int) -> _Cand | None:
     chained = _slashed(toks, num_at + 3) or (num_at > 0 and toks[num_at].fused and
                                            toks[num_at - 1].low == "/")
     valid = (not chained and numerator is not None and denominator is not None
-             and numerator == int(numerator) and denominator == int(denominator)
+             and float(numerator).is_integer() and float(denominator).is_integer()
              and int(denominator) in ctx.lex.slash_denominators and 0 < numerator < denominator)
     if not valid:
         if num_at == k:  # "24/7", "9/11", "5/17/2018": none of it is a quantity

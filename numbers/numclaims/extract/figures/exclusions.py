@@ -22,7 +22,7 @@ from .record import _Cand
 
 _BLOCKED_RE = re.compile(
     r"""
-    https?://\S+ | www\.\S+ | \S+@\S+\.\w+                                  # URLs, e-mail
+    https?://\S+ | www\.\S+ | [^\s@]{1,64}@[\w-]+(?:\.[\w-]+)+            # URLs, e-mail
   | \+\d[\d\s().\/-]{6,}\d                                                  # +1-222-2222/2222
   | (?:\b1[\s.-])?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b                      # 1-800-273-8255
   | 0(?<![\w.,]0)\d{2,4}(?:[\u0020\u00a0-]\d{3,4}){1,3}\b                       # 0800 555 111
@@ -160,7 +160,7 @@ def _is_date(ctx: _Context, cand: _Cand) -> bool:
     """A day next to a month name: "Feb. 5", "7 February", "Feb. 5-7", "5-7 May"."""
     if cand.vague or cand.unit is not None or cand.spelled or cand.qualifier or cand.money:
         return False
-    if cand.value is None or cand.value != int(cand.value) or cand.j - cand.i != 1:
+    if cand.value is None or not float(cand.value).is_integer() or cand.j - cand.i != 1:
         return False
     i = cand.i
     if _month_before(ctx, i) or (_dash_between(ctx, i - 1) and _month_before(ctx, i - 2)):

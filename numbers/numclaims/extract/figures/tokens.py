@@ -101,8 +101,22 @@ def _vulgar_fraction(text: str) -> float | None:
     return value if value is not None and 0 < value < 1 else None
 
 
+# The largest magnitude read as a number. A googol is as large as any text states a quantity;
+# past it the arithmetic of bounds and scales ("1e308 billion", a rounded range) would overflow
+# to infinity, so "9" written 309 times or "1E309" is a string of digits, not a figure.
+MAX_MAGNITUDE = 1e100
+
+
 def _numeral_value(text: str) -> float | None:
-    """The value of a digit numeral, or None for an identifier (192.168.1.2, 17.05.2018)."""
+    """The value of a digit numeral, or None for an identifier (192.168.1.2, 17.05.2018) or a
+    number beyond :data:`MAX_MAGNITUDE`."""
+    value = _stated_value(text)
+    if value is None or not abs(value) <= MAX_MAGNITUDE:
+        return None
+    return value
+
+
+def _stated_value(text: str) -> float | None:
     power = re.search(r"(?:\^|[x×]10\^)([+-]?\d+)$", text)
     if power:
         text = text[: power.start()]
@@ -121,5 +135,8 @@ def _numeral_value(text: str) -> float | None:
         exp = int(power.group(1))
         if abs(exp) > 300:
             return None
-        value = value * 10.0**exp if "10^" in power.group() else value**exp
+        try:
+            value = value * 10.0**exp if "10^" in power.group() else value**exp
+        except OverflowError:  # "99^300"
+            return None
     return value
