@@ -112,6 +112,15 @@ COLUMNS = {
     "claims": st.column_config.NumberColumn("claims", format="%d"),
     "sentence": st.column_config.TextColumn("sentence", width="large"),
 }
+SUMMARY_COLUMNS = {
+    "verdict": st.column_config.TextColumn("verdict", width="small"),
+    "quantity": st.column_config.TextColumn("quantity", help="What the figures measure"),
+    "figures by source and date": st.column_config.TextColumn(
+        "figures by source and date", width="large",
+        help="Each figure as written, its outlet (and the source it cites), its report date",
+    ),
+    "reports": st.column_config.NumberColumn("reports", format="%d"),
+}
 ARTICLE_COLUMNS = {
     **COLUMNS,
     "report date": st.column_config.DateColumn(
@@ -381,15 +390,41 @@ def story_tab(ws: Workspace, story: views.Story, chosen: views.ClaimFilter) -> N
         if chosen.active else ""
     st.caption(f"{shown}Conflicts first. Timelines: {views.TIMELINE_KEY}")
     outlets = tuple(views.outlets(story))
+    several, singles = views.split_story(groups)
+    if several:
+        st.markdown("##### The story at a glance")
+        st.dataframe(views.summary_frame(story, several), column_config=SUMMARY_COLUMNS,
+                     hide_index=True, key="summary")
     page = 1
-    if views.story_pages(groups) > 1:
-        pages = range(1, views.story_pages(groups) + 1)
+    if views.story_pages(several) > 1:
+        pages = range(1, views.story_pages(several) + 1)
         page = st.selectbox("Page", pages, key="story_page",
-                            format_func=lambda n: views.page_caption(groups, n))
-    for group in views.story_page(groups, page or 1):
+                            format_func=lambda n: views.page_caption(several, n))
+    for group in views.story_page(several, page or 1):
         with st.container(border=True, key=f"group-{group.id}"):
             group_view(story, group, outlets)
             review_forms(ws, group)
+    if singles:
+        single_reports(ws, story, singles, outlets)
+
+
+def single_reports(ws: Workspace, story: views.Story, singles: list[Group],
+                   outlets: tuple[str, ...]) -> None:
+    """The figures only one report gives: one table, and any one of them opened to review."""
+    count = sum(len(group.members) for group in singles)
+    st.markdown(f"##### Figures only one report gives ({count})")
+    st.dataframe(views.singles_frame(singles), column_config=COLUMNS, hide_index=True,
+                 key="singles")
+    by_id = {group.id: group for group in singles}
+    chosen = st.selectbox(
+        "Review one of them", [None, *by_id], key="single_review",
+        format_func=lambda gid: "choose a figure…" if gid is None
+        else views.single_label(by_id[gid]),
+    )
+    if chosen is not None:
+        with st.container(border=True, key=f"group-{chosen}"):
+            group_view(story, by_id[chosen], outlets)
+            review_forms(ws, by_id[chosen])
 
 
 def group_view(story: views.Story, group: Group, outlets: tuple[str, ...]) -> None:

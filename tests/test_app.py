@@ -52,13 +52,21 @@ def fresh_workspace(seeds_copy: Path) -> Path:
 
 
 def story(at: AppTest) -> list[tuple[str, set[str]]]:
-    """Each group on the Story tab: its verdict and the figures in its table."""
+    """Each group on the Story tab: its verdict and its figures, from its card (the groups more
+    than one article reports) or from the table of figures only one report gives."""
     tab = at.tabs[0]
-    headers = [m.value for m in tab.markdown if m.value.startswith("####")]
+    headers = [m.value for m in tab.markdown if m.value.startswith("####")
+               and not m.value.startswith("#####")]
     verdicts = [re.search(r"-badge\[([a-z-]+)\]", h).group(1) for h in headers]  # type: ignore[union-attr]
-    tables = [set(t.value["figure"]) for t in tab.dataframe]
-    assert len(verdicts) == len(tables)
-    return list(zip(verdicts, tables, strict=True))
+    frames = [t.value for t in tab.dataframe]
+    cards = [set(f["figure"]) for f in frames if "figure" in f and "group" not in f]
+    assert len(verdicts) == len(cards)
+    groups = list(zip(verdicts, cards, strict=True))
+    for frame in frames:
+        if "group" in frame:  # the single-report table: one group a group id
+            groups += [(rows["verdict"].iloc[0], set(rows["figure"]))
+                       for _, rows in frame.groupby("group", sort=False)]
+    return groups
 
 
 def metric(at: AppTest, name: str) -> int:
@@ -106,7 +114,10 @@ def test_seeds_view_shows_the_seven_groups_with_their_verdicts(
 def test_the_story_is_the_librarys_comparison(seeds_page: AppTest) -> None:
     documents = seed_documents()
     comparison = compare(extract_documents(documents), documents=documents)
-    expected = [(g.verdict, {m.claim.surface for m in g.members}) for g in comparison.groups]
+    several = [g for g in comparison.groups if len({m.claim.doc_id for m in g.members}) > 1]
+    singles = [g for g in comparison.groups if g not in several]
+    assert singles, "the seeds have figures only one report gives"
+    expected = [(g.verdict, {m.claim.surface for m in g.members}) for g in several + singles]
     assert story(seeds_page) == expected
 
 
@@ -322,3 +333,25 @@ def test_articles_fetched_by_url_join_the_story_and_a_bad_address_says_why(
     messages = errors(at)
     assert any(site.url("/loop") in m and "too many redirects" in m for m in messages), messages
     assert any("/etc/passwd" in m and "not an http" in m for m in messages), messages
+
+
+def test_single_report_figures_fold_into_one_table_and_open_one_at_a_time_to_review() -> None:
+    import os
+
+    with open_workspace(os.environ["NUMCLAIMS_DB"]) as ws:
+        groups = ws.comparison().comparison.groups
+    singles = [g for g in groups if len({m.claim.doc_id for m in g.members}) == 1]
+    several = [g for g in groups if g not in singles]
+    at = page()
+    frames = [t.value for t in at.tabs[0].dataframe]
+    summary = next(f for f in frames if "figures by source and date" in f)
+    assert list(summary["quantity"]) == [g.label for g in several]
+    folded = next(f for f in frames if "group" in f)
+    assert list(folded["group"]) == [g.id for g in singles for _ in g.members]
+    gid = singles[0].id
+    at.selectbox(key="single_review").set_value(gid).run()
+    at.radio(key=f"verdict-{gid}").set_value("conflict")
+    at.button(key=f"FormSubmitter:review-{gid}-Save review").click().run()
+    assert not at.exception and not at.error
+    with open_workspace(os.environ["NUMCLAIMS_DB"]) as ws:
+        assert ws.comparison().reviews[gid].verdict == "conflict"

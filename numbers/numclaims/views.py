@@ -46,6 +46,7 @@ from .models import (
     PublicationDate,
     ReadProblem,
 )
+from .output.story import figure_and_source, multi_report
 from .read.documents import PLACEHOLDER_YEAR, make_document, parse_published
 
 #: The verdicts in the order the page explains them, each with the colour it is drawn in.
@@ -595,6 +596,64 @@ def group_frame(group: Group) -> pd.DataFrame:
         for member in ordered_members(group)
     ]
     return pd.DataFrame(rows, columns=GROUP_COLUMNS)
+
+
+SUMMARY_COLUMNS = ["verdict", "quantity", "figures by source and date", "reports"]
+SINGLE_COLUMNS = ["verdict", "figure", "stated", "measures", "report date", "outlet", "attribution",
+                  "sentence", "link", "group"]
+
+
+def split_story(groups: Sequence[Group]) -> tuple[list[Group], list[Group]]:
+    """The groups more than one article reports (each worth a card), and those only one report
+    gives (folded into one table), each in the story's order."""
+    several = [group for group in groups if multi_report(group)]
+    return several, [group for group in groups if not multi_report(group)]
+
+
+def summary_frame(story: Story, groups: Sequence[Group]) -> pd.DataFrame:
+    """What a fact-checker reads first: each quantity more than one article reports, its
+    verdict (the reviewer's where there is one) and its figures by source, oldest first."""
+    rows = []
+    for group in groups:
+        ordered = sorted(group.members, key=lambda m: (m.claim.published or "~", m.claim.start))
+        rows.append({
+            "verdict": story.verdict(group),
+            "quantity": group.label,
+            "figures by source and date": " · ".join(
+                dict.fromkeys(figure_and_source(member) for member in ordered)),
+            "reports": len({member.claim.doc_id for member in group.members}),
+        })
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def single_label(group: Group) -> str:
+    """A single-report group in a chooser: "'400' drones deployed (RT, 2022-11-20)"."""
+    claim = group.members[0].claim
+    more = f" and {len(group.members) - 1} more" if len(group.members) > 1 else ""
+    return f"'{claim.surface}'{more}: {group.label} ({claim.outlet or UNKNOWN_OUTLET}, " \
+        f"{report_date_text(claim.published) or 'date unknown'})"
+
+
+def singles_frame(groups: Sequence[Group]) -> pd.DataFrame:
+    """The figures only one report gives, one row each, in one table instead of a card each
+    (the verdict is ``single`` unless the one report gives the quantity more than once)."""
+    rows = [
+        {
+            "verdict": group.verdict,
+            "figure": member.claim.surface,
+            "stated": range_text(*_stated(member), unit=member.claim.unit),
+            "measures": group.label,
+            "report date": report_date_text(member.claim.published),
+            "outlet": member.claim.outlet or UNKNOWN_OUTLET,
+            "attribution": member.claim.attribution or "",
+            "sentence": member.claim.sentence,
+            "link": safe_url(member.claim.url) or "",
+            "group": group.id,
+        }
+        for group in groups
+        for member in ordered_members(group)
+    ]
+    return pd.DataFrame(rows, columns=SINGLE_COLUMNS)
 
 
 def _stated(member: Member) -> tuple[float | None, float | None]:

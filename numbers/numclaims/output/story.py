@@ -48,8 +48,8 @@ def figure_and_source(member: Member) -> str:
     """'296' (Mena Focus, citing the interior ministry, 2023-09-09)."""
     claim = member.claim
     who = claim.outlet or "outlet unknown"
-    if member.origin and member.origin != claim.outlet:
-        who += f", citing {member.origin}"
+    if claim.attribution and claim.attribution != claim.outlet:
+        who += f", citing {claim.attribution}"
     return f"'{claim.surface}' ({who}, {claim.published or 'date unknown'})"
 
 
