@@ -131,3 +131,42 @@ def test_the_same_figure_for_two_provinces_of_a_breakdown_stays_apart() -> None:
     ])
     assert not together(story, ("30", "d0"), ("13", "d0"))
     assert together(story, ("13", "d0"), ("13", "d1"))
+
+
+def test_people_a_measure_counts_join_its_count_where_they_agree() -> None:
+    # A tour operator's collapse: one outlet counts the travellers by what befell them, another
+    # by who they are.
+    story = compared([
+        ("Radio", "2019-09-23", "More than 150,000 holidaymakers have been left stranded abroad "
+                                "by the collapse."),
+        ("Paper", "2019-09-23", "A fleet of jets will fly about 150,000 Britons home this week."),
+        ("Wire", "2019-09-23", "Worldwide, some 600,000 customers were left stranded."),
+    ])
+    assert together(story, ("More than 150,000", "d0"), ("about 150,000", "d1"))
+    assert not together(story, ("about 150,000", "d1"), ("some 600,000", "d2"))
+
+
+def test_a_multiple_is_no_count_of_what_it_multiplies() -> None:
+    story = compared([
+        ("Radio", "2019-09-23", "About 150,000 people are stranded abroad, almost twice as many "
+                                "as when Monarch failed."),
+        ("Paper", "2019-09-24", "Some 150,000 people remain stranded overseas."),
+    ])
+    assert together(story, ("About 150,000", "d0"), ("Some 150,000", "d1"))
+    assert not together(story, ("almost twice", "d0"), ("Some 150,000", "d1"))
+    assert group_of(story, "Some 150,000", "d1").verdict == "consistent"
+
+
+def test_one_price_reported_on_different_days_is_one_quantity() -> None:
+    story = compared([
+        ("Daily", "2017-08-04", "Early on Friday morning the club unveiled the forward, signed "
+                                "for a record 222 million euros."),
+        ("Sport", "2017-08-04", "On Thursday the club completed the transfer at a price of "
+                                "222 million euros."),
+        ("Wire", "2017-08-04", "The club paid the €222m release clause in full."),
+        ("Post", "2017-08-05", "His €222m fee dwarfs every earlier transfer, though the club "
+                               "also paid £4m in agents' fees."),
+    ])
+    assert together(story, ("222 million euros", "d0"), ("222 million euros", "d1"),
+                    ("€222m", "d2"), ("€222m", "d3"))
+    assert group_of(story, "€222m", "d2").verdict == "consistent"

@@ -143,7 +143,11 @@ def group(
             if reading.weak:
                 keys += sorted(by_dimension[_dimension(reading.block)] - {reading.block})
             candidates = [c for key in keys for c in blocks[key].candidates(reading)]
-            draft = _best(reading, candidates, placed, vocabulary, settings)
+            # "150,000 Britons" beside "150,000 people left stranded": a thing a measure counts
+            # whole may join, where it agrees, that measure's group
+            loose = [c for key in sorted(_measures_counting(reading, by_dimension, vocabulary))
+                     for c in blocks[key].candidates(reading)]
+            draft = _best(reading, candidates, placed, vocabulary, settings, loose=loose)
         if draft is None:
             draft = Draft(order=len(drafts), readings=[])
             drafts.append(draft)
@@ -203,14 +207,34 @@ def _centre(reading: Reading) -> float | None:
     return low if low is not None else high
 
 
+def _measures_counting(
+    reading: Reading, by_dimension: Mapping[tuple[str, str], set[tuple[str, ...]]],
+    vocabulary: Vocabulary,
+) -> set[tuple[str, ...]]:
+    """For a counted thing no measure was read for, the blocks of the measures that count it
+    whole (measures.toml ``same``); for a measure, the blocks of the things it counts whole."""
+    block = reading.block
+    if block is None:
+        return set()
+    keys = by_dimension[_dimension(block)]
+    if block[0] == "thing" and reading.measure is None:
+        names = {m.name for m in vocabulary.measures.values() if block[1] in m.same}
+        return {key for key in keys if key[0] == "measure" and key[1] in names}
+    if block[0] == "measure" and block[2] == "count" and reading.measure is not None \
+            and not block[3]:
+        same = reading.measure.same
+        return {key for key in keys if key[0] == "thing" and key[1] in same}
+    return set()
+
+
 def _dimension(block: tuple[str, ...]) -> tuple[str, str]:
     """A block's dimension and trend: ("currency", "") for money, ("count", "up") for a rise."""
     if block[0] == "unit":
         return block[1], block[-1]
     if block[0] == "measure":
         return block[2], block[-1]
-    if block[0] == "share":
-        return "share", block[-1]
+    if block[0] in ("share", "multiple"):
+        return block[0], block[-1]
     return "count", block[-1]
 
 
@@ -298,21 +322,23 @@ def _months(span: tuple[dt.date, dt.date] | None, settings: CompareSettings) -> 
 
 def _best(
     reading: Reading, candidates: Iterable[Draft], placed: Mapping[int, Draft],
-    vocabulary: Vocabulary, settings: CompareSettings,
+    vocabulary: Vocabulary, settings: CompareSettings, loose: Sequence[Draft] = (),
 ) -> Draft | None:
     """The group the reading fits best, or None when it fits none.
 
     A reading that names no event is not placed by guesswork: when it fits groups of different
-    events, it joins only one whose figures it agrees with.
+    events, it joins only one whose figures it agrees with. The ``loose`` candidates are
+    groups of another block it may join only where it agrees.
     """
     whole = placed.get(reading.whole) if reading.whole is not None else None
     low, high = base_range(reading)
     scored = []
-    for draft in candidates:
+    strict = {id(draft) for draft in loose}
+    for draft in [*candidates, *loose]:
         if draft is whole or not fits(reading, draft, vocabulary, settings):
             continue
         agreeing = _agrees_with_some(low, high, draft, settings)
-        if reading.weak and not agreeing:
+        if (reading.weak or id(draft) in strict) and not agreeing:
             continue  # "£47m" with nothing named joins only the figures it agrees with
         # One value (a deal's price, a magnitude) goes first to the group it agrees with: two
         # deals of one story are two prices. A count of one day's event joins the largest group

@@ -96,7 +96,7 @@ class Reading:
         block = self.block
         if block is None:
             return False
-        if block[0] == "count":
+        if block[0] in ("count", "multiple"):
             return True
         return block[0] == "unit" and block[2] == "" and (
             block[1] in ("time", "age", "currency") or block[1].startswith("unit "))
@@ -131,10 +131,14 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         if event is None or event == thing.event:
             event = thing.event
         thing = vocabulary.things[thing.counts]
-    measure, measure_word = _measure(claim, thing, unit, vocabulary, settings)
+    if _is_multiple(claim):  # "almost twice as many": a ratio of two counts, not a count
+        measure, measure_word = None, ""
+        block, thing_label = ("multiple", claim.trend or ""), "multiple"
+    else:
+        measure, measure_word = _measure(claim, thing, unit, vocabulary, settings)
+        block, thing_label = _block(claim, thing, thing_word, unit, measure)
     before, _ = _around(claim, settings)
     earlier = bool(vocabulary.earlier_words & set(before))
-    block, thing_label = _block(claim, thing, thing_word, unit, measure)
     scope = _scope(claim)
     reported = date_range(claim.published)
     low, high = figure_range(claim, settings)
@@ -159,6 +163,12 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
         actor=_actor(claim.agent, measure, vocabulary),
     )
+
+
+def _is_multiple(claim: Claim) -> bool:
+    """Whether the figure is a multiple ("twice as many", "three times as much"): the extractor
+    counts "times", which says how many of another figure, not how many of a thing."""
+    return not claim.unit and phrase(claim.entity or "") in ("time", "times")
 
 
 # --- the measure -------------------------------------------------------------------------------
