@@ -170,3 +170,23 @@ def test_one_price_reported_on_different_days_is_one_quantity() -> None:
     assert together(story, ("222 million euros", "d0"), ("222 million euros", "d1"),
                     ("€222m", "d2"), ("€222m", "d3"))
     assert group_of(story, "€222m", "d2").verdict == "consistent"
+
+
+def test_a_toll_reported_twice_on_one_day_evolves_and_says_the_order_is_unknown() -> None:
+    story = compared([
+        ("Early", "2023-09-09", "The quake killed 296 people, the interior ministry said."),
+        ("Later", "2023-09-09", "The death toll has risen to 632, the ministry said in an "
+                                "update."),
+    ])
+    toll = group_of(story, "296", "d0")
+    assert together(story, ("296", "d0"), ("632", "d1"))
+    assert toll.verdict == "evolving"
+    assert "one day" in toll.reason
+
+
+def test_a_toll_lower_on_a_later_day_is_a_conflict() -> None:
+    story = compared([
+        ("Early", "2023-09-10", "At least 2,000 people were killed in the quake, officials said."),
+        ("Later", "2023-09-12", "The death toll stands at 1,500, officials said."),
+    ])
+    assert group_of(story, "1,500", "d1").verdict == "conflict"

@@ -271,6 +271,12 @@ def rising_reason(earliest: Judged, latest: Judged, label_text: str) -> str:
             f"{label_text} may.")
 
 
+def same_day_reason(lowest: Judged, highest: Judged, label_text: str) -> str:
+    return (f"Reports of one day give {cite(lowest)} and {cite(highest)}: a count of "
+            f"{label_text} rises through the day, and the report dates cannot say which came "
+            f"first. Check the hour of each update.")
+
+
 def falling_reason(level: Judged, ceiling: Judged, label_text: str) -> str:
     return (f"The running total falls from {cite(level)} to {cite(ceiling)}, which a count of "
             f"{label_text} cannot do.")

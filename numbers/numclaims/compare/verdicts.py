@@ -29,6 +29,7 @@ from .reasons import (
     consistent_reason,
     falling_reason,
     rising_reason,
+    same_day_reason,
     scope_reason,
     shared_unit,
     single_reason,
@@ -96,7 +97,7 @@ def _running_verdict(
     """
     by_time = _by_time(judged)
     if by_time is None:
-        return None
+        return _one_day_verdict(judged, label)
     # Counts of one date may differ: a toll rises through the day, and a report date says
     # nothing of the hour. A count below one confirmed on an earlier date is a fall.
     level: Judged | None = None
@@ -116,6 +117,21 @@ def _running_verdict(
     earliest = min(first, key=lambda j: j.low if j.low is not None else float("inf"))
     latest = max(by_time[max(by_time)], key=lambda j: j.low or 0.0)
     return "evolving", rising_reason(earliest, latest, label)
+
+
+def _one_day_verdict(judged: Sequence[Judged], label: str) -> tuple[Verdict, str] | None:
+    """A running count reported several times on one day, with figures that cannot both
+    hold: a toll moves between the day's updates, so the figures evolve (the reason says their
+    order is unknown). Counts said to be of one day's events ("killed on Monday") must agree."""
+    if any(j.reading.reckoned is None or j.reading.scope.kind == "period" for j in judged) or \
+            len({j.reading.reckoned for j in judged}) != 1 or _common(judged) is not None:
+        return None
+    known = [j for j in judged if j.low is not None]
+    if len(known) < 2:
+        return None
+    lowest = min(known, key=lambda j: j.low or 0.0)
+    highest = max(known, key=lambda j: j.low or 0.0)
+    return "evolving", same_day_reason(lowest, highest, label)
 
 
 def _level_verdict(judged: Sequence[Judged], unit: str | None) -> tuple[Verdict, str] | None:
