@@ -190,3 +190,16 @@ def test_a_toll_lower_on_a_later_day_is_a_conflict() -> None:
         ("Later", "2023-09-12", "The death toll stands at 1,500, officials said."),
     ])
     assert group_of(story, "1,500", "d1").verdict == "conflict"
+
+
+def test_a_body_named_with_and_without_its_kind_is_one_source() -> None:
+    story = compared([
+        ("Agence", "2023-03-08", "The interior ministry counted 1.1 million protesters "
+                                 "nationwide."),
+        ("Daily", "2023-03-08", "The CGT union put the number of marchers at 3.5 million."),
+        ("Union", "2023-03-08", "According to the CGT, 3.5 million people took to the streets."),
+    ])
+    march = group_of(story, "1.1 million", "d0")
+    assert march.verdict == "conflict"
+    assert any(line.startswith("The interior ministry: '1.1 million'") for line in march.sources)
+    assert any("CGT" in line and "(2 outlets)" in line for line in march.sources), march.sources

@@ -282,6 +282,24 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             {"event": "shoot down", "attribution": "Ukraine's air force"},
             id="shot-down-of",
         ),
+        pytest.param(
+            "The interior ministry counted 1.1 million protesters nationwide.",
+            "1.1 million",
+            {"entity": "protester", "attribution": "The interior ministry"},
+            id="a-counting-verb-s-subject-is-the-source",
+        ),
+        pytest.param(
+            "The health ministry recorded 2,300 deaths by Sunday evening.",
+            "2,300",
+            {"entity": "death", "attribution": "The health ministry"},
+            id="recorded-by-a-ministry",
+        ),
+        pytest.param(
+            "The company added 50 more stores this year.",
+            "50",
+            {"entity": "store", "attribution": None},
+            id="an-acting-verb-s-subject-is-no-source",
+        ),
     ],
 )
 def test_news_sentences(sentence: str, surface: str, fields: dict[str, Any]) -> None:

@@ -131,6 +131,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         if event is None or event == thing.event:
             event = thing.event
         thing = vocabulary.things[thing.counts]
+    block: tuple[str, ...] | None
     if _is_multiple(claim):  # "almost twice as many": a ratio of two counts, not a count
         measure, measure_word = None, ""
         block, thing_label = ("multiple", claim.trend or ""), "multiple"

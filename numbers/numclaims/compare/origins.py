@@ -71,8 +71,9 @@ def origins(
     with the same sentence share an origin: one copied the other.
     """
     names = {r.index: source_name(r.claim.attribution) for r in readings}
-    aliases = initialisms({n for n in names.values() if n} |
-                          {source_name(r.claim.outlet) for r in readings if r.claim.outlet})
+    known = {n for n in names.values() if n} | \
+        {source_name(r.claim.outlet) for r in readings if r.claim.outlet}
+    aliases = {**initialisms(known), **kind_suffixed(known)}
     parent: dict[str, str] = {}
     shown: dict[str, set[str]] = defaultdict(set)
     keys: dict[int, str] = {}
@@ -117,6 +118,26 @@ def initialisms(names: Iterable[str]) -> dict[str, str]:
         if len(parts) > 1:
             spelled.setdefault("".join(part[0] for part in parts if part), name)
     return {name: spelled[name] for name in names if " " not in name and name in spelled}
+
+
+#: Words that say what kind of body a name is: "the CGT union" is the CGT.
+_BODY_WORDS = frozenset({
+    "union", "ministry", "government", "agency", "authority", "authorities", "police",
+    "office", "party", "company", "group", "institute", "survey", "service", "department",
+    "federation", "association", "council", "newspaper",
+})
+
+
+def kind_suffixed(names: Iterable[str]) -> dict[str, str]:
+    """Map a name with a word for its kind of body to the name without it when both occur:
+    'cgt union' → 'cgt'."""
+    names = set(names)
+    found: dict[str, str] = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) > 1 and parts[-1] in _BODY_WORDS and " ".join(parts[:-1]) in names:
+            found[name] = " ".join(parts[:-1])
+    return found
 
 
 def article_name(claim: Claim) -> str:

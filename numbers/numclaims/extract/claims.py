@@ -55,6 +55,7 @@ MAX_AGE = 120
 @dataclass(frozen=True)
 class _Cues:
     speech_verbs: frozenset[str]
+    counting_verbs: frozenset[str]
     according_cues: tuple[tuple[str, ...], ...]
     medium_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -90,6 +91,7 @@ def _cues() -> _Cues:
 
     return _Cues(
         speech_verbs=words("attribution.speech_verbs"),
+        counting_verbs=words("attribution.counting_verbs"),
         according_cues=tuple(
             tuple(cue.split())
             for cue in lexicon.words("claims", "attribution.according_cues")
@@ -1103,9 +1105,13 @@ def _named_person(span: Span) -> str | None:
 
 def _is_speech(verb: Token, figure: Token) -> bool:
     """Whether ``verb`` reports speech rather than acts on the figure: "added" in "officials
-    added that…" does, in "it added 50 more" it does not."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _cues().speech_verbs:
+    added that…" does, in "it added 50 more" it does not. A counting verb states the figure it
+    takes: "the interior ministry counted 1.1 million protesters"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _cues().speech_verbs:
         return False
+    if lemma in _cues().counting_verbs:
+        return True
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     return not any(figure in obj.subtree for obj in objects)
 
