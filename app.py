@@ -438,6 +438,9 @@ def group_view(story: views.Story, group: Group, outlets: tuple[str, ...]) -> No
         st.warning(views.markdown_text(flag), icon="⚠️")
     for note in review.notes if review else []:
         st.caption(f"📝 {views.markdown_text(note)}")
+    if group.sources:
+        st.markdown("**By source:** " + " · ".join(views.markdown_text(line)
+                                                   for line in group.sources))
     for note in group.notes:
         st.caption(views.markdown_text(note))
     st.dataframe(

@@ -121,6 +121,12 @@ def test_the_story_is_the_librarys_comparison(seeds_page: AppTest) -> None:
     assert story(seeds_page) == expected
 
 
+def test_each_card_gives_its_figures_by_source(seeds_page: AppTest) -> None:
+    lines = [re.sub(r"\\(.)", r"\1", m.value) for m in seeds_page.tabs[0].markdown
+             if m.value.startswith("**By source:**")]  # Markdown escapes off
+    assert any("Wall Street Journal" in line and "(2 outlets)" in line for line in lines), lines
+
+
 def test_the_other_tabs_show_claims_articles_and_exports(seeds_page: AppTest) -> None:
     at = seeds_page
     claims = at.tabs[1].dataframe[0].value
