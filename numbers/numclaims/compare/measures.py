@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..models import Claim
@@ -226,6 +227,9 @@ def _cue(
 ) -> tuple[Measure, str] | None:
     """The measure a phrase that starts or ends ``words`` names, longest first, if it fits the
     figure: its unit's dimension, and for a measure word the thing counted."""
+    edges = vocabulary.cue_edges
+    if not words or not ({words[0], singular(words[0]), words[-1], singular(words[-1])} & edges):
+        return None  # no cue starts or ends there
     for length in range(min(len(words), vocabulary.longest_cue), 0, -1):
         for text in dict.fromkeys((" ".join(words[:length]), " ".join(words[-length:]))):
             for index in indexes:
@@ -466,6 +470,7 @@ def phrase(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A naive singular for looking words up: 'drones' → 'drone', 'casualties' → 'casualty'."""
     if word.endswith("ies") and len(word) > 4:

@@ -80,6 +80,9 @@ class Vocabulary:
     measure_nouns: dict[str, str]  # phrase -> measure
     measure_words: dict[str, str]
     longest_cue: int
+    #: The words a measure's noun or verb phrase starts with, and ends with (singular forms
+    #: too): a phrase that starts or ends with none of them names no measure.
+    cue_edges: frozenset[str]
     countries: frozenset[str]
     generic_nouns: frozenset[str]
     earlier_words: frozenset[str]
@@ -146,6 +149,8 @@ def load() -> Vocabulary:
         measure_nouns=measure_nouns,
         measure_words=measure_words,
         longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words)), default=1),
+        cue_edges=frozenset(edge for p in (*measure_nouns, *measure_words)
+                            for edge in (p.split()[0], p.split()[-1])),
         countries=_countries(),
         generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),
         earlier_words=frozenset(lexicon.words("measures", "earlier_words")),
