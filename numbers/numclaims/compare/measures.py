@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Claim
 from ..settings import CompareSettings
