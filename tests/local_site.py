@@ -19,13 +19,14 @@ SLOW_SECONDS = 5.0
 BIG_BYTES = 50_000_000
 
 
-def article(title: str, site: str, body: str, *, canonical: str | None = None) -> str:
+def article(title: str, site: str, body: str, *, canonical: str | None = None,
+            published: str = "2024-03-02") -> str:
     canonical_link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in body.split("\n\n"))
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
         f"<title>{title}</title><meta property='og:site_name' content='{site}'>"
-        "<meta property='article:published_time' content='2024-03-02'>"
+        f"<meta property='article:published_time' content='{published}'>"
         f"{canonical_link}</head><body><article><h1>{title}</h1>{paragraphs}</article>"
         "</body></html>"
     )
@@ -39,6 +40,7 @@ FLOOD_A = article(
     "3,000 homes had been damaged since the rain began on Wednesday, and that schools in the "
     "valley would stay closed for the rest of the week while engineers checked the bridges.",
     canonical="https://daily-a.example/floods",
+    published="2024-03-01",  # a day before Daily B's lower toll: a conflict
 )
 FLOOD_B = article(
     "Flood toll rises",

@@ -146,7 +146,7 @@ def test_compare_on_a_cluster_groups_the_gathered_claims(
         json.dumps({"id": "a", "outlet": "Daily A", "published": "2024-03-02",
                     "text": "Flood\nAt least 40 people were killed in the floods, police said."})
         + "\n"
-        + json.dumps({"id": "b", "outlet": "Daily B", "published": "2024-03-02",
+        + json.dumps({"id": "b", "outlet": "Daily B", "published": "2024-03-03",  # fewer, later
                       "text": "Flood\nThree people were killed in the floods, police said."})
         + "\n",
         encoding="utf-8",

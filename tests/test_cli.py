@@ -111,7 +111,8 @@ def test_fail_on_conflict_exits_1_when_reports_conflict(tmp_path: Path) -> None:
         "Flood\nThree people were killed in the floods, police said.\n", encoding="utf-8"
     )
     (tmp_path / "articles.csv").write_text(
-        "file,outlet,published\na.txt,Daily A,2024-03-02\nb.txt,Daily B,2024-03-02\n",
+        # a later report that counts fewer dead: a toll cannot fall
+        "file,outlet,published\na.txt,Daily A,2024-03-02\nb.txt,Daily B,2024-03-03\n",
         encoding="utf-8",
     )
     plain = run("compare", str(tmp_path))

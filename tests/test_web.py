@@ -50,7 +50,7 @@ def test_a_page_is_read_like_an_html_file_and_keeps_its_canonical_url(
     assert page.url == "https://daily-a.example/floods"  # the page's canonical address
     assert page.outlet == "Daily A"  # og:site_name
     assert page.title == "Floods kill dozens"
-    assert page.published is not None and page.published.iso() == "2024-03-02"
+    assert page.published is not None and page.published.iso() == "2024-03-01"
     assert "At least 40 people were killed" in page.body_text()
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..compare import compare
 from ..models import Claim, Comparison, Corpus, Document, PublicationDate
@@ -38,6 +38,12 @@ class Sources:
     outlet: str | None = None
     published: PublicationDate | dt.date | str | None = None
     stdin: TextIO | None = None
+
+    def options(self, fetcher: Fetcher) -> dict[str, Any]:
+        """The keyword arguments of :func:`numclaims.read.read_paths` and ``iter_inputs``."""
+        return {"meta": self.meta, "stdin": self.stdin, "url_lists": self.url_lists,
+                "feeds": self.feeds, "fetcher": fetcher, "outlet": self.outlet,
+                "published": self.published}
 
 
 def extract_claims(
@@ -69,16 +75,7 @@ def extract_claims(
             progress.advance(result.articles, len(result.claims))
 
     with Fetcher(fetch) as fetcher:
-        inputs = iter_inputs(
-            sources.paths,
-            meta=sources.meta,
-            stdin=sources.stdin,
-            url_lists=sources.url_lists,
-            feeds=sources.feeds,
-            fetcher=fetcher,
-            outlet=sources.outlet,
-            published=sources.published,
-        )
+        inputs = iter_inputs(sources.paths, **sources.options(fetcher))
         return run(
             inputs,
             write=write,
@@ -115,16 +112,7 @@ def compare_sources(
 def read_sources(sources: Sources, fetch: FetchSettings | None = None) -> Corpus:
     """Every article ``sources`` name, read in this process, with what could not be read."""
     with Fetcher(fetch) as fetcher:
-        return read_paths(
-            sources.paths,
-            meta=sources.meta,
-            stdin=sources.stdin,
-            url_lists=sources.url_lists,
-            feeds=sources.feeds,
-            fetcher=fetcher,
-            outlet=sources.outlet,
-            published=sources.published,
-        )
+        return read_paths(sources.paths, **sources.options(fetcher))
 
 
 def _single_process(
