@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..models import Claim
 from ..settings import CompareSettings
 from .ranges import Bounds, figure_range, stated_range
-from .vocabulary import Measure, Thing, Unit, Vocabulary, source_name
+from .vocabulary import Measure, Thing, Unit, Vocabulary
 
 # Words that end the stretch of a clause read for a figure's measure.
 _CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s")
@@ -509,6 +509,3 @@ def date_range(iso: object) -> tuple[dt.date, dt.date] | None:
         return None
     return day, day
 
-
-def source_key(text: str | None) -> str:
-    return source_name(text)
