@@ -132,14 +132,14 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         if event is None or event == thing.event:
             event = thing.event
         thing = vocabulary.things[thing.counts]
+    before, after = _around(claim, settings)
     block: tuple[str, ...] | None
     if _is_multiple(claim):  # "almost twice as many": a ratio of two counts, not a count
         measure, measure_word = None, ""
         block, thing_label = ("multiple", claim.trend or ""), "multiple"
     else:
-        measure, measure_word = _measure(claim, thing, unit, vocabulary, settings)
+        measure, measure_word = _measure(claim, thing, unit, vocabulary, before, after)
         block, thing_label = _block(claim, thing, thing_word, unit, measure)
-    before, _ = _around(claim, settings)
     earlier = bool(vocabulary.earlier_words & set(before))
     scope = _scope(claim)
     reported = date_range(claim.published)
@@ -178,15 +178,15 @@ def _is_multiple(claim: Claim) -> bool:
 
 def _measure(
     claim: Claim, thing: Thing | None, unit: Unit | None, vocabulary: Vocabulary,
-    settings: CompareSettings,
+    before: list[str], after: list[str],
 ) -> tuple[Measure | None, str]:
-    """The measure the words around the figure name, nearest first, and those words."""
+    """The measure the words around the figure name (``before`` and ``after`` it in its
+    clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
     dimension = unit.dimension if unit is not None else _count_dimension(claim)
     if claim.unit and unit is None:
         dimension = claim.dimension or f"unit {claim.unit}"
-    before, after = _around(claim, settings)
     longest = vocabulary.longest_cue
     noun_phrase = phrase(claim.noun_phrase or "").split() or entity.split()
     numbers = [at for at, word in enumerate(noun_phrase) if word[:1].isdigit()]
