@@ -203,3 +203,48 @@ def test_a_body_named_with_and_without_its_kind_is_one_source() -> None:
     assert march.verdict == "conflict"
     assert any(line.startswith("The interior ministry: '1.1 million'") for line in march.sources)
     assert any("CGT" in line and "(2 outlets)" in line for line in march.sources), march.sources
+
+
+def test_the_record_a_fee_broke_is_another_price_not_a_conflict() -> None:
+    story = compared([
+        ("A", "2025-08-04", "The club paid a fee of €180m for the striker. The fee eclipses "
+                            "the €85m paid for the Dutch defender in 2019."),
+        ("B", "2025-08-04", "The €180m transfer makes him the most expensive player in the "
+                            "league."),
+        ("C", "2025-08-05", "The previous record, an €85m deal, stood for six years."),
+    ])
+    assert together(story, ("€180m", "d0"), ("€180m", "d1"))
+    assert not together(story, ("€180m", "d0"), ("€85m", "d2"))
+    assert group_of(story, "€180m", "d1").verdict == "consistent"
+
+
+def test_an_open_bound_far_below_a_price_is_no_report_of_it() -> None:
+    story = compared([
+        ("A", "2025-03-10", "The buyer agreed a $40bn deal for the chipmaker."),
+        ("B", "2025-03-10", "The $40bn takeover is the sector's largest. The chief executive "
+                            "could receive more than $200m if the deal goes through."),
+    ])
+    assert not together(story, ("$40bn", "d0"), ("more than $200m", "d1"))
+    assert group_of(story, "$40bn", "d0").verdict == "consistent"
+
+
+def test_a_narrower_count_is_not_a_conflicting_count_of_the_whole() -> None:
+    story = compared([
+        ("A", "2025-06-03", "Three trains were involved in the crash near the junction."),
+        ("B", "2025-06-03", "Two passenger trains were involved in the crash, along with a "
+                            "goods train."),
+        ("C", "2025-06-04", "Three trains were involved in the collision, police said."),
+    ])
+    assert together(story, ("Three", "d0"), ("Three", "d2"))
+    assert not together(story, ("Three", "d0"), ("Two", "d1"))
+    assert group_of(story, "Three", "d0").verdict == "consistent"
+
+
+def test_a_weekday_in_an_article_dated_to_the_month_is_a_day_of_that_month() -> None:
+    story = compared([
+        ("A", "2025-09-12", "The buyer completed the $2.1bn takeover on Thursday."),
+        ("B", "2025-09", "The buyer completed the $2.1bn takeover on Thursday."),
+        ("C", "2025-09-13", "The $2.1bn takeover was agreed after months of talks."),
+    ])
+    assert together(story, ("$2.1bn", "d0"), ("$2.1bn", "d1"), ("$2.1bn", "d2"))
+    assert group_of(story, "$2.1bn", "d0").verdict == "consistent"

@@ -42,6 +42,10 @@ class CompareSettings:
     #: A figure of one value this many times away from the rest of its group, and near none of
     #: them, is another quantity (another deal's price), not a conflicting report.
     stray_factor: float = 4.0
+    #: A sum of money this many times away from a group's first figure, and agreeing with none
+    #: of its members, starts a group of its own: a story of a record fee also gives the record
+    #: it broke.
+    other_sum_factor: float = 2.0
     #: Words read around a figure for what it measures, before and after it in its clause.
     cue_words_before: int = 7
     cue_words_after: int = 6

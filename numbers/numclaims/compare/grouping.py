@@ -340,6 +340,11 @@ def _best(
         agreeing = _agrees_with_some(low, high, draft, settings)
         if (reading.weak or id(draft) in strict) and not agreeing:
             continue  # "£47m" with nothing named joins only the figures it agrees with
+        if not agreeing and draft.readings and \
+                reading.narrowing != draft.readings[0].narrowing:
+            continue  # "two passenger trains" beside "three trains": another count
+        if _other_sum(reading, draft, settings, agreeing=agreeing):
+            continue  # "the previous record, 105 million euros" beside the €222m fee
         # One value (a deal's price, a magnitude) goes first to the group it agrees with: two
         # deals of one story are two prices. A count of one day's event joins the largest group
         # it fits, agreeing or not: police and organisers' counts of one march belong side by
@@ -360,6 +365,23 @@ def _best(
         if len(families) > 1:
             scored = [(score, draft) for score, draft in scored if score[0]]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _other_sum(reading: Reading, draft: Draft, settings: CompareSettings, *,
+               agreeing: bool) -> bool:
+    """Whether a sum of money lies ``settings.other_sum_factor`` times or more from the group's
+    first figure: another price, not a conflicting report of this one. An open bound counts
+    even where it agrees: "more than £276m" is no report of a $68.7bn deal."""
+    first = draft.readings[0] if draft.readings else None
+    if first is None or reading.kind != "fixed" or reading.unit is None or \
+            reading.unit.dimension != "currency" or reading.conversion_of is not None:
+        return False
+    if agreeing and reading.low is not None and reading.high is not None:
+        return False
+    centre, first_centre = _centre(reading), _centre(first)
+    if centre is None or first_centre is None or centre <= 0 or first_centre <= 0:
+        return False
+    return max(centre / first_centre, first_centre / centre) >= settings.other_sum_factor
 
 
 def _agrees_with_some(low: float | None, high: float | None, draft: Draft,

@@ -35,6 +35,7 @@ _PLACE_TAIL = re.compile(
 )
 _PLACE_HEAD = re.compile(r"^(?:the\s+)?(?:province|prefecture|region|state|county|district|city|"
                          r"town|village|area|municipality|governorate|department|oblast)\s+of\s+")
+_WEEK = dt.timedelta(days=7)
 _RUNNING_WORDS = ("since", "so far", "to date", "in total", "cumulative", "total")
 
 
@@ -52,6 +53,9 @@ class Scope:
     end: tuple[dt.date, dt.date] | None = None
     text: str = ""
     label: str = ""
+    #: a day the report's date is too coarse to place ("on Thursday" in an article of August):
+    #: the period is the report's, widened by the week before it
+    vague: bool = False
 
     @property
     def key(self) -> str:
@@ -88,6 +92,7 @@ class Reading:
     actor: str | None = None
     origin: str = ""
     conversion_of: int | None = None  # the figure this one restates in another unit
+    narrowing: frozenset[str] = frozenset()  # words narrowing the thing: "passenger" trains
     whole: int | None = None  # the figure this one is a part of, in the same sentence
 
     @property
@@ -141,8 +146,8 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         measure, measure_word = _measure(claim, thing, unit, vocabulary, before, after)
         block, thing_label = _block(claim, thing, thing_word, unit, measure)
     earlier = bool(vocabulary.earlier_words & set(before))
-    scope = _scope(claim)
     reported = date_range(claim.published)
+    scope = _scope(claim, reported, vocabulary)
     low, high = figure_range(claim, settings)
     return Reading(
         claim=claim,
@@ -164,7 +169,28 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         reckoned=_reckoned(claim, scope, reported, earlier=earlier),
         place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
         actor=_actor(claim.agent, measure, vocabulary),
+        narrowing=_narrowing(claim, vocabulary) - set(measure_word.split()),
     )
+
+
+def _narrowing(claim: Claim, vocabulary: Vocabulary) -> frozenset[str]:
+    """The words before the counted noun that narrow what is counted: "passenger" in "two
+    passenger trains", "UK" in "9,000 UK staff"; not names ("Thomas Cook customers"), nor words
+    that narrow nothing (things.toml ``broad_modifiers``: "more people", "separate flights")."""
+    *words, head = (claim.noun_phrase or "-").split()
+    entity = phrase(claim.entity or "")
+    if not entity or entity not in (phrase(head), singular(phrase(head))) or \
+            entity in vocabulary.generic_nouns or entity in vocabulary.measure_nouns:
+        return frozenset()  # "death toll": what the figure measures, not a thing it counts
+    narrowing = set()
+    for word in words:
+        lower = word.lower().strip(".,'’")
+        if not lower.isalpha() or lower in vocabulary.broad_modifiers:
+            continue
+        if word[:1].isupper() and lower not in vocabulary.countries:
+            continue
+        narrowing.add(lower)
+    return frozenset(narrowing)
 
 
 def _is_multiple(claim: Claim) -> bool:
@@ -426,7 +452,11 @@ def actors_match(one: str | None, other: str | None) -> bool:
     return False
 
 
-def _scope(claim: Claim) -> Scope:
+def _scope(claim: Claim, reported: tuple[dt.date, dt.date] | None,
+           vocabulary: Vocabulary) -> Scope:
+    """The claim's time scope. A day named in an article dated only to the month or the year
+    ("on Thursday", "yesterday", "last week"), which the extractor leaves unplaced, is some day
+    of the report's period or the week before it."""
     text = phrase(claim.time_scope or "")
     start = date_range(claim.period_start)
     end = date_range(claim.period_end)
@@ -437,6 +467,11 @@ def _scope(claim: Claim) -> Scope:
         end = None
     elif start is not None or end is not None:
         kind = "period"
+    elif text and reported is not None and reported[0] != reported[1] and \
+            vocabulary.day_words & set(text.split()):
+        week_before = max(reported[0], dt.date.min + _WEEK) - _WEEK
+        return Scope("period", (week_before, reported[1]), (week_before, reported[1]), text,
+                     vague=True)
     elif text:
         kind = "text"
     else:

@@ -157,8 +157,8 @@ def _facet_verdict(
         facets[(j.reading.scope.key, None if j.reading.measure else j.reading.event)].append(j)
     dated = {key for key, facet in facets.items()
              if facet[0].reading.scope.kind in ("period", "running")}
-    for j in judged:
-        if j.reading.scope.kind != "none":
+    for j in judged:  # and so does a day its report's date cannot place
+        if j.reading.scope.kind != "none" and not j.reading.scope.vague:
             continue
         for key in dated:
             if j.reading.event is None or key[1] is None or key[1] == j.reading.event or \

@@ -74,6 +74,7 @@ class Vocabulary:
     unnamed_sources: frozenset[str]
     not_events: frozenset[str]
     calendar_words: frozenset[str]
+    day_words: frozenset[str]  # words of a time phrase that needs the publication day
     actor_index: dict[str, str]
     longest_actor: int
     measures: dict[str, Measure]
@@ -85,6 +86,7 @@ class Vocabulary:
     cue_edges: frozenset[str]
     countries: frozenset[str]
     generic_nouns: frozenset[str]
+    broad_modifiers: frozenset[str]
     earlier_words: frozenset[str]
 
     def family(self, event: str | None) -> str | None:
@@ -109,7 +111,8 @@ _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
 @cache
 def load() -> Vocabulary:
     """The language data compare reads, loaded once and checked against itself."""
-    _check_top_level("things", {"things", "units", "unnamed_sources", "generic_nouns"})
+    _check_top_level("things", {"things", "units", "unnamed_sources", "generic_nouns",
+                                "broad_modifiers"})
     _check_top_level("events", {"events", "not_events"})
     _check_top_level("measures", {"measures", "country_names", "earlier_words"})
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
@@ -142,7 +145,9 @@ def load() -> Vocabulary:
             source_name(source) for source in lexicon.words("things", "unnamed_sources")
         ),
         not_events=frozenset(lexicon.words("events", "not_events")),
-        calendar_words=_calendar_words(),
+        calendar_words=_calendar_words(("months", "weekdays")),
+        day_words=_calendar_words(("weekdays", "deictic")) | {"day", "days", "week", "weeks",
+                                                              "weekend"},
         actor_index=actor_index,
         longest_actor=max((len(name.split()) for name in actor_index), default=1),
         measures=_measures(measure_entries),
@@ -153,6 +158,7 @@ def load() -> Vocabulary:
                             for edge in (p.split()[0], p.split()[-1])),
         countries=_countries(),
         generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),
+        broad_modifiers=frozenset(lexicon.words("things", "broad_modifiers")),
         earlier_words=frozenset(lexicon.words("measures", "earlier_words")),
     )
 
@@ -254,11 +260,13 @@ def _families(events: Mapping[str, EventClass]) -> dict[str, str]:
     return {name: root(name) for name in events}
 
 
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names from time.toml, to keep their capitals in a group label."""
+def _calendar_words(tables: tuple[str, ...]) -> frozenset[str]:
+    """The words of the forms of time.toml's ``tables``: month and weekday names, to keep their
+    capitals in a group label; weekday names and "yesterday", to read a day of an article
+    dated only to the month."""
     words: set[str] = set()
     data = lexicon.read("time")
-    for table in ("months", "weekdays"):
+    for table in tables:
         entries = data.get(table)
         for entry in entries.values() if isinstance(entries, dict) else ():
             if isinstance(entry, dict):
