@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..models import Claim
 from ..settings import CompareSettings
@@ -37,6 +37,12 @@ _PLACE_HEAD = re.compile(r"^(?:the\s+)?(?:province|prefecture|region|state|count
                          r"town|village|area|municipality|governorate|department|oblast)\s+of\s+")
 _WEEK = dt.timedelta(days=7)
 _RUNNING_WORDS = ("since", "so far", "to date", "in total", "cumulative", "total")
+_RUNNING = re.compile(r"\b(?:" + "|".join(_RUNNING_WORDS) + r")\b")
+_YEAR = re.compile(r"\d{4}")
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+_PLACE_PUNCTUATION = re.compile(r"[^\w\s'’-]")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class Scope:
     #: the period is the report's, widened by the week before it
     vague: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Equal for scopes that say the same thing."""
         if self.kind == "running" and self.start is not None:
@@ -403,14 +409,14 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     whole ("nationwide", "across the country") and for a country ("in Morocco")."""
     if not text:
         return None
-    name = " ".join(re.sub(r"[^\w\s'’-]", " ", text.lower()).split())
+    name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
     for lead in _PLACE_LEADS:
         name = name.removeprefix(lead)
     name = name.removeprefix("the ")
     if name in vocabulary.countries or _is_whole(name) or name.endswith((" country", " nation")):
         return None  # "the north african country"
     name = _PLACE_TAIL.sub("", _PLACE_HEAD.sub("", name))
-    name = re.sub(r"['’]s$", "", name)
+    name = _POSSESSIVE_END.sub("", name)
     return name if name and name not in vocabulary.countries else None
 
 
@@ -424,7 +430,7 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     or more than one ("Russian and Iranian officials"). For a measure of a company's or a
     body's own figures (jobs cut, revenue, a share price), a named doer is an actor too:
     "Microsoft" and "Activision" are two."""
-    words = re.sub(r"['’]s\b", "", (agent or "").lower()).split()
+    words = _POSSESSIVE.sub("", (agent or "").lower()).split()
     found = set()
     for size in range(min(len(words), vocabulary.longest_actor), 0, -1):
         for start in range(len(words) - size + 1):
@@ -439,7 +445,7 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
             and measure.name not in ("jobs_cut", "workforce"):
         return None
-    names = [w for w in re.sub(r"['’]s\b", "", agent).split() if w[:1].isupper()]
+    names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()]
     return "name " + " ".join(names).lower() if names else None
 
 
@@ -461,7 +467,7 @@ def _scope(claim: Claim, reported: tuple[dt.date, dt.date] | None,
     start = date_range(claim.period_start)
     end = date_range(claim.period_end)
     as_of = claim.as_of or claim.as_of_start or claim.as_of_end
-    running = any(re.search(rf"\b{w}\b", text) for w in _RUNNING_WORDS)
+    running = _RUNNING.search(text) is not None
     if running or (start is not None and end is None) or (as_of and start is None and end is None):
         kind = "running"
         end = None
@@ -531,11 +537,15 @@ def date_range(iso: object) -> tuple[dt.date, dt.date] | None:
     """The days an ISO date at its precision covers: '2023-02' → 1–28 February 2023."""
     if iso is None:
         return None
-    text = str(iso).strip()[:10]
+    return _date_range(str(iso).strip()[:10])
+
+
+@lru_cache(maxsize=4096)
+def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
     try:
-        if re.fullmatch(r"\d{4}", text):
+        if _YEAR.fullmatch(text):
             return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", text):
+        if _YEAR_MONTH.fullmatch(text):
             first = dt.date(int(text[:4]), int(text[5:]), 1)
             following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
             return first, following - dt.timedelta(days=1)

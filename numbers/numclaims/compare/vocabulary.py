@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import lexicon
@@ -163,6 +163,7 @@ def load() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=65536)
 def source_name(text: str | None) -> str:
     """A source's name for matching: 'The Wall Street Journal's' → 'wall street journal'."""
     import re
