@@ -88,10 +88,13 @@ def extract(documents: list[Document]) -> list[Claim]:
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
-def timeline_spec(group: Group, outlets: tuple[str, ...]) -> dict[str, Any] | None:
+def timeline_spec(_group: Group, outlets: tuple[str, ...], view: tuple[Any, ...]
+                  ) -> dict[str, Any] | None:
     # Building and validating an Altair chart costs tens of milliseconds; a filter change
-    # should not pay that for every group again.
-    chart = views.timeline_chart(group, outlets=outlets)
+    # should not pay that for every group again. The group is not hashed (a large one takes
+    # longer to hash than to draw): ``view`` (the workspace, its revision, the filters and the
+    # group's id) says which group it is.
+    chart = views.timeline_chart(_group, outlets=outlets)
     return None if chart is None else chart.to_dict()
 
 
@@ -378,7 +381,8 @@ def story_filters(story: views.Story) -> views.ClaimFilter:
     )
 
 
-def story_tab(ws: Workspace, story: views.Story, chosen: views.ClaimFilter) -> None:
+def story_tab(ws: Workspace, story: views.Story, chosen: views.ClaimFilter,
+              view: tuple[Any, ...]) -> None:
     if not story.comparison.groups:
         st.info("No figures to compare yet: add articles in the sidebar.")
         return
@@ -402,14 +406,14 @@ def story_tab(ws: Workspace, story: views.Story, chosen: views.ClaimFilter) -> N
                             format_func=lambda n: views.page_caption(several, n))
     for group in views.story_page(several, page or 1):
         with st.container(border=True, key=f"group-{group.id}"):
-            group_view(story, group, outlets)
+            group_view(story, group, outlets, view)
             review_forms(ws, group)
     if singles:
-        single_reports(ws, story, singles, outlets)
+        single_reports(ws, story, singles, outlets, view)
 
 
 def single_reports(ws: Workspace, story: views.Story, singles: list[Group],
-                   outlets: tuple[str, ...]) -> None:
+                   outlets: tuple[str, ...], view: tuple[Any, ...]) -> None:
     """The figures only one report gives: one table, and any one of them opened to review."""
     count = sum(len(group.members) for group in singles)
     st.markdown(f"##### Figures only one report gives ({count})")
@@ -423,11 +427,13 @@ def single_reports(ws: Workspace, story: views.Story, singles: list[Group],
     )
     if chosen is not None:
         with st.container(border=True, key=f"group-{chosen}"):
-            group_view(story, by_id[chosen], outlets)
+            group_view(story, by_id[chosen], outlets, view)
             review_forms(ws, by_id[chosen])
 
 
-def group_view(story: views.Story, group: Group, outlets: tuple[str, ...]) -> None:
+def group_view(story: views.Story, group: Group, outlets: tuple[str, ...],
+               view: tuple[Any, ...]) -> None:
+    """One group's card; ``view`` names the story and filters it is shown under."""
     st.markdown(f"#### {views.verdict_badge(group.verdict)} {views.markdown_text(group.label)}")
     st.markdown(f"{views.markdown_text(group.reason)} · **{views.origins_text(group)}**")
     said = views.review_markdown(story, group)
@@ -448,11 +454,11 @@ def group_view(story: views.Story, group: Group, outlets: tuple[str, ...]) -> No
         key=f"table-{group.id}",
     )
     timeline, evidence = st.columns([1, 1])
-    spec = timeline_spec(group, outlets)
+    spec = timeline_spec(group, outlets, (*view, group.id))
     if spec is not None:
         timeline.vega_lite_chart(spec, width="stretch", key=f"timeline-{group.id}")
-    for member in views.ordered_members(group):
-        evidence.html(views.evidence_html(member.claim))
+    evidence.html("".join(views.evidence_html(member.claim)
+                          for member in views.ordered_members(group)))
 
 
 def claims_tab(story: views.Story, chosen: views.ClaimFilter) -> None:
@@ -537,7 +543,8 @@ st.sidebar.caption(f"Workspace: `{ws.name}`")
 st.sidebar.text_input("Your name", value=reviewer(), key="reviewer",
                       help="Kept beside every decision you make.")
 problems = add_articles(ws)
-story = views.workspace_story(reviewed(address, ws.revision()), problems)
+revision = ws.revision()
+story = views.workspace_story(reviewed(address, revision), problems)
 edit_articles(ws, story.documents)
 
 if "problem" in st.session_state:
@@ -556,7 +563,7 @@ story_view, claims_view, articles_view, export_view = st.tabs(
     ["Story", "All claims", "Articles", "Export"]
 )
 with story_view:
-    story_tab(ws, story, chosen)
+    story_tab(ws, story, chosen, (address, revision, chosen))
 with claims_view:
     claims_tab(story, chosen)
 with articles_view:

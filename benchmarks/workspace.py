@@ -8,13 +8,14 @@
    against the in-memory path the CLI's ``compare`` takes: ``extract_documents`` then
    ``compare``. Then the same articles added again, which extracts nothing.
 2. **Opening a workspace.** A workspace of ``--claims`` claims from a tenth as many articles
-   (benchmarks/compare.py's synthetic news cycle), opened and compared with every decision
-   re-applied (``open_workspace`` + ``comparison``, and what the dashboard computes from it
-   before drawing: ``views.workspace_story``, the summary and the all-claims table), against
-   ``compare`` on the same claims held in memory; then the dashboard's first page view of that
-   workspace in a new session (Streamlit's AppTest running ``app.py``, data caches cleared,
-   so the comparison is made again), and AppTest on a trivial page for scale. The target is
-   under 2 s, the spaCy model being loaded already (opening a workspace does not need it).
+   (benchmarks/compare.py's synthetic news cycle), opened with every decision re-applied
+   (``open_workspace`` + ``comparison``: the comparison the workspace kept when it last
+   changed, read back; and what the dashboard computes from it before drawing:
+   ``views.workspace_story``, the summary and the all-claims table), against ``compare`` on
+   the same claims held in memory; then the dashboard's first page view of that workspace in a
+   new session (Streamlit's AppTest running ``app.py``, Streamlit's caches cleared), and AppTest
+   on a trivial page for scale. The target is under 2 s, the spaCy model being loaded already
+   (opening a workspace does not need it).
 
 Each figure is the best of ``--repeat`` runs (adding: one run, it is long) and its ratio to
 the in-memory path measured in the same run.

@@ -343,7 +343,7 @@ def test_migrating_an_empty_database_gives_the_declared_schema(workspace_url: st
         with engine.connect() as connection:
             context = MigrationContext.configure(connection)
             assert compare_metadata(context, metadata) == []
-            assert context.get_current_revision() == "0001"
+            assert context.get_current_revision() == "0002"
     finally:
         engine.dispose()
 
@@ -436,3 +436,58 @@ def test_an_older_workspace_is_migrated_on_open(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "claims", "decisions", "groups", "settings"} <= tables
+
+
+# --------------------------------------------------------------------------------------------
+# The comparison kept
+
+
+def _snapshots(workspace_url: str, statement: str) -> list[Any]:
+    from numclaims.store.engine import create, database_url
+
+    engine = create(database_url(workspace_url))
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(sa.text(statement))
+            return list(result) if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+def test_the_kept_comparison_is_the_one_recomputed(ws: Workspace, workspace_url: str) -> None:
+    group = group_with(ws, "400", "more than 400")
+    ws.correct(claim_in(group, "400"), {"value": "250"}, note="misread")
+    ws.review(group_with(ws, "thousands", "at least 6,000").id, verdict="conflict",
+              status="needs work", note="another year")
+    ws.mark_not_a_claim(claim_in(group_with(ws, "more than 400"), "more than 400"))
+    kept = ws.comparison()
+    assert _snapshots(workspace_url, "SELECT revision FROM snapshots") == [(ws.revision(),)]
+    _snapshots(workspace_url, "DELETE FROM snapshots")
+    recomputed = ws.comparison()
+    assert kept == recomputed
+    assert kept.excluded and kept.corrected and any(r.notes for r in kept.reviews.values())
+
+
+def test_a_comparison_kept_by_another_version_is_not_used(ws: Workspace,
+                                                          workspace_url: str) -> None:
+    before = ws.comparison()
+    _snapshots(workspace_url, "UPDATE snapshots SET body = "
+               "'{\"claims\": [], \"compared\": 0, \"groups\": [], \"reviews\": {}, "
+               "\"excluded\": [], \"corrected\": {}, \"orphans\": []}'")
+    assert ws.comparison().comparison.groups == []  # the kept one is read while it holds
+    _snapshots(workspace_url, "UPDATE snapshots SET made_with = 'numclaims 0.0.1'")
+    assert ws.comparison() == before
+
+
+def test_a_workspace_from_before_snapshots_opens_and_compares_afresh(
+    ws: Workspace, workspace_url: str
+) -> None:
+    group = group_with(ws, "400", "more than 400")
+    ws.review(group.id, verdict="conflict", note="a decision made before the upgrade")
+    before = ws.comparison()
+    ws.close()
+    _snapshots(workspace_url, "DROP TABLE snapshots")  # as the first schema left it
+    _snapshots(workspace_url, "UPDATE alembic_version SET version_num = '0001'")
+    with open_workspace(workspace_url) as reopened:
+        assert reopened.comparison() == before
+        assert reopened.comparison().reviews[group.id].verdict == "conflict"

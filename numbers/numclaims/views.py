@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import math
 import re
@@ -97,6 +98,10 @@ class Story:
     excluded: list[Claim] = field(default_factory=list)
     #: The fields a reviewer corrected, by claim id.
     corrected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: :func:`claims_table`'s frame, made once a page view (the filters, the story and the
+    #: claims tab all read it)
+    claims_frame: pd.DataFrame | None = field(default=None, init=False, repr=False,
+                                              compare=False)
 
     def document(self, doc_id: str) -> Document | None:
         """The article with this id, if the story has it."""
@@ -433,6 +438,7 @@ def outlets(story: Story) -> list[str]:
     return sorted({claim.outlet or UNKNOWN_OUTLET for claim in story.claims})
 
 
+@functools.lru_cache(maxsize=65536)
 def short_id(doc_id: str) -> str:
     """An article's id without its directories: a file's name, a corpus line's ``name:line``."""
     return PurePath(doc_id).name or doc_id
@@ -979,7 +985,10 @@ def claims_table(story: Story) -> pd.DataFrame:
 
     One row a claim, in the story's order; cells are text (blank where nothing is known), and
     the hidden ``reported`` column holds the report date's first day for the date filter.
+    Made once for a story; do not change the frame returned.
     """
+    if story.claims_frame is not None:
+        return story.claims_frame
     placed: dict[tuple[str, int, int], Group] = {}
     for group in story.comparison.groups:
         for member in group.members:
@@ -1007,6 +1016,7 @@ def claims_table(story: Story) -> pd.DataFrame:
         )
     frame = pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "reported"])
     frame["reported"] = pd.to_datetime(frame["reported"])
+    story.claims_frame = frame
     return frame
 
 

@@ -5,7 +5,7 @@ SQLAlchemy Core, migrated by Alembic when a workspace is opened. The API::
 
     ws = open_workspace("story.db")                  # or "postgresql://…"
     ws.add_documents(read_paths(["seeds/"]).documents)   # extracts only what is new
-    reviewed = ws.comparison()                       # recomputed, decisions re-applied
+    reviewed = ws.comparison()                       # decisions re-applied
     ws.review(group_id, verdict="conflict", note="…")
     ws.correct(claim_id, {"value": "450"})
     ws.decisions()                                   # the append-only log

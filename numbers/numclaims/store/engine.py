@@ -33,7 +33,8 @@ DEFAULT_TIMEOUT = 10.0
 PG_WRITE_LOCK = 0x6E756D63
 #: The tables a numclaims workspace has; a database with other tables and none of ours is not
 #: one, and is never written to.
-OUR_TABLES = {"articles", "claims", "decisions", "groups", "group_claims", "settings"}
+OUR_TABLES = {"articles", "claims", "decisions", "groups", "group_claims", "settings",
+              "snapshots"}
 
 
 def database_url(url_or_path: str | os.PathLike[str]) -> URL:

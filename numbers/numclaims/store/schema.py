@@ -11,8 +11,10 @@ that migrating an empty database gives exactly this schema.
 - ``decisions``: every decision a reviewer made, append-only (triggers refuse updates and
   deletes); the current state of the review is derived by replaying them in ``seq`` order.
 - ``groups``, ``group_claims``: the last comparison made, with the reviewers' verdicts and
-  statuses, kept for anyone who reads the database with SQL; numclaims itself recomputes it.
+  statuses, kept for anyone who reads the database with SQL (numclaims reads ``snapshots``).
 - ``settings``: the organisation's name and addresses for ClaimReview, and the like.
+- ``snapshots``: the last comparison made, whole, with the revision and the numclaims version
+  that made it, so that opening a workspace need not compare again (:mod:`.snapshot`).
 """
 
 from __future__ import annotations
@@ -102,4 +104,12 @@ settings = sa.Table(
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
+)
+
+snapshots = sa.Table(
+    "snapshots",
+    metadata,
+    sa.Column("revision", sa.String(32), primary_key=True),
+    sa.Column("made_with", sa.String(64), nullable=False),
+    sa.Column("body", sa.JSON, nullable=False),
 )

@@ -23,6 +23,7 @@ from ..models import CLAIM_FIELDS, Claim, Document, PublicationDate, ReadProblem
 from ..output.claimreview import Publisher
 from . import engine as db
 from . import schema as t
+from . import snapshot
 from .decisions import (
     Decision,
     check_status,
@@ -383,9 +384,10 @@ class Workspace:
     # The comparison
 
     def comparison(self) -> Reviewed:
-        """The story's comparison, recomputed from the claims, with every decision re-applied."""
+        """The story's comparison with every decision re-applied: the one kept when the
+        workspace last changed, if this numclaims made it, else recomputed from the claims."""
         with db.reading(self._engine, self.name) as connection:
-            return _review_state(connection)
+            return _kept_state(connection) or _review_state(connection)
 
     def revision(self) -> str:
         """A token that changes whenever anything in the workspace does (for caching)."""
@@ -418,6 +420,9 @@ class Workspace:
         ])
         revision = int(self._setting(connection, "revision") or 0) + 1
         _put_setting(connection, "revision", str(revision))
+        connection.execute(t.snapshots.delete())
+        connection.execute(t.snapshots.insert().values(
+            revision=str(revision), made_with=snapshot.made_with(), body=snapshot.dump(state)))
 
     # ----------------------------------------------------------------------------------------
     # Settings
@@ -552,6 +557,18 @@ def _anchor(state: Reviewed, gid: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 # Rows
+
+
+def _kept_state(connection: Connection) -> Reviewed | None:
+    """The comparison kept at the workspace's current revision, if this numclaims made it."""
+    revision = connection.execute(
+        sa.select(t.settings.c.value).where(t.settings.c.key == "revision")).scalar()
+    row = connection.execute(
+        sa.select(t.snapshots.c.made_with, t.snapshots.c.body)
+        .where(t.snapshots.c.revision == (revision or "0"))).first()
+    if row is None or row.made_with != snapshot.made_with():
+        return None
+    return snapshot.load(row.body, _documents(connection))
 
 
 def _review_state(connection: Connection) -> Reviewed:
