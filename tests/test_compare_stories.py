@@ -248,3 +248,22 @@ def test_a_weekday_in_an_article_dated_to_the_month_is_a_day_of_that_month() -> 
     ])
     assert together(story, ("$2.1bn", "d0"), ("$2.1bn", "d1"), ("$2.1bn", "d2"))
     assert group_of(story, "$2.1bn", "d0").verdict == "consistent"
+
+
+def test_rescue_resources_sent_grow_over_the_days() -> None:
+    story = compared([
+        ("A", "2025-06-02", "Officials said 60 ambulances were at work at the crash site."),
+        ("B", "2025-06-03", "About 200 ambulances were at the scene by morning."),
+    ])
+    group = group_of(story, "60", "d0")
+    assert together(story, ("60", "d0"), ("About 200", "d1"))
+    assert group.verdict == "evolving"
+
+
+def test_a_count_in_reported_speech_is_todays_count() -> None:
+    story = compared([
+        ("A", "2025-09-09", "The ministry counted 290 deaths in the province."),
+        ("B", "2025-09-09", "An official said the quake had caused 394 deaths in the province."),
+    ])
+    assert together(story, ("290", "d0"), ("394", "d1"))
+    assert group_of(story, "290", "d0").verdict == "evolving"  # one day's updates, not a fall
