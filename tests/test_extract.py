@@ -393,10 +393,16 @@ def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str])
     assert [c.place for c in extract(sentence, published="2024-01-01")] == place
 
 
-def test_a_figure_given_as_part_of_the_one_before_says_so() -> None:
-    claims = extract("Officials said 329 people were injured, 51 of them seriously.",
-                     published="2024-01-01")
-    assert [c.part_of for c in claims] == [None, "329"]
+@pytest.mark.parametrize("sentence, parts", [
+    ("Officials said 329 people were injured, 51 of them seriously.", [None, "329"]),
+    ("Police detained 11 people, four of the gunmen among them, on Saturday.", [None, "11"]),
+    ("Rescuers pulled out 20 survivors and 12 bodies including two children.",
+     [None, None, "12"]),
+    ("The storm killed 12 people and injured 40 more, police said.", [None, None]),
+])
+def test_a_figure_given_as_part_of_the_one_before_says_so(sentence: str,
+                                                         parts: list[str | None]) -> None:
+    assert [c.part_of for c in extract(sentence, published="2024-01-01")] == parts
 
 
 # One case a class of issue 8, in sentences written for these tests: (sentence, surface,

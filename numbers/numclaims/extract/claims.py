@@ -610,13 +610,21 @@ def _part_of(candidate: _Candidate, index: int) -> str | None:
         return None
     figure, before = candidate.figures[index], candidate.figures[index - 1]
     between = candidate.text[before.end : figure.start].lower()
-    after = candidate.text[figure.end : figure.end + 24].lower()
+    # what follows, to the end of its phrase
+    after = re.split(r"[,;:.()]", candidate.text[figure.end : figure.end + 40].lower())[0]
     words = tuple(re.findall(r"[a-z]+", between))
     following = tuple(re.findall(r"[a-z]+", after))
     for cue in _cues().part_cues:
         if words[-len(cue):] == cue or following[: len(cue)] == cue:
             return before.surface
+        if cue[-1] in _LATE_CUE_ENDS and any(  # "four of the attackers among them"
+                following[at : at + len(cue)] == cue for at in range(len(following))):
+            return before.surface
     return None
+
+
+#: Part cues that may close the part's phrase rather than open it.
+_LATE_CUE_ENDS = ("them", "whom", "alone")
 
 
 def _claim(
