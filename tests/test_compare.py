@@ -453,6 +453,18 @@ def test_plural_and_singular_entities_are_one_thing() -> None:
     assert len(comparison.groups) == 1
 
 
+@pytest.mark.parametrize("entity, label", [
+    ("gunman", "gunmen"), ("child", "children"), ("fisherman", "fishermen"),
+    ("talisman", "talismans"),
+    ("casualty", "casualties"), ("bus", "bus"),
+])
+def test_a_group_label_names_the_counted_thing_in_the_plural(entity: str, label: str) -> None:
+    comparison = compare([claim("9", 9, doc="a", entity=entity, event=None),
+                          claim("9", 9, doc="b", entity=entity, event=None)])
+    (group,) = comparison.groups
+    assert group.label.startswith(label)
+
+
 def test_shares_of_different_things_are_kept_apart() -> None:
     comparison = compare([
         claim("40%", 40, doc="a", entity="voters", unit="percentage", event="vote"),

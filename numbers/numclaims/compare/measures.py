@@ -523,9 +523,18 @@ def singular(word: str) -> str:
     return word
 
 
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+_MAN_NOT_MEN = ("human", "german", "roman", "shaman", "talisman", "caiman", "ottoman")
+
+
 def plural(word: str) -> str:
+    """A label's plural: 'drone' → 'drones', 'gunman' → 'gunmen', 'child' → 'children'."""
     if not word or word.endswith("s") or word in ("people", "personnel", "staff"):
         return word
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("man") and not word.endswith(_MAN_NOT_MEN):
+        return word[:-3] + "men"  # gunman, policeman, fisherman
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
         return word[:-1] + "ies"
     if word.endswith(("ch", "sh", "x")):
