@@ -409,6 +409,8 @@ def test_a_figure_given_as_part_of_the_one_before_says_so(sentence: str,
 # value, unit, entity, trend). Entity and trend are checked where given.
 NEWS_FORMS = [
     ("The maker shipped 45m of its devices last year.", "45m", 45e6, None, "device", None),
+    ("Nurses gave 2 million doses last week.", "2 million", 2e6, None, "dose", None),
+    ("The city bought 40 new buses.", "40", 40, None, "bus", None),
     ("Output reached 2.3m tonnes.", "2.3m tonnes", 2.3e6, "tonne", None, None),
     ("The deal was worth PS6.4bn.", "PS6.4bn", 6.4e9, "pound sterling", None, None),
     ("The fund raised AU$5m.", "AU$5m", 5e6, "australian dollar", None, None),

@@ -687,6 +687,10 @@ def _lemma(noun: Token) -> str:
     ("Republicans", "Flights" in a headline), which spaCy leaves as written."""
     if noun.tag_ == "NNPS" and noun.lemma_ == noun.text:
         return (_inflect().singular_noun(noun.lower_) or noun.lower_).lower()
+    lower = noun.lower_
+    if noun.tag_ == "NNS" and lower.endswith("ses") and noun.lemma_.lower() == lower[:-2] and \
+            _inflect().singular_noun(lower) == lower[:-1]:
+        return lower[:-1]  # "doses", which the lemmatiser makes "dos"
     return noun.lemma_.lower()
 
 
