@@ -267,3 +267,16 @@ def test_a_count_in_reported_speech_is_todays_count() -> None:
     ])
     assert together(story, ("290", "d0"), ("394", "d1"))
     assert group_of(story, "290", "d0").verdict == "evolving"  # one day's updates, not a fall
+
+
+def test_a_company_named_by_an_epithet_is_no_other_doer() -> None:
+    story = compared([
+        ("A", "2025-01-18", "Microsoft is offering $95 per share, a premium of 45% to the "
+                            "closing price."),
+        ("B", "2025-01-18", "The Xbox maker is offering $95 per share, a premium of 45% to the "
+                            "closing price."),
+        ("C", "2025-01-18", "Sony is offering $80 per share, a premium of 20% to the closing "
+                            "price."),
+    ])
+    assert together(story, ("45%", "d0"), ("45%", "d1"))
+    assert not together(story, ("45%", "d0"), ("20%", "d2"))  # Sony is another doer

@@ -445,6 +445,8 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
             and measure.name not in ("jobs_cut", "workforce"):
         return None
+    if words and words[-1] in vocabulary.epithet_nouns:
+        return None  # "the Xbox maker" names no one
     names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()]
     return "name " + " ".join(names).lower() if names else None
 

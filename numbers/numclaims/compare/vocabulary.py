@@ -88,6 +88,7 @@ class Vocabulary:
     generic_nouns: frozenset[str]
     broad_modifiers: frozenset[str]
     earlier_words: frozenset[str]
+    epithet_nouns: frozenset[str]  # "the Xbox maker": no named doer
 
     def family(self, event: str | None) -> str | None:
         return None if event is None else self.families.get(event, event)
@@ -114,7 +115,8 @@ def load() -> Vocabulary:
     _check_top_level("things", {"things", "units", "unnamed_sources", "generic_nouns",
                                 "broad_modifiers"})
     _check_top_level("events", {"events", "not_events"})
-    _check_top_level("measures", {"measures", "country_names", "earlier_words"})
+    _check_top_level("measures", {"measures", "country_names", "earlier_words",
+                                  "epithet_nouns"})
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
                                     required=("phrases", "label"))
     event_entries = lexicon.section("events", "events", _EVENT_SCHEMA,
@@ -160,6 +162,7 @@ def load() -> Vocabulary:
         generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),
         broad_modifiers=frozenset(lexicon.words("things", "broad_modifiers")),
         earlier_words=frozenset(lexicon.words("measures", "earlier_words")),
+        epithet_nouns=frozenset(lexicon.words("measures", "epithet_nouns")),
     )
 
 
