@@ -280,3 +280,12 @@ def test_a_company_named_by_an_epithet_is_no_other_doer() -> None:
     ])
     assert together(story, ("45%", "d0"), ("45%", "d1"))
     assert not together(story, ("45%", "d0"), ("20%", "d2"))  # Sony is another doer
+
+
+def test_the_words_around_the_figure_noun_are_no_counted_thing() -> None:
+    story = compared([
+        ("A", "2025-09-10", "The official figures were 2,946 dead and 5,674 injured."),
+        ("B", "2025-09-10", "The quake killed 2,946 people, the interior ministry said."),
+    ])
+    assert together(story, ("2,946", "d0"), ("2,946", "d1"))
+    assert group_of(story, "2,946", "d0").verdict == "consistent"

@@ -317,8 +317,11 @@ def _words_to_figure(words: list[str]) -> list[str]:
 
 
 def _thing(claim: Claim, vocabulary: Vocabulary) -> tuple[Thing | None, str]:
-    """The counted thing from the entity, else from a phrase inside the noun phrase."""
-    for text in (claim.entity, claim.noun_phrase):
+    """The counted thing from the entity, else from a phrase inside the noun phrase; not from
+    the words around a noun that stands for the figure ("the official figures were 2,946
+    dead": the figures are official, the dead are not officials)."""
+    generic = singular(phrase(claim.entity or "")) in vocabulary.generic_nouns
+    for text in (claim.entity, None if generic else claim.noun_phrase):
         name, word = _look_up(text or "", vocabulary)
         if name is not None:
             return vocabulary.things[name], word
