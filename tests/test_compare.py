@@ -455,7 +455,7 @@ def test_plural_and_singular_entities_are_one_thing() -> None:
 
 @pytest.mark.parametrize("entity, label", [
     ("gunman", "gunmen"), ("child", "children"), ("fisherman", "fishermen"),
-    ("talisman", "talismans"),
+    ("talisman", "talismans"), ("flight per day", "flights per day"),
     ("casualty", "casualties"), ("bus", "bus"),
 ])
 def test_a_group_label_names_the_counted_thing_in_the_plural(entity: str, label: str) -> None:

@@ -536,6 +536,9 @@ def plural(word: str) -> str:
     """A label's plural: 'drone' → 'drones', 'gunman' → 'gunmen', 'child' → 'children'."""
     if not word or word.endswith("s") or word in ("people", "personnel", "staff"):
         return word
+    if " per " in word:  # a rate: "euros per week", not "euro per weeks"
+        counted, _, base = word.partition(" per ")
+        return f"{plural(counted)} per {base}"
     if word in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[word]
     if word.endswith("man") and not word.endswith(_MAN_NOT_MEN):
