@@ -180,6 +180,7 @@ class _Lexicon:
     rate_article_dimensions: frozenset[str]
     rate_nouns: frozenset[str]  # "share" in "$48 per share"
     rate_not_before: frozenset[str]  # "ago" in "$5bn a year ago"
+    rate_before_what: frozenset[str]  # "tax" in "€865,000 a week before tax": still a rate
     age_words: _Phrases  # "aged", "the age of": the unit of the number after them
     age_unit: _Unit
     age_nouns: frozenset[str]  # "old" in "a 16-year-old", "olds" in "five-year-olds"
@@ -506,7 +507,8 @@ def _load_units() -> dict[str, Any]:
     metre = _exactly(name, "metre_m", {"before", "after", "of_determiners", "of_pronouns"})
     names = _entries(name, "names", {"before": list}, required=["before"])
     ages = _entries(name, "ages", {"before": list, "qualified": list}, required=["before"])
-    rates = _exactly(name, "rates", {"per", "article", "article_dimensions", "bases", "not_before"})
+    rates = _exactly(name, "rates", {"per", "article", "article_dimensions", "bases", "not_before",
+                                     "before_what"})
     known_names = {u.name: u for units in (*word_units.values(), *symbol_units.values())
                    for u in units}
     for key, listed in (("names", names), ("ages", ages)):
@@ -543,7 +545,8 @@ def _load_units() -> dict[str, Any]:
         **{f"rate_{field}": frozenset(_forms(name, "rates", key, rates[key]))
            for key, field in (("per", "words"), ("article", "articles"),
                               ("article_dimensions", "article_dimensions"),
-                              ("bases", "nouns"), ("not_before", "not_before"))},
+                              ("bases", "nouns"), ("not_before", "not_before"),
+                              ("before_what", "before_what"))},
     }
 
 
