@@ -289,3 +289,15 @@ def test_the_words_around_the_figure_noun_are_no_counted_thing() -> None:
     ])
     assert together(story, ("2,946", "d0"), ("2,946", "d1"))
     assert group_of(story, "2,946", "d0").verdict == "consistent"
+
+
+def test_pay_a_year_is_pay_however_the_sentence_names_it() -> None:
+    story = compared([
+        ("A", "2025-08-03", "The striker will earn €30m a year at his new club."),
+        ("B", "2025-08-04", "His pay will be €45m a year under the new contract."),
+        ("C", "2025-08-04", "He will be paid €865,000 a week."),
+    ])
+    group = group_of(story, "€30m a year", "d0")
+    assert together(story, ("€30m a year", "d0"), ("€45m a year", "d1"))
+    assert group.label == "pay" and group.verdict == "conflict"
+    assert not together(story, ("€30m a year", "d0"), ("€865,000 a week", "d2"))
