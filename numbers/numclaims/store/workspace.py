@@ -320,7 +320,7 @@ class Workspace:
             documents = _documents(connection)
             claims = _claims(connection, documents)
             decisions = _decisions(connection)
-            state = replay(claims, documents, decisions)
+            state = _kept_state(connection, documents) or replay(claims, documents, decisions)
             payload = _checked(kind, target, options, note, state)
             decision = self._append(connection, kind, target, payload, note, author)
             self._refresh(connection, replay(claims, documents, [*decisions, decision]))
@@ -392,10 +392,7 @@ class Workspace:
     def revision(self) -> str:
         """A token that changes whenever anything in the workspace does (for caching)."""
         with db.reading(self._engine, self.name) as connection:
-            value = connection.execute(
-                sa.select(t.settings.c.value).where(t.settings.c.key == "revision")
-            ).scalar()
-        return value or "0"
+            return self._setting(connection, "revision") or "0"
 
     def _refresh(self, connection: Connection, state: Reviewed | None = None) -> None:
         """Keep the ``groups`` tables for SQL readers, and move the revision on."""
@@ -559,16 +556,17 @@ def _anchor(state: Reviewed, gid: str) -> str:
 # Rows
 
 
-def _kept_state(connection: Connection) -> Reviewed | None:
-    """The comparison kept at the workspace's current revision, if this numclaims made it."""
-    revision = connection.execute(
-        sa.select(t.settings.c.value).where(t.settings.c.key == "revision")).scalar()
+def _kept_state(connection: Connection,
+                documents: Sequence[Document] | None = None) -> Reviewed | None:
+    """The comparison kept at the workspace's current revision, if this numclaims made it
+    (``documents``: the workspace's articles, when already read)."""
+    revision = Workspace._setting(connection, "revision")
     row = connection.execute(
         sa.select(t.snapshots.c.made_with, t.snapshots.c.body)
         .where(t.snapshots.c.revision == (revision or "0"))).first()
     if row is None or row.made_with != snapshot.made_with():
         return None
-    return snapshot.load(row.body, _documents(connection))
+    return snapshot.load(row.body, _documents(connection) if documents is None else documents)
 
 
 def _review_state(connection: Connection) -> Reviewed:
