@@ -33,6 +33,9 @@ class CompareSettings:
     #: A figure of a one-day event (a march, a vote) that gives no date is of its report date or
     #: up to this many days before it ("Saturday's march drew 300,000", reported on Sunday).
     occasion_days: int = 1
+    #: Days given for a value set once (a deal's price) split nothing when they lie within this
+    #: many days of each other: agreed on Thursday, paid on Friday.
+    undated_days: int = 7
     #: A figure that gives no time is of its report's days, not of a period that ended more
     #: than this many days before ("killed 296" this week is not the toll "in 1960").
     past_period_days: int = 60

@@ -411,7 +411,31 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
         return False  # "killed 296" this week is not the toll of the 1960 quake
     events_fit = reading.measure is not None or all(
         _events_match(reading.event, event, vocabulary) for event in draft.events)
-    return events_fit and all(_scopes_match(reading.scope, s) for s in draft.scopes.values())
+    undated = _undated(draft)
+    return events_fit and all(
+        _scopes_match(reading.scope, s) or (undated and _same_week(reading.scope, s, settings))
+        for s in draft.scopes.values())
+
+
+def _undated(draft: Draft) -> bool:
+    """Whether the group measures a value set once (measures.toml ``dated = false``)."""
+    measure = draft.readings[0].measure if draft.readings else None
+    return measure is not None and not measure.dated
+
+
+def _same_week(one: Scope, other: Scope, settings: CompareSettings) -> bool:
+    """Whether two scopes are days at most ``settings.undated_days`` apart: "on Thursday" and
+    "on Friday morning" of a deal agreed one day and paid the next."""
+    spans = []
+    for scope in (one, other):
+        if scope.kind != "period" or scope.start is None or scope.end is None:
+            return False
+        spans.append((scope.start[0], scope.end[1]))
+    slack = dt.timedelta(days=settings.undated_days)
+    if any(end - start > slack for start, end in spans):
+        return False
+    (lo1, hi1), (lo2, hi2) = spans
+    return lo1 - slack <= hi2 and lo2 - slack <= hi1
 
 
 def _current_fits(reading: Reading, draft: Draft, settings: CompareSettings) -> bool:

@@ -433,6 +433,8 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     or more than one ("Russian and Iranian officials"). For a measure of a company's or a
     body's own figures (jobs cut, revenue, a share price), a named doer is an actor too:
     "Microsoft" and "Activision" are two."""
+    if measure is not None and not measure.by_doer:
+        return None  # "the French club paying 222m euros": the deal's value, whoever pays
     words = _POSSESSIVE.sub("", (agent or "").lower()).split()
     found = set()
     for size in range(min(len(words), vocabulary.longest_actor), 0, -1):
@@ -442,8 +444,7 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
                 found.add(actor)
     if len(found) == 1:
         return found.pop()
-    if found or measure is None or measure.kind not in ("fixed", "level") or not agent or \
-            not measure.by_doer:
+    if found or measure is None or measure.kind not in ("fixed", "level") or not agent:
         return None
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
             and measure.name not in ("jobs_cut", "workforce"):

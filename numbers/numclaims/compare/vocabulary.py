@@ -59,6 +59,7 @@ class Measure:
     units: frozenset[str] = frozenset()  # dimensions an amount must have; "count" for none
     placed: bool = True  # whether a place splits its figures
     by_doer: bool = True  # whether a named doer splits its figures
+    dated: bool = True  # whether the day a figure is given for splits its figures
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 }
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
-    "placed": bool, "by_doer": bool, "same": list,
+    "placed": bool, "by_doer": bool, "dated": bool, "same": list,
 }
 
 
@@ -245,6 +246,7 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             frozenset(u.lower() for u in entry.get("units", ())),
             entry.get("placed", True),
             entry.get("by_doer", True),
+            entry.get("dated", True),
         )
     return measures
 
