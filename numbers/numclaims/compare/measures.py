@@ -240,6 +240,8 @@ def _measure(
         (after[1:1 + longest], (verbs,)),  # "1 million people took part"
         (phrase(claim.event or "").split(), (verbs,)),  # a verb: "paid" is no salary
     ]
+    if _modifier_figure(claim):
+        before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
     for distance in range(max(len(before), len(after))):
         end = len(before) - distance
         if end > 0:
@@ -251,6 +253,15 @@ def _measure(
         if found is not None:
             return found
     return None, ""
+
+
+def _modifier_figure(claim: Claim) -> bool:
+    """Whether the figure is joined by a hyphen to the noun it counts, the pair modifying
+    another noun ("a three-train pile-up", "a 12-storey block"): the clause around it speaks of
+    that other noun."""
+    at = claim.end - claim.sentence_start
+    return claim.unit is None and claim.sentence[at:at + 1] == "-" and \
+        claim.sentence[at + 1:at + 2].isalpha()
 
 
 def _cue(

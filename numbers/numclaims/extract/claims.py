@@ -398,10 +398,17 @@ def _claims_in_sentence(candidate: _Candidate, doc: Doc, nlp: Language) -> Itera
         parsed = _parse(figure, doc, shift, previous)
         if parsed is None:
             continue
-        previous = parsed.counted or previous
+        if parsed.counted is not None and not _modifies_noun(parsed.counted):
+            previous = parsed.counted
         claim = _claim(candidate, parsed, time_phrases, nlp, figure_tokens)
         claim.part_of = _part_of(candidate, index)
         yield claim
+
+
+def _modifies_noun(counted: Token) -> bool:
+    """Whether a counted noun only modifies another ("the three-*train* pile-up"): a later
+    figure with its noun left out ("from 288 to 275") does not count it."""
+    return counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN"
 
 
 def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Parsed | None:
@@ -782,8 +789,9 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
             if subjects[0].lemma_.lower() in cues.quantity_nouns:
                 return _of_object(subjects[0]) or subjects[0]
             return subjects[0]
-    # "the ministry put the death toll at 112": the object is what the figure counts.
-    if token.dep_ == "pobj" and token.head.lower_ == "at" and verb.pos_ == "VERB":
+    # "the ministry put the death toll at 112", "brought the toll down from 288 to 275": the
+    # object is what the figure counts.
+    if token.dep_ == "pobj" and token.head.lower_ in ("at", "from", "to") and verb.pos_ == "VERB":
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         if objects and objects[0].pos_ == "NOUN":
             return objects[0]
