@@ -1154,7 +1154,8 @@ def _time_scope(
         attached = span.root.head if span.root.head.i not in range(span.start, span.end) else None
         if attached is None:
             attached = span.root
-        if _is_speech(attached, anchor):
+        fronted = _fronted(span, anchor) and _YEAR.search(phrase.text) is not None
+        if _is_speech(attached, anchor) and not fronted:
             continue  # "reported on Feb. 5": when it was said, not what it counts
         if attached.i not in path and attached.i not in counted_tree:
             if not _dated_nearby(phrase, span, anchor, figures):
@@ -1192,12 +1193,25 @@ def _year_modifier(anchor: Token, figures: Sequence[int]) -> TimePhrase | None:
     return None
 
 
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _fronted(span: Span, anchor: Token) -> bool:
+    """Whether a time phrase opens the figure's sentence ("July 2003, against a security law:
+    the organisers counted 500,000", "In 2019, …"): it dates the whole sentence."""
+    lead = span.start - span.sent.start
+    return anchor.sent == span.sent and span.start < anchor.i and (
+        lead == 0 or (lead == 1 and span.doc[span.sent.start].dep_ == "prep"))
+
+
 def _dated_nearby(phrase: TimePhrase, span: Span, anchor: Token, figures: Sequence[int]) -> bool:
     """A phrase naming a year ("in 1960") that the parse hung elsewhere still dates a figure
     of its clause when no other figure stands between them: "devastated Agadir in 1960,
     killing at least 12,000 people"."""
-    if not re.search(r"\b(?:1[5-9]|20)\d\d\b", phrase.text):
+    if not _YEAR.search(phrase.text):
         return False
+    if _fronted(span, anchor):
+        return True
     low, high = sorted((span.start, anchor.i))
     between = anchor.doc[low:high]
     if any(token.text in (";", ".", ":") for token in between):
