@@ -150,6 +150,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         block, thing_label = ("multiple", claim.trend or ""), "multiple"
     else:
         measure, measure_word = _measure(claim, thing, unit, vocabulary, before, after)
+        measure = _offered(measure, event, _dimension(claim, unit), vocabulary)
         block, thing_label = _block(claim, thing, thing_word, unit, measure)
     earlier = bool(vocabulary.earlier_words & set(before))
     reported = date_range(claim.published)
@@ -177,6 +178,17 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         actor=_actor(claim.agent, measure, vocabulary),
         narrowing=_narrowing(claim, vocabulary) - set(measure_word.split()),
     )
+
+
+def _offered(measure: Measure | None, event: str | None, dimension: str,
+             vocabulary: Vocabulary) -> Measure | None:
+    """The measure an offer makes of this one: "is offering $95 per share" is the offer price,
+    "shares closed at $65.39" the market's (measures.toml ``offered``)."""
+    if measure is None or measure.offered is None or event is None or \
+            vocabulary.family(event) != vocabulary.family("transaction"):
+        return measure
+    offer = vocabulary.measures[measure.offered]
+    return offer if not offer.units or dimension in offer.units else measure
 
 
 def _narrowing(claim: Claim, vocabulary: Vocabulary) -> frozenset[str]:
@@ -216,9 +228,7 @@ def _measure(
     clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
-    dimension = unit.dimension if unit is not None else _count_dimension(claim)
-    if claim.unit and unit is None:
-        dimension = claim.dimension or f"unit {claim.unit}"
+    dimension = _dimension(claim, unit)
     longest = vocabulary.longest_cue
     noun_phrase = phrase(claim.noun_phrase or "").split() or entity.split()
     numbers = [at for at, word in enumerate(noun_phrase) if word[:1].isdigit()]
@@ -262,6 +272,15 @@ def _modifier_figure(claim: Claim) -> bool:
     at = claim.end - claim.sentence_start
     return claim.unit is None and claim.sentence[at:at + 1] == "-" and \
         claim.sentence[at + 1:at + 2].isalpha()
+
+
+def _dimension(claim: Claim, unit: Unit | None) -> str:
+    """The figure's dimension as measures.toml ``units`` name them."""
+    if unit is not None:
+        return unit.dimension
+    if claim.unit:
+        return claim.dimension or f"unit {claim.unit}"
+    return _count_dimension(claim)
 
 
 def _cue(

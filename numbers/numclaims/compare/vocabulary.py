@@ -60,6 +60,7 @@ class Measure:
     placed: bool = True  # whether a place splits its figures
     by_doer: bool = True  # whether a named doer splits its figures
     dated: bool = True  # whether the day a figure is given for splits its figures
+    offered: str | None = None  # the measure a figure becomes when a payment or offer states it
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 }
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
-    "placed": bool, "by_doer": bool, "dated": bool, "same": list,
+    "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list,
 }
 
 
@@ -247,6 +248,7 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             entry.get("placed", True),
             entry.get("by_doer", True),
             entry.get("dated", True),
+            entry.get("offered"),
         )
     return measures
 
