@@ -301,3 +301,83 @@ def test_pay_a_year_is_pay_however_the_sentence_names_it() -> None:
     assert together(story, ("€30m a year", "d0"), ("€45m a year", "d1"))
     assert group.label == "pay" and group.verdict == "conflict"
     assert not together(story, ("€30m a year", "d0"), ("€865,000 a week", "d2"))
+
+
+def test_a_price_agreed_one_day_and_paid_the_next_is_one_price() -> None:
+    story = compared([
+        ("Daily", "2021-07-09", "The club agreed on Thursday to pay a record €150m for the "
+                                "winger."),
+        ("Sport", "2021-07-09", "On Friday morning his agent took the €150m to the selling "
+                                "club and paid it in full."),
+        ("Wire", "2021-07-09", "The French club paid a €150m fee, the highest in its history."),
+    ])
+    assert together(story, ("€150m", "d0"), ("€150m", "d1"), ("€150m", "d2"))
+    assert group_of(story, "€150m", "d0").verdict == "consistent"
+
+
+def test_an_offer_per_share_is_not_the_price_the_shares_trade_at() -> None:
+    story = compared([
+        ("Wire", "2024-02-13", "The buyer is offering $40 per share in cash, a 30% premium to "
+                               "Friday's close."),
+        ("Paper", "2024-02-13", "The software group agreed to pay $40 a share for its rival."),
+        ("Markets", "2024-02-14", "The target's share price jumped 25% on Tuesday, closing at "
+                                  "$36.50 a share."),
+    ])
+    assert together(story, ("$40 per share", "d0"), ("$40 a share", "d1"))
+    assert not together(story, ("$40 per share", "d0"), ("$36.50 a share", "d2"))
+    assert group_of(story, "$40 a share", "d1").verdict == "consistent"
+
+
+def test_patients_discharged_are_not_patients_still_in_hospital() -> None:
+    story = compared([
+        ("Herald", "2024-06-04", "Of the 900 people injured, 600 have been discharged and 300 "
+                                 "are still in hospital."),
+        ("Times", "2024-06-05", "About 700 patients have been discharged so far, the health "
+                                "minister said."),
+    ])
+    assert together(story, ("600", "d0"), ("About 700", "d1"))
+    assert not together(story, ("600", "d0"), ("300", "d0"))
+    assert group_of(story, "About 700", "d1").verdict == "evolving"
+
+
+def test_a_toll_revised_from_one_figure_to_another_counts_the_dead_not_the_buses() -> None:
+    story = compared([
+        ("Herald", "2024-06-04", "Officials revised the death toll from the two-bus collision on "
+                                 "Monday, from 41 to 38."),
+        ("Times", "2024-06-04", "Thirty-eight people died when the buses collided, police "
+                                "said."),
+    ])
+    assert together(story, ("38", "d0"), ("Thirty-eight", "d1"))
+    assert not together(story, ("two", "d0"), ("38", "d0"))
+
+
+def test_a_march_dated_at_the_start_of_its_sentence_is_another_march() -> None:
+    story = compared([
+        ("Post", "2024-06-10", "Organisers said 300,000 people marched through the city on "
+                               "Sunday."),
+        ("News", "2024-06-10", "March 2011, against the austerity budget: the organisers "
+                               "counted 250,000 marchers, while the police counted 100,000."),
+        ("Wire", "2024-06-10", "Police put Sunday's crowd at 120,000."),
+    ])
+    assert together(story, ("300,000", "d0"), ("120,000", "d2"))
+    assert not together(story, ("300,000", "d0"), ("250,000", "d1"))
+
+
+def test_a_toll_in_another_country_is_not_the_storys_toll() -> None:
+    story = compared([
+        ("Wire", "2015-04-26", "The quake killed more than 2,100 people in Nepal."),
+        ("Post", "2015-04-27", "Nepal's death toll reached 2,500 on Monday; in India, 60 people "
+                               "died."),
+        ("Daily", "2015-04-27", "In Nepal at least 2,400 people are dead, officials said."),
+    ])
+    assert together(story, ("more than 2,100", "d0"), ("2,500", "d1"), ("at least 2,400", "d2"))
+    assert not together(story, ("60", "d1"), ("2,500", "d1"))
+
+
+def test_people_flown_home_or_taking_to_the_streets_are_neither_deployed_nor_captured() -> None:
+    story = compared([
+        ("Radio", "2019-09-24", "Charter jets flew 14,000 holidaymakers home on Monday."),
+        ("Post", "2019-06-10", "More than a million people took to the streets on Sunday."),
+    ])
+    assert "deployed" not in group_of(story, "14,000", "d0").label
+    assert "captured" not in group_of(story, "More than a million", "d1").label

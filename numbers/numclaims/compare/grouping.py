@@ -14,13 +14,14 @@ its months, so the cost grows with the claims, not with their square.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..settings import CompareSettings
-from .measures import Reading, Scope, actors_match
+from .measures import Reading, Scope, actors_match, country_key
 from .ranges import apart, overlap
 from .vocabulary import Vocabulary
 
@@ -86,6 +87,47 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
             elif second.claim.part_of and second.claim.part_of == first.claim.surface:
                 second.whole = first.index
         _places_of_breakdowns(sentence)
+    _other_countries(readings, vocabulary)
+
+
+def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> None:
+    """A figure for a country other than the story's is that country's: "72 killed in India"
+    is no report of Nepal's toll. The story's country is the one the most articles name in
+    their figures' sentences; where no country leads, countries split nothing."""
+    named = {reading.index: country for reading in readings
+             if reading.place is None and (reading.measure is None or reading.measure.placed)
+             and (country := country_key(reading.claim.place, vocabulary)) is not None}
+    if not named:
+        return
+    articles: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, int]] = set()
+    for reading in readings:
+        claim = reading.claim
+        if (claim.doc_id, claim.sentence_start) in seen:
+            continue
+        seen.add((claim.doc_id, claim.sentence_start))
+        for country in _countries_in(claim.sentence, vocabulary):
+            articles[country].add(claim.doc_id)
+    ranked = sorted(((len(docs), country) for country, docs in articles.items()), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return
+    story = ranked[0][1]
+    for reading in readings:
+        country = named.get(reading.index)
+        if country is not None and country != story:
+            reading.place = f"country {country}"
+
+
+def _countries_in(sentence: str, vocabulary: Vocabulary) -> set[str]:
+    """The countries a sentence names, as :func:`country_key` gives them."""
+    words = _WORDS.findall(sentence.lower())
+    found = set()
+    for size in (1, 2, 3):
+        for start in range(len(words) - size + 1):
+            country = country_key(" ".join(words[start:start + size]), vocabulary)
+            if country is not None:
+                found.add(country)
+    return found
 
 
 def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
@@ -239,6 +281,7 @@ def _dimension(block: tuple[str, ...]) -> tuple[str, str]:
 
 
 _TimeKey = tuple[str, Any]
+_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
 class _Block:

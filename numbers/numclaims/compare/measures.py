@@ -453,6 +453,21 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     return name if name and name not in vocabulary.countries else None
 
 
+def country_key(text: str | None, vocabulary: Vocabulary) -> str | None:
+    """The country a place phrase names ("in India" → "india", "in Britain" → "uk" where
+    actors.toml knows it), or None when it names no country or the whole ("the country")."""
+    if not text:
+        return None
+    name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
+    for lead in _PLACE_LEADS:
+        name = name.removeprefix(lead)
+    if name not in vocabulary.countries and f"the {name}" not in vocabulary.countries:
+        return None
+    if _is_whole(name) or name.split()[-1] in ("country", "nation", "state"):
+        return None
+    return vocabulary.actor_index.get(name, name)
+
+
 def _is_whole(name: str) -> bool:
     return name in ("nationwide", "countrywide", "country", "nation", "total", "overall", "all",
                     "altogether", "nationally", "worldwide", "globally", "whole country")
