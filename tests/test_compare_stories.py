@@ -381,3 +381,41 @@ def test_people_flown_home_or_taking_to_the_streets_are_neither_deployed_nor_cap
     ])
     assert "deployed" not in group_of(story, "14,000", "d0").label
     assert "captured" not in group_of(story, "More than a million", "d1").label
+
+
+def test_one_sentence_does_not_give_one_quantity_two_values() -> None:
+    story = compared([
+        ("Herald", "2024-06-04", "He said 1,200 people had been admitted to hospitals, and that "
+                                 "800 of them had since been discharged while 400 were still "
+                                 "being treated."),
+        ("Times", "2024-06-06", "About 250 people were still in hospital on Thursday, officials "
+                                "said."),
+    ])
+    assert not together(story, ("1,200", "d0"), ("400", "d0"))
+    assert together(story, ("400", "d0"), ("About 250", "d1"))
+    assert group_of(story, "About 250", "d1").verdict == "evolving"  # a level that fell
+
+
+def test_one_sentence_may_set_two_values_of_one_quantity_against_each_other() -> None:
+    story = compared([
+        ("Post", "2019-06-10", "200,000 or more than a million? Counting Sunday's march."),
+        ("Daily", "2019-06-10", "The organisers counted more than a million marchers; the "
+                                "police, more cautiously, said 200,000."),
+        ("Herald", "2023-06-05", "The death toll stands at 275 and not 288, officials said."),
+        ("Times", "2023-06-04", "The crash killed 288 people, the state said."),
+    ])
+    assert together(story, ("200,000", "d0"), ("more than a million", "d0"),
+                    ("more than a million", "d1"), ("200,000", "d1"))
+    assert group_of(story, "200,000", "d1").verdict == "conflict"
+    assert together(story, ("275", "d2"), ("288", "d2"), ("288", "d3"))
+
+
+def test_bodies_still_to_be_identified_are_not_bodies_identified() -> None:
+    story = compared([
+        ("Herald", "2023-06-05", "So far 88 bodies have been identified, while 187 are still to "
+                                 "be identified, the official said."),
+        ("Times", "2023-06-07", "Officials said 83 bodies were still unidentified."),
+    ])
+    assert not together(story, ("88", "d0"), ("187", "d0"))
+    assert together(story, ("187", "d0"), ("83", "d1"))
+    assert group_of(story, "83", "d1").verdict == "evolving"

@@ -43,9 +43,12 @@ class Draft:
     low: float | None = None
     high: float | None = None
     empty: bool = False
+    #: The members of each sentence (document, sentence start).
+    sentences: dict[tuple[str, int, str], list[Reading]] = field(default_factory=dict)
 
     def add(self, reading: Reading) -> None:
         self.readings.append(reading)
+        self.sentences.setdefault(_sentence_of(reading), []).append(reading)
         self.events.add(reading.event)
         if reading.actor is not None:
             self.actors.add(reading.actor)
@@ -388,6 +391,8 @@ def _best(
             continue  # "two passenger trains" beside "three trains": another count
         if _other_sum(reading, draft, settings, agreeing=agreeing):
             continue  # "the previous record, 105 million euros" beside the €222m fee
+        if _sentence_apart(reading, draft):
+            continue  # "1,175 admitted, 382 still being treated": two quantities
         # One value (a deal's price, a magnitude) goes first to the group it agrees with: two
         # deals of one story are two prices. A count of one day's event joins the largest group
         # it fits, agreeing or not: police and organisers' counts of one march belong side by
@@ -408,6 +413,44 @@ def _best(
         if len(families) > 1:
             scored = [(score, draft) for score, draft in scored if score[0]]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _sentence_of(reading: Reading) -> tuple[str, int, str]:
+    return reading.claim.doc_id, reading.claim.sentence_start, reading.claim.sentence
+
+
+def _sentence_apart(reading: Reading, draft: Draft) -> bool:
+    """Whether a member of the reading's sentence gives another value for the group: one
+    sentence does not state one quantity twice, unless two sources dispute it ("organisers
+    counted 500,000, the police 350,000") or it changed ("revised from 288 to 275")."""
+    for member in draft.sentences.get(_sentence_of(reading), ()):
+        if overlap(base_range(reading), base_range(member)):
+            continue
+        sources = {phrase.lower() for phrase in (reading.claim.attribution,
+                                                 member.claim.attribution) if phrase}
+        if len(sources) == 2 or _set_against(member, reading):
+            continue
+        return True
+    return False
+
+
+_CHANGE_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"^\s*(?:to|-|–|—)\s*$", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"^[\s,]*(?:or|and not|not|rather than|instead of|against|versus|vs\.?)"
+                          r"\s*$", re.IGNORECASE)
+
+
+def _set_against(one: Reading, other: Reading) -> bool:
+    """Whether two figures of one sentence are the from and the to of one change ("revised
+    from 288 to 275"), or values set against each other ("240,000 or more than a million?",
+    "stands at 275 and not 288")."""
+    first, second = sorted((one.claim, other.claim), key=lambda claim: claim.start)
+    offset = first.sentence_start
+    before = first.sentence[max(0, first.start - offset - 12):first.start - offset]
+    between = first.sentence[first.end - offset:second.start - offset]
+    if _ALTERNATIVE.match(between):
+        return True
+    return _CHANGE_FROM.search(before) is not None and _CHANGE_TO.match(between) is not None
 
 
 def _other_sum(reading: Reading, draft: Draft, settings: CompareSettings, *,

@@ -55,7 +55,7 @@ def verdict(
     if len(judged) == 1 or (agreed is not None and len(reports) == 1):
         return "single", single_reason(judged)
     kind = Counter(j.reading.kind for j in voting).most_common(1)[0][0]
-    if kind == "running" or any(j.reading.scope.kind == "running" for j in voting):
+    if kind == "running" or any(j.reading.kind == "running" for j in voting):
         running = _running_verdict(voting, label, unit)
         if running is not None and (agreed is None or running[0] == "evolving"):
             if agreed is None or len({_stated(j.reading.claim) for j in voting}) > 1:
