@@ -419,3 +419,25 @@ def test_bodies_still_to_be_identified_are_not_bodies_identified() -> None:
     assert not together(story, ("88", "d0"), ("187", "d0"))
     assert together(story, ("187", "d0"), ("83", "d1"))
     assert group_of(story, "83", "d1").verdict == "evolving"
+
+
+def test_two_sums_in_one_currency_conflict_even_beside_a_conversion_that_fits_both() -> None:
+    story = compared([
+        ("Daily", "2017-08-04", "United paid 105 million euros for the midfielder last summer."),
+        ("Sport", "2017-08-04", "The midfielder's fee was $116 million."),
+        ("Turf", "2017-08-04", "United agreed to pay 98 million euros for the midfielder."),
+    ])
+    assert together(story, ("105 million euros", "d0"), ("98 million euros", "d2"))
+    group = group_of(story, "98 million euros", "d2")
+    assert group.verdict == "conflict"
+    assert "euro" in group.reason
+
+
+def test_a_fee_since_a_year_is_no_running_total() -> None:
+    story = compared([
+        ("Sport", "2017-08-04", "Barcelona paid a fee of €57 million for the forward."),
+        ("Daily", "2017-08-05", "The forward, at Barcelona since 2013, cost the club a fee of "
+                                "more than €88 million."),
+    ])
+    assert together(story, ("€57 million", "d0"), ("more than €88 million", "d1"))
+    assert group_of(story, "€57 million", "d0").verdict in ("conflict", "scope-differs")

@@ -424,7 +424,7 @@ def _sentence_apart(reading: Reading, draft: Draft) -> bool:
     sentence does not state one quantity twice, unless two sources dispute it ("organisers
     counted 500,000, the police 350,000") or it changed ("revised from 288 to 275")."""
     for member in draft.sentences.get(_sentence_of(reading), ()):
-        if overlap(base_range(reading), base_range(member)):
+        if overlap(*_ranges(reading, member)):
             continue
         sources = {phrase.lower() for phrase in (reading.claim.attribution,
                                                  member.claim.attribution) if phrase}
@@ -432,6 +432,14 @@ def _sentence_apart(reading: Reading, draft: Draft) -> bool:
             continue
         return True
     return False
+
+
+def _ranges(one: Reading, other: Reading) -> tuple[tuple[float | None, float | None],
+                                                  tuple[float | None, float | None]]:
+    """Two readings' ranges as compared: as written in one unit, else in the base unit."""
+    if one.claim.unit == other.claim.unit:
+        return (one.low, one.high), (other.low, other.high)
+    return base_range(one), base_range(other)
 
 
 _CHANGE_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)

@@ -116,8 +116,9 @@ class Reading:
     @property
     def kind(self) -> str:
         """How the quantity behaves over time (measures.toml): running, level, occasion or fixed."""
-        if self.measure is not None and self.measure.kind == "level":
-            return "level"  # "382 still being treated" beside "793 discharged so far"
+        if self.measure is not None and (self.measure.kind == "level" or not self.measure.dated):
+            # "382 still being treated" beside "793 discharged so far"; a fee "since 2013"
+            return self.measure.kind
         if self.scope.kind == "running":
             return "running"
         return self.measure.kind if self.measure is not None else "fixed"

@@ -334,11 +334,15 @@ def who(claim: Claim) -> str:
 def shared_unit(judged: Sequence[Judged], vocabulary: Vocabulary) -> str | None:
     """How a range of these members is labelled: their unit, or the base unit they were
     converted to."""
-    names = {j.reading.claim.unit for j in judged}
+    names = Counter(j.reading.claim.unit for j in judged)
     if len(names) == 1:
         known = judged[0].reading.unit
-        (name,) = names
+        name = judged[0].reading.claim.unit
         return known.label if known else (name and plural(name))
+    if all(j.reading.unit is not None for j in judged):  # converted to the most given unit
+        most = names.most_common(1)[0][0]
+        reference = next(j.reading.unit for j in judged if j.reading.claim.unit == most)
+        return reference.label if reference is not None else None
     dimensions = {j.reading.unit.dimension for j in judged if j.reading.unit}
     for unit in vocabulary.units.values():
         if unit.factor == 1.0 and unit.dimension in dimensions:

@@ -38,11 +38,28 @@ from .vocabulary import Vocabulary
 
 
 def judged_ranges(readings: Sequence[Reading]) -> list[Judged]:
-    """Each member's range in the group's unit, or in its dimension's base unit."""
-    units = {reading.claim.unit for reading in readings}
+    """Each member's range in the unit most members give, the others converted to it (with
+    their rates' slack), so "98 million euros" and "105 million euros" stay apart beside a
+    "$116 million"; in the dimension's base unit where a unit is unknown."""
+    units = Counter(reading.claim.unit for reading in readings)
     if len(units) == 1:
         return [Judged(r, r.low, r.high) for r in readings]
-    return [Judged(r, *base_range(r)) for r in readings]
+    name = units.most_common(1)[0][0]
+    reference = next((r.unit for r in readings if r.claim.unit == name), None)
+    if reference is None or any(r.unit is None for r in readings):
+        return [Judged(r, *base_range(r)) for r in readings]
+    judged = []
+    for reading in readings:
+        if reading.claim.unit == name:
+            judged.append(Judged(reading, reading.low, reading.high))
+            continue
+        low, high = base_range(reading)
+        judged.append(Judged(
+            reading,
+            None if low is None else low / (reference.factor * (1 + reference.slack)),
+            None if high is None else high / (reference.factor * (1 - reference.slack)),
+        ))
+    return judged
 
 
 def verdict(
