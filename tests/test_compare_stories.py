@@ -441,3 +441,18 @@ def test_a_fee_since_a_year_is_no_running_total() -> None:
     ])
     assert together(story, ("€57 million", "d0"), ("more than €88 million", "d1"))
     assert group_of(story, "€57 million", "d0").verdict in ("conflict", "scope-differs")
+
+
+def test_a_count_for_the_whole_world_is_not_the_national_count() -> None:
+    story = compared([
+        ("Radio", "2019-09-23", "Over 150,000 people have been left stranded abroad."),
+        ("Wire", "2019-09-23", "An estimated 600,000 people around the world have been left "
+                               "stranded."),
+        ("Paper", "2019-09-24", "About 150,000 people are stranded, the regulator said."),
+        ("Post", "2019-09-24", "The collapse has stranded 600,000 holidaymakers worldwide and "
+                               "150,000 Britons."),
+    ])
+    assert together(story, ("Over 150,000", "d0"), ("About 150,000", "d2"), ("150,000", "d3"))
+    assert not together(story, ("Over 150,000", "d0"), ("An estimated 600,000", "d1"))
+    assert not together(story, ("Over 150,000", "d0"), ("600,000", "d3"))
+    assert group_of(story, "About 150,000", "d2").verdict == "consistent"

@@ -179,7 +179,8 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         reckoned=_reckoned(claim, scope, reported, earlier=earlier),
         place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
         actor=_actor(claim.agent, measure, vocabulary),
-        narrowing=_narrowing(claim, vocabulary) - set(measure_word.split()),
+        narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after))
+        - set(measure_word.split()),
     )
 
 
@@ -192,6 +193,21 @@ def _offered(measure: Measure | None, event: str | None, dimension: str,
         return measure
     offer = vocabulary.measures[measure.offered]
     return offer if not offer.units or dimension in offer.units else measure
+
+
+_WORLD = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe)"
+                    r"|the world over|in the world)\b")
+_WORLD_OPENING = re.compile(r"^\W*(?:worldwide|globally|around the world|across the world)\s*,")
+
+
+def _worldwide(claim: Claim, before: list[str], after: list[str]) -> frozenset[str]:
+    """"worldwide" where the figure's clause counts the whole world ("600,000 people around the
+    world", "Worldwide, some 600,000"): in a national story that is another count, kept apart
+    where it disagrees, like a narrower one."""
+    if _WORLD.search(" ".join([*before, "#", *after])) or \
+            _WORLD_OPENING.match(claim.sentence.lower()):
+        return frozenset({"worldwide"})
+    return frozenset()
 
 
 def _narrowing(claim: Claim, vocabulary: Vocabulary) -> frozenset[str]:
