@@ -421,6 +421,8 @@ NEWS_FORMS = [
     ("Rent is RM89 a month.", "RM89 a month", 89, "malaysian ringgit per month", None, None),
     ("Brent rose to $61.20 a barrel.", "$61.20 a barrel", 61.2, "dollar per barrel", None,
      None),
+    ("Brent rose to $61.20 a barrel on Monday.", "$61.20 a barrel", 61.2, "dollar per barrel",
+     None, None),
     ("The offer values the group at $48 per share.", "$48 per share", 48, "dollar per share",
      None, None),
     ("Staff work 35 hours a week.", "35 hours a week", 35, "hour per week", None, None),

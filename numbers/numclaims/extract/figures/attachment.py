@@ -158,10 +158,12 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         end, name, dimension = j + 2, toks[j + 1].low, toks[j + 1].low
     else:
         return
-    if end < len(toks) and ctx.joined(end) and toks[end].low in lex.rate_not_before and not (
+    if dimension == "time" and end < len(toks) and ctx.joined(end) and \
+            toks[end].low in lex.rate_not_before and not (
             end + 1 < len(toks) and ctx.joined(end + 1) and
             toks[end + 1].low in lex.rate_before_what):
-        return  # "$5bn a year ago"; but "€865,000 a week before tax" is a rate
+        return  # "$5bn a year ago"; but "€865,000 a week before tax" and "$61.20 a barrel
+        # on Monday" are rates
     cand.unit = _Unit(f"{numerator.name} per {name}", f"{numerator.dimension} per {dimension}")
     if not bracketed:  # the rate's words belong to the figure outside the bracket
         cand.end = end
