@@ -472,3 +472,12 @@ def test_news_forms_of_figures(sentence: str, surface: str, value: float, unit: 
 def test_names_and_eras_are_not_quantities(sentence: str) -> None:
     values = [c.value for c in extract(sentence, published="2024-01-01")]
     assert not {500, 100, 50, 60, 0, 1000} & set(values), values
+
+
+def test_a_headline_verb_of_approach_is_a_qualifier_and_a_clause_after_as_counts_nothing() -> None:
+    (claim,) = extract("Quake toll nears 300 as rescuers dig.", published="2024-01-01")
+    assert (claim.surface, claim.qualifier, claim.lower, claim.upper) == (
+        "nears 300", "~", 270, 300)
+    assert claim.entity is None  # the rescuers are not what the toll counts
+    (twice,) = extract("Twice as many migrants came.", published="2024-01-01")
+    assert twice.noun_phrase == "as many migrants"

@@ -816,6 +816,9 @@ def _noun_after(whole: Span) -> Token | None:
         joins = token.pos_ == "ADJ" or token.text in ("-", "–") or token.dep_ == "amod"
         if not joins and token.lower_ not in cues.comparative_words:
             return None
+        if token.lower_ == "as" and token.i + 1 < len(token.doc) and \
+                token.doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+            return None  # "toll nears 300 as rescuers dig": a clause, not "as many"
     return None
 
 
