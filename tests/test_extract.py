@@ -481,3 +481,9 @@ def test_a_headline_verb_of_approach_is_a_qualifier_and_a_clause_after_as_counts
     assert claim.entity is None  # the rescuers are not what the toll counts
     (twice,) = extract("Twice as many migrants came.", published="2024-01-01")
     assert twice.noun_phrase == "as many migrants"
+
+
+def test_a_list_of_figures_counts_what_is_listed() -> None:
+    (claim,) = extract("Health ministry publishes list of 145 injured in theatre shooting",
+                       published="2024-01-01")
+    assert claim.entity != "list" and "publishes" not in (claim.noun_phrase or "")
