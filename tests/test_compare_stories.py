@@ -378,9 +378,12 @@ def test_people_flown_home_or_taking_to_the_streets_are_neither_deployed_nor_cap
     story = compared([
         ("Radio", "2019-09-24", "Charter jets flew 14,000 holidaymakers home on Monday."),
         ("Post", "2019-06-10", "More than a million people took to the streets on Sunday."),
+        ("Wire", "2019-06-10", "Organisers say more than one million people have taken part in "
+                               "the protest."),
     ])
     assert "deployed" not in group_of(story, "14,000", "d0").label
-    assert "captured" not in group_of(story, "More than a million", "d1").label
+    assert together(story, ("More than a million", "d1"), ("more than one million", "d2"))
+    assert group_of(story, "More than a million", "d1").label == "people who took part"
 
 
 def test_one_sentence_does_not_give_one_quantity_two_values() -> None:
