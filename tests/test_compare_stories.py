@@ -459,3 +459,15 @@ def test_a_count_for_the_whole_world_is_not_the_national_count() -> None:
     assert not together(story, ("Over 150,000", "d0"), ("An estimated 600,000", "d1"))
     assert not together(story, ("Over 150,000", "d0"), ("600,000", "d3"))
     assert group_of(story, "About 150,000", "d2").verdict == "consistent"
+
+
+def test_a_headline_that_names_no_event_joins_the_toll_it_reports() -> None:
+    story = compared([
+        ("Wire", "2023-06-03", "The collision killed 261 people, officials said on Saturday."),
+        ("Herald", "2023-06-03", "Of the 261 people who died, he said, 101 bodies had still to "
+                                 "be identified."),
+        ("Times", "2023-06-04", "Crash toll rises to 288"),
+        ("Post", "2023-06-04", "Officials said 288 people had lost their lives in the crash."),
+    ])
+    assert together(story, ("261", "d0"), ("288", "d2"), ("288", "d3"))
+    assert group_of(story, "288", "d2").verdict == "evolving"

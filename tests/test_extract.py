@@ -487,3 +487,11 @@ def test_a_list_of_figures_counts_what_is_listed() -> None:
     (claim,) = extract("Health ministry publishes list of 145 injured in theatre shooting",
                        published="2024-01-01")
     assert claim.entity != "list" and "publishes" not in (claim.noun_phrase or "")
+
+
+def test_a_day_on_a_verb_revising_a_count_dates_the_report_not_the_count() -> None:
+    claims = extract("The state government brought the death toll down on Sunday, from 288 to "
+                     "275.", published="2023-06-04")
+    assert [(c.surface, c.time_scope) for c in claims] == [("288", None), ("275", None)]
+    (killed,) = extract("The crash killed 288 people on Friday.", published="2023-06-04")
+    assert killed.time_scope == "on Friday"

@@ -402,7 +402,7 @@ def _best(
         score = (
             agrees,
             reading.scope.key in draft.scopes,
-            reading.event in draft.events,
+            reading.event is not None and reading.event in draft.events,
             len(draft.readings),
             -draft.order,
         )

@@ -56,6 +56,7 @@ MAX_AGE = 120
 class _Cues:
     speech_verbs: frozenset[str]
     counting_verbs: frozenset[str]
+    revision_verbs: frozenset[str]
     according_cues: tuple[tuple[str, ...], ...]
     medium_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -92,6 +93,7 @@ def _cues() -> _Cues:
     return _Cues(
         speech_verbs=words("attribution.speech_verbs"),
         counting_verbs=words("attribution.counting_verbs"),
+        revision_verbs=words("attribution.revision_verbs"),
         according_cues=tuple(
             tuple(cue.split())
             for cue in lexicon.words("claims", "attribution.according_cues")
@@ -1158,8 +1160,10 @@ def _time_scope(
         if attached is None:
             attached = span.root
         fronted = _fronted(span, anchor) and _YEAR.search(phrase.text) is not None
-        if _is_speech(attached, anchor) and not fronted:
-            continue  # "reported on Feb. 5": when it was said, not what it counts
+        revises = attached.pos_ == "VERB" and attached.lemma_.lower() in _cues().revision_verbs
+        if (_is_speech(attached, anchor) or revises) and not fronted:
+            continue  # "reported on Feb. 5", "brought the toll down on Sunday": when it was
+            # said, not what it counts
         if attached.i not in path and attached.i not in counted_tree:
             if not _dated_nearby(phrase, span, anchor, figures):
                 continue
