@@ -418,9 +418,11 @@ def test_bodies_still_to_be_identified_are_not_bodies_identified() -> None:
         ("Herald", "2023-06-05", "So far 88 bodies have been identified, while 187 are still to "
                                  "be identified, the official said."),
         ("Times", "2023-06-07", "Officials said 83 bodies were still unidentified."),
+        ("Wire", "2023-06-06", "Of the 275 people who died, he said, 101 bodies had still to be "
+                               "identified."),
     ])
     assert not together(story, ("88", "d0"), ("187", "d0"))
-    assert together(story, ("187", "d0"), ("83", "d1"))
+    assert together(story, ("187", "d0"), ("83", "d1"), ("101", "d2"))
     assert group_of(story, "83", "d1").verdict == "evolving"
 
 

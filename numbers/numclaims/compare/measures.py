@@ -267,6 +267,8 @@ def _measure(
         (after[1:1 + longest], (nouns,)),
         (after[:longest], (verbs,)),
         (after[1:1 + longest], (verbs,)),  # "1 million people took part"
+        (_without_auxiliaries(after[1:])[:longest], (verbs,)),  # "101 bodies had still to be
+        # identified", "a million people have taken part"
         (phrase(claim.event or "").split(), (verbs,)),  # a verb: "paid" is no salary
     ]
     if _modifier_figure(claim):
@@ -291,6 +293,18 @@ def _modifier_figure(claim: Claim) -> bool:
     at = claim.end - claim.sentence_start
     return claim.unit is None and claim.sentence[at:at + 1] == "-" and \
         claim.sentence[at + 1:at + 2].isalpha()
+
+
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "be", "being",
+                          "would", "will", "could", "may", "might"})
+
+
+def _without_auxiliaries(words: list[str]) -> list[str]:
+    """The words after the auxiliaries that open them."""
+    at = 0
+    while at < len(words) and words[at] in _AUXILIARIES:
+        at += 1
+    return words[at:]
 
 
 def _dimension(claim: Claim, unit: Unit | None) -> str:
