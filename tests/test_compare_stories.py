@@ -473,3 +473,17 @@ def test_a_headline_that_names_no_event_joins_the_toll_it_reports() -> None:
     ])
     assert together(story, ("261", "d0"), ("288", "d2"), ("288", "d3"))
     assert group_of(story, "288", "d2").verdict == "evolving"
+
+
+def test_a_count_yet_to_be_done_is_not_the_count_done_so_far() -> None:
+    story = compared([
+        ("Radio", "2019-09-23", "The airlift will fly 150,000 holidaymakers home over two weeks."),
+        ("Paper", "2019-09-24", "So far 14,700 people have been flown home, the regulator said."),
+        ("Wire", "2019-09-25", "By Wednesday 31,000 people had been flown home in all."),
+        ("Daily", "2019-09-23", "The operation to return 160,000 British citizens began on "
+                                "Monday."),
+    ])
+    assert together(story, ("14,700", "d1"), ("31,000", "d2"))
+    assert not together(story, ("150,000", "d0"), ("14,700", "d1"))
+    assert together(story, ("150,000", "d0"), ("160,000", "d3"))  # the target, twice
+    assert group_of(story, "31,000", "d2").verdict == "evolving"
