@@ -487,3 +487,48 @@ def test_a_count_yet_to_be_done_is_not_the_count_done_so_far() -> None:
     assert not together(story, ("150,000", "d0"), ("14,700", "d1"))
     assert together(story, ("150,000", "d0"), ("160,000", "d3"))  # the target, twice
     assert group_of(story, "31,000", "d2").verdict == "evolving"
+
+
+def test_a_toll_as_of_a_day_joins_the_toll_of_the_days_before() -> None:
+    story = compared([
+        ("Star", "2023-08-10", "The fire killed at least 36 people on Tuesday, the county said."),
+        ("Post", "2023-08-11", "The governor said 59 people had been killed, but by Friday "
+                               "evening the toll was 67."),
+        ("News", "2023-08-14", "The death toll rose to 99 on Monday, officials said."),
+    ])
+    assert together(story, ("at least 36", "d0"), ("67", "d1"), ("99", "d2"))
+    assert group_of(story, "99", "d2").verdict == "evolving"
+
+
+def test_acres_burned_are_an_area_not_buildings_destroyed() -> None:
+    story = compared([
+        ("Star", "2023-08-12", "The blaze burned more than 2,100 acres and destroyed 2,207 "
+                               "structures."),
+        ("Post", "2023-08-13", "An estimated 2,170 acres burned in the town."),
+    ])
+    area = group_of(story, "An estimated 2,170 acres", "d1")
+    assert together(story, ("more than 2,100 acres", "d0"), ("An estimated 2,170 acres", "d1"))
+    assert area.verdict == "consistent" and "destroyed" not in area.label
+    assert not together(story, ("2,207", "d0"), ("more than 2,100 acres", "d0"))
+
+
+def test_a_toll_from_an_article_dated_only_to_the_month_is_no_fall() -> None:
+    story = compared([
+        ("Star", "2023-08-11", "The wildfire has killed 67 people, the county said."),
+        ("News", "2023-08-14", "The wildfire death toll climbed to at least 99."),
+        ("Digest", "2023-08", "The wildfire has killed 93 people, officials said."),
+        ("Beat", "2023-08-22", "The wildfire has killed 115 people, the county said."),
+    ])
+    group = group_of(story, "93", "d2")
+    assert together(story, ("67", "d0"), ("at least 99", "d1"), ("93", "d2"), ("115", "d3"))
+    assert group.verdict == "evolving"
+
+
+def test_a_magnitude_written_before_the_quake_is_its_magnitude_not_a_toll() -> None:
+    story = compared([
+        ("Wire", "2023-09-13", "Deaths from the magnitude 7 earthquake now number 2,960."),
+        ("Agency", "2023-09-09", "The institute measured the quake at magnitude 7."),
+        ("Daily", "2023-09-12", "The quake has killed 2,900 people."),
+    ])
+    assert together(story, ("7", "d0"), ("7", "d1"))
+    assert not together(story, ("7", "d0"), ("2,900", "d2"))

@@ -493,5 +493,8 @@ def test_a_day_on_a_verb_revising_a_count_dates_the_report_not_the_count() -> No
     claims = extract("The state government brought the death toll down on Sunday, from 288 to "
                      "275.", published="2023-06-04")
     assert [(c.surface, c.time_scope) for c in claims] == [("288", None), ("275", None)]
+    (rose,) = extract("The confirmed death toll rose to 99 on Monday, officials said.",
+                      published="2023-08-15")
+    assert rose.time_scope is None  # the day the toll was given
     (killed,) = extract("The crash killed 288 people on Friday.", published="2023-06-04")
     assert killed.time_scope == "on Friday"

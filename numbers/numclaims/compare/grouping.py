@@ -322,7 +322,8 @@ class _Block:
             by_time = self.index.get(name)
             if not by_time:
                 continue
-            keys = by_time.keys() if reading.scope.kind == "none" else _lookup_keys(
+            keys = by_time.keys() if reading.scope.kind == "none" or _as_of(reading.scope) \
+                else _lookup_keys(
                 reading.scope, by_time, self.settings)
             for key in list(keys):
                 for draft in by_time.get(key, ()):
@@ -332,7 +333,7 @@ class _Block:
 
 def _time_keys(scope: Scope, settings: CompareSettings) -> list[_TimeKey]:
     """Where a group founded by a claim of this scope is filed."""
-    if scope.kind == "none":
+    if scope.kind == "none" or _as_of(scope):
         return [("any", None)]
     if scope.kind == "text":
         return [("text", scope.text)]
@@ -422,14 +423,16 @@ def _sentence_of(reading: Reading) -> tuple[str, int, str]:
 def _sentence_apart(reading: Reading, draft: Draft) -> bool:
     """Whether a member of the reading's sentence gives another value for the group: one
     sentence does not state one quantity twice, unless two sources dispute it ("organisers
-    counted 500,000, the police 350,000") or it changed ("revised from 288 to 275")."""
+    counted 500,000, the police 350,000"), it gives two times, or it changed ("revised from
+    288 to 275")."""
     for member in draft.sentences.get(_sentence_of(reading), ()):
         if overlap(*_ranges(reading, member)):
             continue
         sources = {phrase.lower() for phrase in (reading.claim.attribution,
                                                  member.claim.attribution) if phrase}
-        if len(sources) == 2 or _set_against(member, reading):
-            continue
+        if len(sources) == 2 or reading.scope.key != member.scope.key or \
+                _set_against(member, reading):
+            continue  # two sources, two times ("59 killed, but by Friday the toll was 67")
         return True
     return False
 
@@ -565,14 +568,19 @@ def _events_match(one: str | None, other: str | None, vocabulary: Vocabulary) ->
     return other in known.also
 
 
+def _as_of(scope: Scope) -> bool:
+    """A running total with no start: "so far", "by Friday"."""
+    return scope.kind == "running" and scope.start is None
+
+
 def _scopes_match(one: Scope, other: Scope) -> bool:
     """Compatible time scopes: unknown matches anything; otherwise like with like, overlapping.
 
     Running totals match when their starts overlap or either start is unknown; periods match
     when they overlap; unplaced phrases match only the same phrase.
     """
-    if one.kind == "none" or other.kind == "none":
-        return True
+    if one.kind == "none" or other.kind == "none" or _as_of(one) or _as_of(other):
+        return True  # "by Friday the toll was 67": a count as of a day, any scope
     if one.kind != other.kind:
         return False
     if one.kind == "text":

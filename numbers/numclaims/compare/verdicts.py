@@ -96,12 +96,27 @@ def _common(judged: Sequence[Judged]) -> Bounds | None:
 
 
 def _by_time(judged: Sequence[Judged]) -> dict[float, list[Judged]] | None:
+    """The members by when they were counted. Members counted only to the month (an article
+    dated "2023-08") cannot be put in order beside ones counted to the day; they are left out
+    of the order where two or more days remain."""
+    if any(j.reading.reckoned is None for j in judged):
+        return None
+    precise = [j for j in judged if _days(j) <= _PRECISE_DAYS]
+    if len({midpoint(j.reading.reckoned) for j in precise if j.reading.reckoned}) < 2:
+        precise = list(judged)
     by_time: dict[float, list[Judged]] = defaultdict(list)
-    for j in judged:
-        if j.reading.reckoned is None:
-            return None
-        by_time[midpoint(j.reading.reckoned)].append(j)
+    for j in precise:
+        if j.reading.reckoned is not None:
+            by_time[midpoint(j.reading.reckoned)].append(j)
     return by_time if len(by_time) >= 2 else None
+
+
+_PRECISE_DAYS = 3
+
+
+def _days(j: Judged) -> int:
+    reckoned = j.reading.reckoned
+    return (reckoned[1] - reckoned[0]).days + 1 if reckoned else 0
 
 
 def _running_verdict(

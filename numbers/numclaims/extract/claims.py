@@ -31,7 +31,7 @@ from .. import lexicon
 from ..errors import InputError, LexiconError, ModelError
 from ..models import Claim, Document, PublicationDate, ReadProblem
 from ..read.documents import make_document, parse_published
-from .figures import Figure, age_unit
+from .figures import Figure, age_unit, measure_prefixes
 from .pipeline import figure_finder, load_pipeline, parse_without
 from .timex import TimePhrase, find_time_phrases
 
@@ -763,6 +763,9 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     """The noun the figure counts: "6,000 combat *drones*", "hundreds of *drones*"."""
     cues = _cues()
     token = anchor
+    before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
+    if before is not None and before.lower_ in measure_prefixes() and before.pos_ == "NOUN":
+        return before  # "Morocco's magnitude 7 earthquake": the figure is the magnitude
     # "more than 6,000 combat drones": the numeral modifies the noun.
     if token.dep_ in ("nummod", "quantmod", "compound", "amod") and token.head.pos_ in (
         "NOUN",
@@ -1146,7 +1149,8 @@ def _time_scope(
     figures: Sequence[int] = (),
 ) -> tuple[TimePhrase | None, TimePhrase | None]:
     """The phrase scoping the figure's period, and the "as of" phrase dating the count."""
-    as_of = next((p for p in phrases if p.role == "as_of"), None)
+    as_of = next((p for p in phrases if p.role == "as_of" and not _contrasted(p, anchor, doc)),
+                 None)
     path = {anchor.i} | {t.i for t in anchor.ancestors}
     counted_tree = {t.i for t in counted.subtree} if counted is not None else set()
     best: tuple[int, TimePhrase] | None = None
@@ -1160,7 +1164,8 @@ def _time_scope(
         if attached is None:
             attached = span.root
         fronted = _fronted(span, anchor) and _YEAR.search(phrase.text) is not None
-        revises = attached.pos_ == "VERB" and attached.lemma_.lower() in _cues().revision_verbs
+        revises = attached.pos_ in ("VERB", "AUX") and counted is not None and \
+            attached.lemma_.lower() in _cues().revision_verbs | _cues().level_verbs
         if (_is_speech(attached, anchor) or revises) and not fronted:
             continue  # "reported on Feb. 5", "brought the toll down on Sunday": when it was
             # said, not what it counts
@@ -1173,6 +1178,19 @@ def _time_scope(
     if best is None:
         return _year_modifier(anchor, figures), as_of
     return best[1], as_of
+
+
+_CONTRASTS = frozenset({"but", "while", "whereas", "although", "though", ";"})
+
+
+def _contrasted(phrase: TimePhrase, anchor: Token, doc: Doc) -> bool:
+    """Whether a contrast stands between an "as of" phrase and the figure: "59 had been killed,
+    but by Friday evening the toll was 67" dates the 67 only."""
+    span = _span(doc, phrase.start, phrase.end)
+    if span is None:
+        return False
+    low, high = sorted((span.start, anchor.i))
+    return any(token.lower_ in _CONTRASTS for token in doc[low:high])
 
 
 def _year_modifier(anchor: Token, figures: Sequence[int]) -> TimePhrase | None:

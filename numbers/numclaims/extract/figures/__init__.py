@@ -58,10 +58,7 @@ from .ranges import _join_ranges, _sign
 from .record import _Cand
 from .tokens import MAX_MAGNITUDE
 
-__all__ = ["Figure", "age_unit", "find_figures", "parse_number"]
-
-
-__all__ = ["Figure", "age_unit", "find_figures", "parse_number"]
+__all__ = ["Figure", "age_unit", "find_figures", "measure_prefixes", "parse_number"]
 
 
 KINDS = ("count", "amount", "fraction", "ratio", "multiple")
@@ -253,6 +250,12 @@ def age_unit() -> tuple[str, str]:
     """The unit and dimension of a person's age (units.toml [ages]): ("year of age", "age")."""
     unit = _lexicon().age_unit
     return unit.name, unit.dimension
+
+
+def measure_prefixes() -> frozenset[str]:
+    """Nouns written before a number that say what it measures (numbers.toml
+    [measure_prefixes]): "magnitude" in "a magnitude 7 quake"."""
+    return _lexicon().measure_prefixes
 
 
 def parse_number(words: str) -> float | None:
