@@ -532,3 +532,13 @@ def test_a_magnitude_written_before_the_quake_is_its_magnitude_not_a_toll() -> N
     ])
     assert together(story, ("7", "d0"), ("7", "d1"))
     assert not together(story, ("7", "d0"), ("2,900", "d2"))
+
+
+def test_people_still_missing_far_from_the_word_missing_are_the_missing() -> None:
+    story = compared([
+        ("Post", "2023-08-11", "Hundreds of people are missing, the governor said."),
+        ("Company", "2023-08-23", "The number of dead stands at 115, but up to 1,100 people on "
+                                  "the island are still missing."),
+    ])
+    assert together(story, ("Hundreds", "d0"), ("up to 1,100", "d1"))
+    assert group_of(story, "up to 1,100", "d1").label == "people missing"
