@@ -542,3 +542,12 @@ def test_people_still_missing_far_from_the_word_missing_are_the_missing() -> Non
     ])
     assert together(story, ("Hundreds", "d0"), ("up to 1,100", "d1"))
     assert group_of(story, "up to 1,100", "d1").label == "people missing"
+
+
+def test_overlapping_estimates_of_one_damage_bill_agree() -> None:
+    story = compared([
+        ("News", "2023-08-14", "The governor put the damage at close to $6 billion."),
+        ("Company", "2023-08-23", "Analysts estimate the damage at $4 billion to $6 billion."),
+    ])
+    assert together(story, ("close to $6 billion", "d0"), ("$4 billion to $6 billion", "d1"))
+    assert group_of(story, "close to $6 billion", "d0").verdict == "consistent"
