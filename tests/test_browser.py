@@ -130,10 +130,15 @@ def test_the_seeds_story_shows_in_chromium(dashboard: str, story_db: Path) -> No
             except PlaywrightTimeout:
                 pytest.fail(f"fewer than {cards} groups showed; the page says:\n"
                             f"{main.inner_text()}")
+            # The script goes on after the last card: the single-report table comes last.
+            for heading in ("The story at a glance", "Figures only one report gives"):
+                try:
+                    main.get_by_text(heading).first.wait_for(state="visible", timeout=RENDER_MS)
+                except PlaywrightTimeout:
+                    pytest.fail(f"no '{heading}' showed; the page says:\n{main.inner_text()}")
             assert groups.count() == cards
             text = main.inner_text()
             assert "consistent" in text  # single-report figures sit in a table (a canvas)
-            assert "The story at a glance" in text and "Figures only one report gives" in text
             assert "conflict" in text or "scope-differs" in text
             assert page.locator("[data-testid='stException']").count() == 0
             # Wait for the page to finish: the charts drawn, the evidence sentences shown.
