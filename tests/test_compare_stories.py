@@ -551,3 +551,29 @@ def test_overlapping_estimates_of_one_damage_bill_agree() -> None:
     ])
     assert together(story, ("close to $6 billion", "d0"), ("$4 billion to $6 billion", "d1"))
     assert group_of(story, "close to $6 billion", "d0").verdict == "consistent"
+
+
+def test_protesters_arrested_are_arrests_and_a_citys_crowd_is_the_citys() -> None:
+    story = compared([
+        ("A", "2024-10-06", "Some 120,000 people marched across the country on Saturday. "
+                            "In Lyon, where 30,000 people rallied, police arrested four "
+                            "protesters."),
+        ("B", "2024-10-06", "Organisers said 120,000 demonstrated nationwide. Four "
+                            "demonstrators were detained in Lyon."),
+        ("C", "2024-10-06", "About 30,000 people turned out in Lyon on Saturday."),
+    ])
+    assert together(story, ("four", "d0"), ("Four", "d1"))
+    assert not together(story, ("four", "d0"), ("Some 120,000", "d0"))
+    assert together(story, ("30,000", "d0"), ("About 30,000", "d2"))
+    assert not together(story, ("30,000", "d0"), ("Some 120,000", "d0"))
+    assert together(story, ("Some 120,000", "d0"), ("120,000", "d1"))
+
+
+def test_a_peoples_name_counts_people_and_a_headline_verb_is_no_counted_noun() -> None:
+    story = compared([
+        ("A", "2024-04-14", "20,000 march against the dam plan"),
+        ("B", "2024-04-14", "Around 20,000 Bolivians protested against the dam on Sunday."),
+        ("C", "2024-04-14", "Police said 20,000 people took part in the march."),
+    ])
+    assert together(story, ("20,000", "d0"), ("Around 20,000", "d1"), ("20,000", "d2"))
+    assert group_of(story, "20,000", "d2").verdict == "consistent"

@@ -145,8 +145,14 @@ def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
     for reading in sentence:
         if reading.place is None or reading.claim.part_of:
             continue
-        if len(places[reading.block]) < 2:
+        if len(places[reading.block]) < 2 and not _counted_by_place(reading):
             reading.place = None
+
+
+def _counted_by_place(reading: Reading) -> bool:
+    """Whether the figure is one place's count of one day's event: a crowd "in Haifa" is
+    Haifa's, however the sentence is written; a toll "in Derna" is the flood's."""
+    return reading.measure is not None and reading.measure.kind == "occasion"
 
 
 def _restates(first: Reading, second: Reading) -> bool:

@@ -204,7 +204,9 @@ def _worldwide(claim: Claim, before: list[str], after: list[str]) -> frozenset[s
     """"worldwide" where the figure's clause counts the whole world ("600,000 people around the
     world", "Worldwide, some 600,000"): in a national story that is another count, kept apart
     where it disagrees, like a narrower one."""
-    if _WORLD.search(" ".join([*before, "#", *after])) or \
+    joins = [at for at, word in enumerate(before) if word in ("and", "or", "but", "while")]
+    before = before[joins[-1] + 1:] if joins else before  # "600,000 worldwide and 150,000"
+    if _WORLD.search(" ".join([*before, "#", *after, "#", (claim.place or "").lower()])) or \
             _WORLD_OPENING.match(claim.sentence.lower()):
         return frozenset({"worldwide"})
     return frozenset()
@@ -263,6 +265,11 @@ def _measure(
     clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
+    if thing is None and _people_by_name(claim):
+        counted.add("people")  # "40 Palestinians", "hundreds of thousands of Israelis"
+    verb = _verb_read_as_noun(claim, vocabulary)
+    if verb is not None:
+        return verb
     dimension = _dimension(claim, unit)
     longest = vocabulary.longest_cue
     noun_phrase = phrase(claim.noun_phrase or "").split() or entity.split()
@@ -275,16 +282,29 @@ def _measure(
     both = (nouns, verbs)
     # (words, the indexes to look them up in): a noun names a measure before a verb does
     written = [w for w in _WORD.findall(claim.surface.lower()) if not w[0].isdigit()]
+    verbs_after: list[tuple[list[str], tuple[dict[str, str], ...]]] = [
+        (after[:longest], (verbs,)),
+        (after[1:1 + longest], (verbs,)),  # "1 million people took part"
+        (_without_auxiliaries(after[1:])[:longest], (verbs,)),  # "101 bodies had still to be
+        # identified", "a million people have taken part"
+    ]
+    for end in range(len(noun_phrase), 0, -1):
+        found = _cue(noun_phrase[max(0, end - longest):end], counted, dimension, vocabulary, both)
+        if found is not None and singular(found[1]) in found[0].same:
+            # "three protesters were arrested", "police arrested three protesters": the noun
+            # says who, the verb what befell them
+            for words, indexes in [*verbs_after, (phrase(claim.event or "").split(), (verbs,))]:
+                done = _cue(words, counted, dimension, vocabulary, indexes)
+                if done is not None and done[0] is not found[0]:
+                    return done
+            break
     searches: list[tuple[list[str], tuple[dict[str, str], ...]]] = [
         (written, (nouns,)),  # "magnitude 7", "a 6.9-magnitude quake"
         *((noun_phrase[max(0, end - longest):end], both)
           for end in range(len(noun_phrase), 0, -1)),
         (after[:longest], (nouns,)),
         (after[1:1 + longest], (nouns,)),
-        (after[:longest], (verbs,)),
-        (after[1:1 + longest], (verbs,)),  # "1 million people took part"
-        (_without_auxiliaries(after[1:])[:longest], (verbs,)),  # "101 bodies had still to be
-        # identified", "a million people have taken part"
+        *verbs_after,
         (phrase(claim.event or "").split(), (verbs,)),  # a verb: "paid" is no salary
     ]
     if _modifier_figure(claim):
@@ -300,6 +320,31 @@ def _measure(
         if found is not None:
             return found
     return None, ""
+
+
+def _verb_read_as_noun(claim: Claim, vocabulary: Vocabulary) -> tuple[Measure, str] | None:
+    """The measure of a headline's verb the parse took for the counted noun: in "250,000
+    protest against the reform" a singular after a plural figure is the verb."""
+    words = phrase(claim.noun_phrase or "").split()
+    if len(words) != 1 or claim.unit or (claim.lower or claim.value or 0) <= 1:
+        return None
+    word = words[0]
+    name = vocabulary.measure_words.get(word)
+    if name is None or plural(word) == word or singular(word) != word:
+        return None
+    measure = vocabulary.measures[name]
+    return (measure, word) if not measure.units or "count" in measure.units else None
+
+
+def _people_by_name(claim: Claim) -> bool:
+    """Whether the counted noun is a people's name, a capitalised plural written after the
+    figure ("Israelis", "Palestinians", "Britons", "Chinese"): a count of people."""
+    words = (claim.noun_phrase or "").split()
+    head = words[-1].strip(".,;:'’") if words else ""
+    if len(head) < 4 or not head[0].isupper() or head.isupper():
+        return False
+    at = claim.sentence.find(head, max(0, claim.end - claim.sentence_start))
+    return at > 0 and head.endswith(("ns", "is", "ese", "ks", "es", "ts", "ds", "ys"))
 
 
 def _modifier_figure(claim: Claim) -> bool:
@@ -379,6 +424,8 @@ def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[st
     head = head[cut[-1]:] if cut else head
     stop = _AFTER_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
+    if claim.place:  # "300,000 people across Israel took to the streets"
+        tail = tail.replace(f" {claim.place.lower()} ", " ", 1)
     before = _words_to_figure(_WORD.findall(head)[::-1])[::-1][-settings.cue_words_before:]
     after = _words_to_figure(_WORD.findall(tail))[:settings.cue_words_after]
     return before, after

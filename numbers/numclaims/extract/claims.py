@@ -501,6 +501,9 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and _is_place(objects[0]):
                 return doc[child.i : objects[0].right_edge.i + 1].text
+    where = _place_of_where(verb)
+    if where is not None:
+        return where
     lowered = _lowered(doc)
     after = max(top.i, anchor.i) + 1
     for words in cues.whole_places:  # "1.1 million nationwide", "marched across the country"
@@ -515,6 +518,20 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         if subjects and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
+
+
+def _place_of_where(verb: Token | None) -> str | None:
+    """The place a "where" clause hangs on: "in Tel Aviv, where 200,000 people protested"."""
+    if verb is None or verb.dep_ != "relcl" or not _is_place(verb.head) or \
+            not any(c.lower_ == "where" for c in verb.children if c.i < verb.i):
+        return None
+    place = verb.head
+    start = place.left_edge.i
+    if place.dep_ == "pobj" and place.head.lower_ in _cues().place_prepositions:
+        start = place.head.i
+    end = max((t.i for t in place.children if t.i < verb.i and t.dep_ in ("compound", "amod")),
+              default=place.i)
+    return place.doc[start : max(end, place.i) + 1].text
 
 
 # The stretch of a sentence a breakdown gives one figure in: "30 deaths in the province of
