@@ -577,3 +577,18 @@ def test_a_peoples_name_counts_people_and_a_headline_verb_is_no_counted_noun() -
     ])
     assert together(story, ("20,000", "d0"), ("Around 20,000", "d1"), ("20,000", "d2"))
     assert group_of(story, "20,000", "d2").verdict == "consistent"
+
+
+def test_a_later_report_of_a_march_that_names_no_day_is_the_same_march() -> None:
+    story = compared([
+        ("A", "2024-02-08", "More than 900,000 people protested across the country on "
+                            "Wednesday, according to the interior ministry."),
+        ("B", "2024-02-09", "The government said 0.9 million joined the marches; organisers "
+                            "claimed more than two million."),
+        ("C", "2024-02-15", "Some 300,000 people marched again, the ministry said."),
+    ])
+    assert together(story, ("More than 900,000", "d0"), ("0.9 million", "d1"))
+    assert not together(story, ("More than 900,000", "d0"), ("Some 300,000", "d2"))
+    organisers = next(m.claim for m in group_of(story, "more than two million", "d1").members
+                      if m.claim.surface == "more than two million")
+    assert organisers.attribution == "organisers"

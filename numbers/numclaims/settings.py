@@ -30,9 +30,12 @@ class CompareSettings:
     #: A period longer than this (months) is filed as "wide" and checked against every claim of
     #: its block.
     wide_months: int = 36
-    #: A figure of a one-day event (a march, a vote) that gives no date is of its report date or
-    #: up to this many days before it ("Saturday's march drew 300,000", reported on Sunday).
+    #: Figures of a one-day event (a march, a vote) may be one when their days lie this many
+    #: days apart: "Saturday's march drew 300,000", counted again "on Sunday".
     occasion_days: int = 1
+    #: A figure of a one-day event whose words give no day may be of its report date or up to
+    #: this many days before it: Wednesday's march counted again in Friday's paper.
+    undated_occasion_days: int = 2
     #: Days given for a value set once (a deal's price) split nothing when they lie within this
     #: many days of each other: agreed on Thursday, paid on Friday.
     undated_days: int = 7

@@ -35,7 +35,8 @@ class Draft:
     events: set[str | None] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     scopes: dict[str, Scope] = field(default_factory=dict)
-    days: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    #: The days of a one-day event its members give, and whether a member's words gave them.
+    days: list[tuple[tuple[dt.date, dt.date], bool]] = field(default_factory=list)
     #: The latest report date of a member that gives no time: it speaks of its own days.
     undated_report: dt.date | None = None
     #: The latest end of a member's period ("in 1960", "last year").
@@ -54,7 +55,7 @@ class Draft:
             self.actors.add(reading.actor)
         self.scopes.setdefault(reading.scope.key, reading.scope)
         if reading.kind == "occasion" and reading.day is not None:
-            self.days.append(reading.day)
+            self.days.append((reading.day, reading.scope.kind == "period"))
         if reading.scope.kind == "none" and reading.reported is not None:
             self.undated_report = max(self.undated_report or reading.reported[0],
                                       reading.reported[0])
@@ -508,7 +509,8 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
     if not all(actors_match(reading.actor, actor) for actor in draft.actors):
         return False  # "the US delivered 31 tanks" is not a figure for Germany's deliveries
     if reading.kind == "occasion" and reading.day is not None and not all(
-            _same_day(reading.day, day, settings) for day in draft.days):
+            _same_day((reading.day, reading.scope.kind == "period"), day, settings)
+            for day in draft.days):
         return False  # turnout on March 7 is not turnout on March 23
     if not _current_fits(reading, draft, settings):
         return False  # "killed 296" this week is not the toll of the 1960 quake
@@ -555,12 +557,17 @@ def _current_fits(reading: Reading, draft: Draft, settings: CompareSettings) -> 
     return True
 
 
-def _same_day(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date],
-              settings: CompareSettings) -> bool:
+def _same_day(one: tuple[tuple[dt.date, dt.date], bool],
+              other: tuple[tuple[dt.date, dt.date], bool], settings: CompareSettings) -> bool:
     """Whether two one-day events may be one: their days overlap, allowing a report up to
-    ``settings.occasion_days`` after the day."""
+    ``settings.occasion_days`` after the day, and a figure whose words give no day up to
+    ``settings.undated_occasion_days`` after it (each day with whether words gave it)."""
+    (lo1, hi1), dated1 = one
+    (lo2, hi2), dated2 = other
     slack = dt.timedelta(days=settings.occasion_days)
-    return one[0] - slack <= other[1] and other[0] - slack <= one[1]
+    lo1 -= slack if dated1 else dt.timedelta(days=settings.undated_occasion_days)
+    lo2 -= slack if dated2 else dt.timedelta(days=settings.undated_occasion_days)
+    return lo1 <= hi2 and lo2 <= hi1
 
 
 def _events_match(one: str | None, other: str | None, vocabulary: Vocabulary) -> bool:
