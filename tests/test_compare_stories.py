@@ -592,3 +592,43 @@ def test_a_later_report_of_a_march_that_names_no_day_is_the_same_march() -> None
     organisers = next(m.claim for m in group_of(story, "more than two million", "d1").members
                       if m.claim.surface == "more than two million")
     assert organisers.attribution == "organisers"
+
+
+def test_a_workforce_named_beside_a_cut_and_one_trade_cut_are_not_the_cut() -> None:
+    story = compared([
+        ("A", "2024-06-05", "The airline said it would cut as many as 6,000 of its 24,000 "
+                            "staff. The pilots' union said 900 pilots could lose their jobs."),
+        ("B", "2024-06-05", "The carrier, which employs 24,000 people, will axe 6,000 jobs."),
+        ("C", "2024-06-06", "Up to 1,000 pilots may go, the union warned, while the airline "
+                            "said some 6,000 redundancies were planned."),
+    ])
+    assert together(story, ("as many as 6,000", "d0"), ("6,000", "d1"), ("some 6,000", "d2"))
+    assert together(story, ("24,000", "d0"), ("24,000", "d1"))
+    assert not together(story, ("24,000", "d0"), ("as many as 6,000", "d0"))
+    assert together(story, ("900", "d0"), ("Up to 1,000", "d2"))
+    assert not together(story, ("900", "d0"), ("as many as 6,000", "d0"))
+
+
+def test_shares_falling_on_two_days_are_two_moves_of_one_company() -> None:
+    story = compared([
+        ("A", "2024-06-06", "Shares fell 4.5% on Wednesday."),
+        ("B", "2024-06-06", "Nordair shares dropped 4% on Wednesday after the company said it "
+                            "would shed jobs."),
+        ("C", "2024-06-07", "Nordair shares slid another 12% on Thursday."),
+    ])
+    assert together(story, ("4.5%", "d0"), ("4%", "d1"))
+    assert not together(story, ("4%", "d1"), ("12%", "d2"))
+    assert group_of(story, "12%", "d2").verdict != "evolving"
+
+
+def test_a_banks_assets_in_two_currencies_and_as_of_a_day_are_one_value() -> None:
+    story = compared([
+        ("A", "2023-03-11", "As of December 31, the bank held about $US209 billion ($318 "
+                            "billion) in total assets."),
+        ("B", "2023-03-11", "When it failed, the bank had US$209 billion in assets and "
+                            "US$175.4 billion in deposits."),
+    ])
+    assert together(story, ("about $US209 billion", "d0"), ("$318 billion", "d0"),
+                    ("US$209 billion", "d1"))
+    assert not together(story, ("US$209 billion", "d1"), ("US$175.4 billion", "d1"))
+    assert group_of(story, "US$209 billion", "d1").verdict == "consistent"

@@ -156,13 +156,21 @@ def _counted_by_place(reading: Reading) -> bool:
     return reading.measure is not None and reading.measure.kind == "occasion"
 
 
+def _symbol(surface: str) -> str:
+    """The currency sign written before a sum's digits: "$US" of "about $US209 billion"."""
+    head = re.split(r"\d", surface, maxsplit=1)[0]
+    return head.split()[-1] if head.split() else ""
+
+
 def _restates(first: Reading, second: Reading) -> bool:
     claim, other = first.claim, second.claim
     between = claim.sentence[claim.end - claim.sentence_start:other.start - claim.sentence_start]
     if not 0 < len(between) <= 3 or "(" not in between and "[" not in between:
         return False
-    if claim.unit is None or other.unit is None or claim.unit == other.unit:
+    if claim.unit is None or other.unit is None:
         return False
+    if claim.unit == other.unit:  # "$US209 billion ($318 billion)": the second in A$
+        return claim.dimension == "currency" and _symbol(claim.surface) != _symbol(other.surface)
     same = first.unit is not None and second.unit is not None and \
         first.unit.dimension == second.unit.dimension
     return same or (claim.dimension is not None and claim.dimension == other.dimension)

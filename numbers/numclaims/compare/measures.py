@@ -116,10 +116,15 @@ class Reading:
     @property
     def kind(self) -> str:
         """How the quantity behaves over time (measures.toml): running, level, occasion or fixed."""
+        if self.measure is not None and self.measure.moves is not None and \
+                self.claim.trend in ("up", "down") and self.claim.unit == "percentage":
+            return self.measure.moves  # "shares fell 60% on Thursday": that day's move
         if self.measure is not None and (self.measure.kind == "level" or not self.measure.dated):
             # "382 still being treated" beside "793 discharged so far"; a fee "since 2013"
             return self.measure.kind
-        if self.scope.kind == "running":
+        if self.scope.kind == "running" and not (
+                self.measure is not None and self.measure.kind == "fixed" and
+                self.scope.start is None):  # assets "as of December 31": a value that day
             return "running"
         return self.measure.kind if self.measure is not None else "fixed"
 
@@ -265,11 +270,20 @@ def _measure(
     clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
+    if not counted and claim.unit == "percentage" and claim.noun_phrase:
+        head = phrase(claim.noun_phrase).split()[-1]  # "25% of its employees"
+        counted = {head, singular(head)}
     if thing is None and _people_by_name(claim):
         counted.add("people")  # "40 Palestinians", "hundreds of thousands of Israelis"
     verb = _verb_read_as_noun(claim, vocabulary)
     if verb is not None:
         return verb
+    event_words = phrase(claim.event or "").split()
+    # "6,000 of its 24,000 staff", "90% of the 2.26 million who voted": the whole the part is
+    # of, named by its own words; what the clause's verb does is done to the part
+    whole = bool(_WHOLE_OF_PART.search(claim.sentence[:max(0, claim.start - claim.sentence_start)]))
+    if whole:
+        before, event_words = [], []
     dimension = _dimension(claim, unit)
     longest = vocabulary.longest_cue
     noun_phrase = phrase(claim.noun_phrase or "").split() or entity.split()
@@ -293,7 +307,7 @@ def _measure(
         if found is not None and singular(found[1]) in found[0].same:
             # "three protesters were arrested", "police arrested three protesters": the noun
             # says who, the verb what befell them
-            for words, indexes in [*verbs_after, (phrase(claim.event or "").split(), (verbs,))]:
+            for words, indexes in [*verbs_after, (event_words, (verbs,))]:
                 done = _cue(words, counted, dimension, vocabulary, indexes)
                 if done is not None and done[0] is not found[0]:
                     return done
@@ -305,7 +319,7 @@ def _measure(
         (after[:longest], (nouns,)),
         (after[1:1 + longest], (nouns,)),
         *verbs_after,
-        (phrase(claim.event or "").split(), (verbs,)),  # a verb: "paid" is no salary
+        (event_words, (verbs,)),  # a verb: "paid" is no salary
     ]
     if _modifier_figure(claim):
         before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
@@ -320,6 +334,9 @@ def _measure(
         if found is not None:
             return found
     return None, ""
+
+
+_WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s+)?of\s+(?:its|their|the|our|his|her)\s+$")
 
 
 def _verb_read_as_noun(claim: Claim, vocabulary: Vocabulary) -> tuple[Measure, str] | None:
@@ -398,6 +415,8 @@ def _cue(
                     continue
                 if needs_count and measure.counts and counted and not counted & measure.counts:
                     continue
+                if needs_count and measure.counts and not counted and dimension == "percentage":
+                    continue  # "they lost 60% on Thursday": a share of nothing the verb counts
                 return measure, text
     return None
 
@@ -515,10 +534,14 @@ def _block(
         # schools: a thing more particular than people keeps its own figures.
         what = thing.name if thing is not None and thing.name != "people" and \
             thing.name not in measure.same else ""
+        if thing is None and measure.same and word in measure.counts and \
+                word not in measure.same:
+            what = word  # "900 pilots could lose their jobs": some of the jobs cut
         label = measure.label
-        if what and thing is not None:
-            label = (label.replace("people", thing.label, 1) if label.startswith("people")
-                     else f"{thing.label} {label}")
+        if what:
+            named = thing.label if thing is not None else plural(what)
+            label = (label.replace("people", named, 1) if label.startswith("people")
+                     else f"{named} {label}")
         # "cut 8,000 jobs" and "8,000 job losses" are one count: the measure says the change
         return ("measure", measure.name, "count", what, ""), label
     if thing is not None:
@@ -592,7 +615,8 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
         return None
     if words and words[-1] in vocabulary.epithet_nouns:
         return None  # "the Xbox maker" names no one
-    names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()]
+    names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()
+             and w.lower() not in vocabulary.measure_nouns]  # "Shares fell" names no one
     return "name " + " ".join(names).lower() if names else None
 
 

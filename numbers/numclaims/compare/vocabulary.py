@@ -61,6 +61,7 @@ class Measure:
     by_doer: bool = True  # whether a named doer splits its figures
     dated: bool = True  # whether the day a figure is given for splits its figures
     offered: str | None = None  # the measure a figure becomes when a payment or offer states it
+    moves: str | None = None  # the kind of a change in percent ("shares fell 60% on Thursday")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 }
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
-    "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list,
+    "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
 }
 
 
@@ -237,9 +238,10 @@ def _units(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Unit]:
 def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
     measures = {}
     for name, entry in entries.items():
-        if entry["kind"] not in MEASURE_KINDS:
+        if entry["kind"] not in MEASURE_KINDS or entry.get("moves", "level") not in MEASURE_KINDS:
             raise LexiconError("data/en/measures.toml",
-                               f"[measures.{name}] kind must be one of {', '.join(MEASURE_KINDS)}")
+                               f"[measures.{name}] kind and moves must be one of "
+                               f"{', '.join(MEASURE_KINDS)}")
         measures[name] = Measure(
             name, entry["label"], entry["kind"],
             frozenset(c.lower() for c in entry.get("counts", ())),
@@ -249,6 +251,7 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             entry.get("by_doer", True),
             entry.get("dated", True),
             entry.get("offered"),
+            entry.get("moves"),
         )
     return measures
 
