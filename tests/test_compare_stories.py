@@ -632,3 +632,15 @@ def test_a_banks_assets_in_two_currencies_and_as_of_a_day_are_one_value() -> Non
                     ("US$209 billion", "d1"))
     assert not together(story, ("US$209 billion", "d1"), ("US$175.4 billion", "d1"))
     assert group_of(story, "US$209 billion", "d1").verdict == "consistent"
+
+
+def test_a_fraction_of_a_workforce_lines_up_with_its_percentage() -> None:
+    story = compared([
+        ("A", "2024-06-05", "The airline said it would cut a quarter of its workforce and more "
+                            "than half of its pilots."),
+        ("B", "2024-06-05", "Nordair will axe about 25% of its employees."),
+        ("C", "2024-06-05", "Nordair is shedding 40% of its staff, the union claimed."),
+    ])
+    assert together(story, ("a quarter", "d0"), ("about 25%", "d1"), ("40%", "d2"))
+    assert group_of(story, "a quarter", "d0").verdict == "conflict"
+    assert not together(story, ("more than half", "d0"), ("a quarter", "d0"))

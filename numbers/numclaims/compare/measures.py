@@ -139,6 +139,10 @@ class Reading:
 def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSettings) -> Reading:
     """What ``claim`` measures, as compare lines it up."""
     unit = vocabulary.units.get(vocabulary.unit_index.get(phrase(claim.unit or ""), ""))
+    # "a quarter of its workforce" is 25 per cent of it, lined up with "25% of its staff"
+    share = not claim.unit and _count_dimension(claim) == "share" and not _is_multiple(claim)
+    if share:
+        unit = vocabulary.units["percentage"]
     thing, thing_word = _thing(claim, vocabulary)
     event = _event(claim, vocabulary)
     event_class = vocabulary.events.get(event or "")
@@ -164,6 +168,10 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
     reported = date_range(claim.published)
     scope = _scope(claim, reported, vocabulary)
     low, high = figure_range(claim, settings)
+    stated = stated_range(claim, settings)
+    if share:
+        low, high = _percent(low), _percent(high)
+        stated = _percent(stated[0]), _percent(stated[1])
     return Reading(
         claim=claim,
         index=index,
@@ -177,7 +185,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         event_label=_event_label(event, vocabulary),
         scope=scope,
         unit=unit,
-        stated=stated_range(claim, settings),
+        stated=stated,
         low=low,
         high=high,
         reported=reported,
@@ -187,6 +195,10 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after)
                    | _planned(measure, before, after)) - set(measure_word.split()),
     )
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else share * 100
 
 
 def _offered(measure: Measure | None, event: str | None, dimension: str,
@@ -270,7 +282,7 @@ def _measure(
     clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
-    if not counted and claim.unit == "percentage" and claim.noun_phrase:
+    if not counted and unit is not None and unit.dimension == "percentage" and claim.noun_phrase:
         head = phrase(claim.noun_phrase).split()[-1]  # "25% of its employees"
         counted = {head, singular(head)}
     if thing is None and _people_by_name(claim):
@@ -508,10 +520,14 @@ def _block(
 ) -> tuple[tuple[str, ...] | None, str]:
     """What the claim may only be compared within, and how a label names it."""
     trend = claim.trend or ""
-    if claim.unit:
-        dimension = unit.dimension if unit else f"unit {phrase(claim.unit)}"
-        label = unit.label if unit else plural(phrase(claim.unit))
+    what = _part_counted(thing, word, measure) if measure is not None else ""
+    if claim.unit or unit is not None:  # a unit, or a share written as one ("a quarter")
+        dimension = unit.dimension if unit else f"unit {phrase(claim.unit or '')}"
+        label = unit.label if unit else plural(phrase(claim.unit or ""))
         if measure is not None:
+            if dimension == "percentage" and what:  # "more than half of its pilots"
+                return ("measure", measure.name, dimension, what, trend), \
+                    _part_label(measure, thing, what)
             return ("measure", measure.name, dimension, trend), measure.label
         if dimension == "percentage":  # a share of what: 40% of voters is not 40% of homes
             subject = thing.name if thing else word
@@ -526,24 +542,9 @@ def _block(
                 return ("unit", dimension, "", trend), label
             return ("unit", dimension, word, trend), label + f" of {word}"
         return ("unit", dimension, trend), label
-    if _count_dimension(claim) == "share":
-        subject = measure.name if measure is not None else (thing.name if thing else word)
-        return ("share", subject or "", trend), f"share of {measure.label if measure else word}"
     if measure is not None:
-        # Killed children are not killed people in general, nor destroyed homes destroyed
-        # schools: a thing more particular than people keeps its own figures.
-        what = thing.name if thing is not None and thing.name != "people" and \
-            thing.name not in measure.same else ""
-        if thing is None and measure.same and word in measure.counts and \
-                word not in measure.same:
-            what = word  # "900 pilots could lose their jobs": some of the jobs cut
-        label = measure.label
-        if what:
-            named = thing.label if thing is not None else plural(what)
-            label = (label.replace("people", named, 1) if label.startswith("people")
-                     else f"{named} {label}")
         # "cut 8,000 jobs" and "8,000 job losses" are one count: the measure says the change
-        return ("measure", measure.name, "count", what, ""), label
+        return ("measure", measure.name, "count", what, ""), _part_label(measure, thing, what)
     if thing is not None:
         return ("thing", thing.name, trend), thing.label
     if word:
@@ -551,6 +552,25 @@ def _block(
     # nothing says what is counted ("more than a million", "240,000, police said"): such a
     # figure joins only a group whose figures it agrees with (see Reading.weak)
     return ("count", "", trend), phrase(claim.noun_phrase or "") or "unspecified figure"
+
+
+def _part_counted(thing: Thing | None, word: str, measure: Measure) -> str:
+    """The thing counted when it is more particular than the measure's whole: killed children
+    are not killed people in general, nor destroyed homes destroyed schools; "900 pilots could
+    lose their jobs" are some of the jobs cut. "" for the whole."""
+    if thing is not None:
+        return thing.name if thing.name != "people" and thing.name not in measure.same else ""
+    if measure.same and word in measure.counts and word not in measure.same:
+        return word
+    return ""
+
+
+def _part_label(measure: Measure, thing: Thing | None, what: str) -> str:
+    if not what:
+        return measure.label
+    named = thing.label if thing is not None else plural(what)
+    return (measure.label.replace("people", named, 1) if measure.label.startswith("people")
+            else f"{named} {measure.label}")
 
 
 # --- place, doer, time -----------------------------------------------------------------------
