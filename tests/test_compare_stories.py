@@ -644,3 +644,16 @@ def test_a_fraction_of_a_workforce_lines_up_with_its_percentage() -> None:
     assert together(story, ("a quarter", "d0"), ("about 25%", "d1"), ("40%", "d2"))
     assert group_of(story, "a quarter", "d0").verdict == "conflict"
     assert not together(story, ("more than half", "d0"), ("a quarter", "d0"))
+
+
+def test_a_part_that_names_only_what_it_counts_measures_what_its_whole_does() -> None:
+    story = compared([
+        ("A", "2024-03-23", "The number of people killed in the attack has climbed to 133, at "
+                            "least five children among them."),
+        ("B", "2024-03-23", "The attack killed 133 people, including five children. Seven "
+                            "children were injured."),
+    ])
+    assert together(story, ("at least five", "d0"), ("five", "d1"))
+    assert not together(story, ("five", "d1"), ("133", "d1"))
+    assert not together(story, ("five", "d1"), ("Seven", "d1"))
+    assert "killed" in group_of(story, "five", "d1").label

@@ -90,8 +90,22 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
                 second.thing_label = first.thing_label
             elif second.claim.part_of and second.claim.part_of == first.claim.surface:
                 second.whole = first.index
+                _measured_as_whole(second, first)
         _places_of_breakdowns(sentence)
     _other_countries(readings, vocabulary)
+
+
+def _measured_as_whole(part: Reading, whole: Reading) -> None:
+    """A part that names only what it counts measures what its whole does: "133 killed, at
+    least five children among them" are five children killed, not five children."""
+    if part.measure is not None or whole.measure is None or part.block is None or \
+            part.block[0] != "thing" or whole.block is None or whole.block[2] != "count":
+        return
+    part.measure = whole.measure
+    part.block = ("measure", whole.measure.name, "count", part.block[1], "")
+    label = whole.measure.label
+    part.thing_label = (label.replace("people", part.thing_label, 1) if label.startswith("people")
+                        else f"{part.thing_label} {label}")
 
 
 def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> None:
