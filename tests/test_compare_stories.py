@@ -657,3 +657,18 @@ def test_a_part_that_names_only_what_it_counts_measures_what_its_whole_does() ->
     assert not together(story, ("five", "d1"), ("133", "d1"))
     assert not together(story, ("five", "d1"), ("Seven", "d1"))
     assert "killed" in group_of(story, "five", "d1").label
+
+
+def test_a_place_counted_alone_is_a_part_and_an_agency_measuring_a_quake_gives_its_magnitude(
+) -> None:
+    story = compared([
+        ("A", "2021-05-22", "A magnitude 6.4 earthquake struck the county on Friday night, "
+                            "killing 3 people, state media said. The US Geological Survey "
+                            "measured it at 6.1."),
+        ("B", "2021-05-23", "Seven people have died after the 6.4 magnitude quake. In Yangbi "
+                            "county alone, 5 people were killed."),
+    ])
+    assert together(story, ("6.4", "d0"), ("6.1", "d0"), ("6.4", "d1"))
+    assert group_of(story, "6.1", "d0").verdict == "conflict"
+    assert not together(story, ("5", "d1"), ("Seven", "d1"))
+    assert "in Yangbi county" in group_of(story, "5", "d1").label

@@ -160,8 +160,17 @@ def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
     for reading in sentence:
         if reading.place is None or reading.claim.part_of:
             continue
-        if len(places[reading.block]) < 2 and not _counted_by_place(reading):
+        if len(places[reading.block]) < 2 and not _counted_by_place(reading) and \
+                not _place_alone(reading):
             reading.place = None
+
+
+def _place_alone(reading: Reading) -> bool:
+    """Whether the sentence counts the place on its own ("In Yangbi county alone, 5 were
+    killed", "3,000 in the capital alone"): a part, never the whole."""
+    place = reading.claim.place or ""
+    return bool(place) and (place.lower().endswith(" alone") or re.search(
+        re.escape(place) + r",?\s+alone\b", reading.claim.sentence) is not None)
 
 
 def _counted_by_place(reading: Reading) -> bool:

@@ -584,7 +584,7 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
     for lead in _PLACE_LEADS:
         name = name.removeprefix(lead)
-    name = name.removeprefix("the ")
+    name = name.removeprefix("the ").removesuffix(" alone")  # "in the capital alone"
     if name in vocabulary.countries or _is_whole(name) or name.endswith((" country", " nation")):
         return None  # "the north african country"
     name = _PLACE_TAIL.sub("", _PLACE_HEAD.sub("", name))

@@ -57,7 +57,9 @@ def place_text(readings: Sequence[Reading]) -> str:
     if readings[0].place is None:
         return ""
     written = next((r.claim.place for r in readings if r.claim.place), "")
-    text = " ".join(written.split())
+    text = " ".join(written.strip(" ,").split())
+    text = re.sub(r"(?i)\s+alone$", "", text)  # "In Yangbi county alone"
+    text = text[:1].lower() + text[1:] if text[:3].lower() in ("in ", "at ") else text
     return text if text.lower().startswith(("in ", "across ", "at ")) else f"in {text}"
 
 
