@@ -499,3 +499,15 @@ def test_a_day_on_a_verb_revising_a_count_dates_the_report_not_the_count() -> No
     assert rose.time_scope is None  # the day the toll was given
     (killed,) = extract("The crash killed 288 people on Friday.", published="2023-06-04")
     assert killed.time_scope == "on Friday"
+
+
+@pytest.mark.parametrize(("sentence", "surfaces"), [
+    ("The prefecture of Agadir counted 5 deaths, Greater Casablanca 3 and the province of "
+     "Youssoufia 1, the ministry said.", ["5", "3", "1"]),
+    ("Organisers counted 9,000 marchers in Leeds, Bradford 3,500 and Hull 1,200.",
+     ["9,000", "3,500", "1,200"]),
+    ("He flew Apollo 11 and Apollo 13.", []),
+])
+def test_a_list_that_leaves_out_the_counted_noun_keeps_its_figures(
+        sentence: str, surfaces: list[str]) -> None:
+    assert [c.surface for c in extract(sentence, published="2024-01-01")] == surfaces

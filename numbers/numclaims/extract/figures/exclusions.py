@@ -239,7 +239,34 @@ def _is_label(ctx: _Context, cand: _Cand) -> bool:
     if word.low in lex.ordinary_capitalised or word.low in lex.months or \
             word.low in lex.weekdays or word.low in lex.atoms or word.low in lex.trend_verbs:
         return False
-    return word.text != "I" and not _title_line(ctx, k)
+    return word.text != "I" and not _title_line(ctx, k) and not _gapped_item(ctx, cand)
+
+
+_ITEM_ENDS = frozenset({",", ";", ".", "and", "while", "whereas"})
+_ITEM_STARTS = frozenset({",", "and", "of", "while", "whereas", ";"})
+
+
+def _gapped_item(ctx: _Context, cand: _Cand) -> bool:
+    """A place and its figure in a list whose first item says what is counted: "Agadir
+    counted 5 deaths, Greater Casablanca 3 and the province of Youssoufia 1" (no label)."""
+    toks, k = ctx.toks, cand.start
+    if cand.j < len(toks) and ctx.joined(cand.j) and toks[cand.j].low not in _ITEM_ENDS:
+        return False
+    m = k - 1
+    while m >= 0 and ctx.joined(m + 1) and toks[m].kind == "word" and toks[m].text[:1].isupper():
+        m -= 1
+    if m < 0 or toks[m].low not in _ITEM_STARTS:
+        return False
+    for n in range(m - 1, max(-1, m - 25), -1):  # back to an earlier figure and its noun
+        if not ctx.joined(n + 1) or toks[n].low in (".", ";"):
+            return False
+        if toks[n].kind == "num":
+            noun = toks[n + 1] if n + 1 < len(toks) else None
+            if noun is not None and noun.low in _ITEM_ENDS:
+                continue  # another item of the list: "Greater Casablanca 3 and …"
+            return noun is not None and noun.kind == "word" and noun.text.islower() and \
+                noun.low not in _ITEM_STARTS | {"or", "to", "in", "at", "per", "a"}
+    return False
 
 
 def _is_pronoun_one(ctx: _Context, cand: _Cand) -> bool:
