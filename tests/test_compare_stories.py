@@ -672,3 +672,19 @@ def test_a_place_counted_alone_is_a_part_and_an_agency_measuring_a_quake_gives_i
     assert group_of(story, "6.1", "d0").verdict == "conflict"
     assert not together(story, ("5", "d1"), ("Seven", "d1"))
     assert "in Yangbi county" in group_of(story, "5", "d1").label
+
+
+def test_the_capital_is_the_story_countrys_and_a_union_count_stands_against_the_police() -> None:
+    story = compared([
+        ("A", "2024-02-08", "About 900,000 people marched across France on Tuesday, including "
+                            "80,000 in Paris, the interior ministry said."),
+        ("B", "2024-02-08", "The ministry counted 900,000 protesters in France, 80,000 of them "
+                            "in the capital."),
+        ("C", "2024-02-08", "Some 82,000 people marched in the French capital, police said, "
+                            "while the CGT union counted 400,000 in Paris."),
+    ])
+    assert together(story, ("80,000", "d0"), ("80,000", "d1"), ("Some 82,000", "d2"),
+                    ("400,000", "d2"))
+    paris = group_of(story, "400,000", "d2")
+    assert paris.verdict == "conflict" and "Paris" in paris.label
+    assert not together(story, ("80,000", "d0"), ("About 900,000", "d0"))

@@ -91,8 +91,26 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
             elif second.claim.part_of and second.claim.part_of == first.claim.surface:
                 second.whole = first.index
                 _measured_as_whole(second, first)
+            else:
+                _counted_alike(second, first, vocabulary)
         _places_of_breakdowns(sentence)
     _other_countries(readings, vocabulary)
+
+
+_COUNTING = frozenset({"count", "counted", "estimate", "estimated", "put", "claim", "claimed",
+                       "say", "said", "report", "reported", "give", "gave", "tally", "tallied"})
+
+
+def _counted_alike(second: Reading, first: Reading, vocabulary: Vocabulary) -> None:
+    """A figure a source only states, naming nothing ("82,000 marched, police said, while the
+    union counted 400,000"), counts what the sentence's figure before it counts."""
+    if second.measure is not None or second.block is None or \
+            second.block[:2] not in (("count", ""), ("thing", "people")) or \
+            first.measure is None or first.block is None or first.block[2] != "count" or \
+            (second.claim.event or "").lower() not in _COUNTING:
+        return
+    second.measure, second.block = first.measure, first.block
+    second.thing_label = first.thing_label
 
 
 def _measured_as_whole(part: Reading, whole: Reading) -> None:
@@ -110,12 +128,13 @@ def _measured_as_whole(part: Reading, whole: Reading) -> None:
 
 def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> None:
     """A figure for a country other than the story's is that country's: "72 killed in India"
-    is no report of Nepal's toll. The story's country is the one the most articles name in
-    their figures' sentences; where no country leads, countries split nothing."""
+    is no report of Nepal's toll, and "the capital" is the story's country's. The story's
+    country is the one the most articles name in their figures' sentences; where no country
+    leads, countries split nothing."""
     named = {reading.index: country for reading in readings
              if reading.place is None and (reading.measure is None or reading.measure.placed)
              and (country := country_key(reading.claim.place, vocabulary)) is not None}
-    if not named:
+    if not named and not any(r.place and r.place.endswith("capital") for r in readings):
         return
     articles: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, int]] = set()
@@ -134,6 +153,18 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
         country = named.get(reading.index)
         if country is not None and country != story:
             reading.place = f"country {country}"
+        elif reading.place is not None:
+            reading.place = _capital(reading.place, story, vocabulary)
+
+
+def _capital(place: str, story: str, vocabulary: Vocabulary) -> str:
+    """"capital" as the city it names: the story's country's ("in the capital"), or the one
+    its adjective names ("in the French capital"), so it lines up with "in Paris"."""
+    if place == "capital":
+        return vocabulary.capitals.get(story, place)
+    if place.endswith(" capital"):
+        return vocabulary.capital_adjectives.get(place.removesuffix(" capital"), place)
+    return place
 
 
 def _countries_in(sentence: str, vocabulary: Vocabulary) -> set[str]:
@@ -469,7 +500,7 @@ def _sentence_apart(reading: Reading, draft: Draft) -> bool:
         sources = {phrase.lower() for phrase in (reading.claim.attribution,
                                                  member.claim.attribution) if phrase}
         if len(sources) == 2 or reading.scope.key != member.scope.key or \
-                _set_against(member, reading):
+                _set_against(member, reading) or (sources and _contrasted(member, reading)):
             continue  # two sources, two times ("59 killed, but by Friday the toll was 67")
         return True
     return False
@@ -487,6 +518,17 @@ _CHANGE_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _CHANGE_TO = re.compile(r"^\s*(?:to|-|–|—)\s*$", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"^[\s,]*(?:or|and not|not|rather than|instead of|against|versus|vs\.?)"
                           r"\s*$", re.IGNORECASE)
+
+
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|against)\b", re.IGNORECASE)
+
+
+def _contrasted(one: Reading, other: Reading) -> bool:
+    """Whether a contrast stands between two figures of one sentence ("82,000 marched, police
+    said, while the union counted 400,000"): with a source named, two sources."""
+    first, second = sorted((one.claim, other.claim), key=lambda claim: claim.start)
+    offset = first.sentence_start
+    return _CONTRAST.search(first.sentence[first.end - offset:second.start - offset]) is not None
 
 
 def _set_against(one: Reading, other: Reading) -> bool:

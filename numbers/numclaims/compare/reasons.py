@@ -56,7 +56,10 @@ def place_text(readings: Sequence[Reading]) -> str:
     """The place the group's figures are scoped to, as the first member wrote it."""
     if readings[0].place is None:
         return ""
-    written = next((r.claim.place for r in readings if r.claim.place), "")
+    key = readings[0].place
+    places = [r.claim.place for r in readings if r.claim.place]
+    # "in Paris" rather than "in the capital", where members write both
+    written = next((place for place in places if key in place.lower()), places[0] if places else "")
     text = " ".join(written.strip(" ,").split())
     text = re.sub(r"(?i)\s+alone$", "", text)  # "In Yangbi county alone"
     text = text[:1].lower() + text[1:] if text[:3].lower() in ("in ", "at ") else text

@@ -92,6 +92,8 @@ class Vocabulary:
     broad_modifiers: frozenset[str]
     earlier_words: frozenset[str]
     epithet_nouns: frozenset[str]  # "the Xbox maker": no named doer
+    capitals: dict[str, str]  # country (as country_key gives it) → its capital, lower case
+    capital_adjectives: dict[str, str]  # "french" → "paris": "in the French capital"
 
     def family(self, event: str | None) -> str | None:
         return None if event is None else self.families.get(event, event)
@@ -119,7 +121,9 @@ def load() -> Vocabulary:
                                 "broad_modifiers"})
     _check_top_level("events", {"events", "not_events"})
     _check_top_level("measures", {"measures", "country_names", "earlier_words",
-                                  "epithet_nouns"})
+                                  "epithet_nouns", "capitals"})
+    capital_entries = lexicon.section("measures", "capitals",
+                                      {"city": str, "adjectives": list}, required=("city",))
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
                                     required=("phrases", "label"))
     event_entries = lexicon.section("events", "events", _EVENT_SCHEMA,
@@ -166,6 +170,10 @@ def load() -> Vocabulary:
         broad_modifiers=frozenset(lexicon.words("things", "broad_modifiers")),
         earlier_words=frozenset(lexicon.words("measures", "earlier_words")),
         epithet_nouns=frozenset(lexicon.words("measures", "epithet_nouns")),
+        capitals={country: e["city"].lower() for country, e in capital_entries.items()},
+        capital_adjectives={adjective.lower(): e["city"].lower()
+                            for e in capital_entries.values()
+                            for adjective in e.get("adjectives", ())},
     )
 
 
