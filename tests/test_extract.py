@@ -511,3 +511,10 @@ def test_a_day_on_a_verb_revising_a_count_dates_the_report_not_the_count() -> No
 def test_a_list_that_leaves_out_the_counted_noun_keeps_its_figures(
         sentence: str, surfaces: list[str]) -> None:
     assert [c.surface for c in extract(sentence, published="2024-01-01")] == surfaces
+
+
+def test_a_source_said_in_an_aside_is_the_figures_source() -> None:
+    claims = extract("Some 82,000 people marched in Lyon, police said, while the union counted "
+                     "400,000.", published="2024-02-08")
+    assert [(c.surface, c.attribution) for c in claims] == [
+        ("Some 82,000", "police"), ("400,000", "the union")]

@@ -1002,6 +1002,13 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
                 return medium
             continue
         return _source_phrase(subject, doc)
+    for ancestor in anchor.ancestors:  # "82,000 marched, police said, while …": an aside
+        for aside in ancestor.children:
+            if aside.dep_ != "parataxis" or not _is_speech(aside, anchor):
+                continue
+            subjects = [c for c in aside.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].i not in own_phrase and _is_source(subjects[0]):
+                return _source_phrase(subjects[0], doc)
     return _according_to(doc)
 
 
