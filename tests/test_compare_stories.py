@@ -688,3 +688,15 @@ def test_the_capital_is_the_story_countrys_and_a_union_count_stands_against_the_
     paris = group_of(story, "400,000", "d2")
     assert paris.verdict == "conflict" and "Paris" in paris.label
     assert not together(story, ("80,000", "d0"), ("About 900,000", "d0"))
+
+
+def test_a_sum_lost_is_a_loss_and_jobs_lost_are_jobs_cut() -> None:
+    story = compared([
+        ("A", "2023-03-09", "The bank lost roughly $1.8bn selling securities and said 500 "
+                            "staff would lose their jobs."),
+        ("B", "2023-03-10", "It booked a loss of $2.5 billion on the sale."),
+    ])
+    assert together(story, ("roughly $1.8bn", "d0"), ("$2.5 billion", "d1"))
+    assert group_of(story, "$2.5 billion", "d1").label == "loss"
+    assert group_of(story, "$2.5 billion", "d1").verdict == "conflict"
+    assert not together(story, ("500", "d0"), ("roughly $1.8bn", "d0"))

@@ -304,7 +304,8 @@ def _measure(
         noun_phrase = noun_phrase[numbers[-1] + 1:]
     # the counted phrase and the words written right after the figure say it best ("632
     # dead"), then the event, then the rest of the clause, nearest first
-    nouns, verbs = vocabulary.measure_nouns, vocabulary.measure_words
+    nouns = vocabulary.measure_nouns
+    verbs = vocabulary.money_words if dimension == "currency" else vocabulary.measure_words
     both = (nouns, verbs)
     # (words, the indexes to look them up in): a noun names a measure before a verb does
     written = [w for w in _WORD.findall(claim.surface.lower()) if not w[0].isdigit()]
@@ -418,7 +419,7 @@ def _cue(
     for length in range(min(len(words), vocabulary.longest_cue), 0, -1):
         for text in dict.fromkeys((" ".join(words[:length]), " ".join(words[-length:]))):
             for index in indexes:
-                needs_count = index is vocabulary.measure_words
+                needs_count = index is not vocabulary.measure_nouns
                 name = index.get(text) or index.get(singular(text))
                 if name is None:
                     continue
@@ -520,6 +521,8 @@ def _block(
 ) -> tuple[tuple[str, ...] | None, str]:
     """What the claim may only be compared within, and how a label names it."""
     trend = claim.trend or ""
+    if measure is not None and measure.moves is None:
+        trend = ""  # "lost $1.8bn" and "a loss of $1.8bn": the measure says which way
     what = _part_counted(thing, word, measure) if measure is not None else ""
     if claim.unit or unit is not None:  # a unit, or a share written as one ("a quarter")
         dimension = unit.dimension if unit else f"unit {phrase(claim.unit or '')}"
@@ -636,8 +639,13 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     if words and words[-1] in vocabulary.epithet_nouns:
         return None  # "the Xbox maker" names no one
     names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()
-             and w.lower() not in vocabulary.measure_nouns]  # "Shares fell" names no one
+             and w.lower() not in vocabulary.measure_nouns  # "Shares fell" names no one
+             and w.lower() not in _NO_NAMES]  # nor "The bank", "It"
     return "name " + " ".join(names).lower() if names else None
+
+
+_NO_NAMES = frozenset({"the", "a", "an", "it", "its", "this", "that", "these", "those", "they",
+                       "their", "he", "she", "we", "our", "his", "her"})
 
 
 def actors_match(one: str | None, other: str | None) -> bool:

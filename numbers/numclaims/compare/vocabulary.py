@@ -83,6 +83,8 @@ class Vocabulary:
     measures: dict[str, Measure]
     measure_nouns: dict[str, str]  # phrase -> measure
     measure_words: dict[str, str]
+    #: the measure words, and those that name a measure only for a sum of money ("lost $1.8bn")
+    money_words: dict[str, str]
     longest_cue: int
     #: The words a measure's noun or verb phrase starts with, and ends with (singular forms
     #: too): a phrase that starts or ends with none of them names no measure.
@@ -111,6 +113,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
     "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
+    "money_words": list,
 }
 
 
@@ -141,6 +144,7 @@ def load() -> Vocabulary:
     thing_index = lexicon.phrase_index("things", thing_entries)
     measure_nouns = lexicon.phrase_index("measures", measure_entries, field="nouns")
     measure_words = lexicon.phrase_index("measures", measure_entries, field="words")
+    money_words = lexicon.phrase_index("measures", measure_entries, field="money_words")
     return Vocabulary(
         things=things,
         thing_index=thing_index,
@@ -162,8 +166,10 @@ def load() -> Vocabulary:
         measures=_measures(measure_entries),
         measure_nouns=measure_nouns,
         measure_words=measure_words,
-        longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words)), default=1),
-        cue_edges=frozenset(edge for p in (*measure_nouns, *measure_words)
+        money_words={**measure_words, **money_words},
+        longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words, *money_words)),
+                        default=1),
+        cue_edges=frozenset(edge for p in (*measure_nouns, *measure_words, *money_words)
                             for edge in (p.split()[0], p.split()[-1])),
         countries=_countries(),
         generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),
