@@ -700,3 +700,17 @@ def test_a_sum_lost_is_a_loss_and_jobs_lost_are_jobs_cut() -> None:
     assert group_of(story, "$2.5 billion", "d1").label == "loss"
     assert group_of(story, "$2.5 billion", "d1").verdict == "conflict"
     assert not together(story, ("500", "d0"), ("roughly $1.8bn", "d0"))
+
+
+def test_a_rivals_cut_is_the_rivals_and_the_label_names_each_doer() -> None:
+    story = compared([
+        ("A", "2024-01-20", "Zenith said it would eliminate about 9,000 positions. Rival Orbix "
+                            "said last week it would cut 8,000 jobs."),
+        ("B", "2024-01-20", "Zenith will lay off 9,000 staff. Orbix announced 8,000 cuts "
+                            "earlier this month."),
+    ])
+    assert together(story, ("about 9,000", "d0"), ("9,000", "d1"))
+    assert together(story, ("8,000", "d0"), ("8,000", "d1"))
+    assert not together(story, ("8,000", "d0"), ("about 9,000", "d0"))
+    assert "Zenith" in group_of(story, "9,000", "d1").label
+    assert "Orbix" in group_of(story, "8,000", "d1").label

@@ -191,7 +191,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         reported=reported,
         reckoned=_reckoned(claim, scope, reported, earlier=earlier),
         place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
-        actor=_actor(claim.agent, measure, vocabulary),
+        actor=_actor(_doer(claim), measure, vocabulary),
         narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after)
                    | _planned(measure, before, after)) - set(measure_word.split()),
     )
@@ -613,6 +613,21 @@ def country_key(text: str | None, vocabulary: Vocabulary) -> str | None:
 def _is_whole(name: str) -> bool:
     return name in ("nationwide", "countrywide", "country", "nation", "total", "overall", "all",
                     "altogether", "nationally", "worldwide", "globally", "whole country")
+
+
+def _doer(claim: Claim) -> str | None:
+    """The figure's doer; for "it" or "they", the source speaking of itself: "Orbix said it
+    would cut 8,000 jobs"."""
+    if claim.attribution and (claim.agent is None or claim.agent.lower() in _PRONOUNS):
+        said = claim.sentence.find(claim.attribution)
+        between = claim.sentence[said + len(claim.attribution):claim.start - claim.sentence_start]
+        if said >= 0 and _PRONOUN.search(between):
+            return claim.attribution
+    return claim.agent
+
+
+_PRONOUNS = ("it", "they", "we")
+_PRONOUN = re.compile(r"\b(?:it|they|we)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 
 
 def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -> str | None:

@@ -45,6 +45,9 @@ def label(readings: Sequence[Reading], vocabulary: Vocabulary) -> str:
     place = place_text(readings)
     if place:
         words.append(place)
+    doers = Counter(_named_doer(r) for r in readings if _named_doer(r))
+    if doers:  # "jobs cut by Orbix" beside "jobs cut by Zenith"
+        words.append("by " + doers.most_common(1)[0][0])
     scopes = Counter(scope_label(r.claim, r.scope, vocabulary) for r in readings)
     common, count = scopes.most_common(1)[0]
     if common and count * 2 > len(readings):
@@ -85,10 +88,28 @@ def quantity(readings: Sequence[Reading], vocabulary: Vocabulary) -> str:
     scopes = {scope_label(r.claim, r.scope, vocabulary) for r in readings} - {""}
     if scopes:
         parts.append("time: " + "; ".join(sorted(scopes)))
-    doers = sorted({r.claim.agent for r in readings if r.actor and r.claim.agent})
+    doers = sorted({_doer_text(r) for r in readings if r.actor and _doer_text(r)})
     if doers:
         parts.append("by " + ", ".join(doers[:3]))
     return "; ".join(parts)
+
+
+def _doer_text(reading: Reading) -> str:
+    """The doer as written: the agent, or the source a pronoun stands for."""
+    agent = reading.claim.agent or ""
+    if agent and agent.lower() not in ("it", "they", "we"):
+        return " ".join(agent.split())
+    return " ".join((reading.claim.attribution or "").split())
+
+
+def _named_doer(reading: Reading) -> str:
+    """A company or body named as the doer of its own figure, as written ("Zenith" of "Zenith
+    shares"); "" for none and for the known actors of actors.toml."""
+    if not reading.actor or not reading.actor.startswith("name "):
+        return ""
+    names = set(reading.actor.split()[1:])
+    return " ".join(word for word in _doer_text(reading).split()
+                    if word.lower().removesuffix("'s").removesuffix("’s") in names)
 
 
 def group_id(label_text: str, readings: Sequence[Reading]) -> str:
