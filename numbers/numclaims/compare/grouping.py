@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..settings import CompareSettings
-from .measures import Reading, Scope, actors_match, country_key
+from .measures import Reading, Scope, actors_match, country_key, part_label
 from .ranges import apart, overlap
 from .vocabulary import Vocabulary
 
@@ -92,7 +92,7 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
                 second.whole = first.index
                 _measured_as_whole(second, first)
             else:
-                _counted_alike(second, first, vocabulary)
+                _counted_alike(second, first)
         _places_of_breakdowns(sentence)
     _other_countries(readings, vocabulary)
 
@@ -101,7 +101,7 @@ _COUNTING = frozenset({"count", "counted", "estimate", "estimated", "put", "clai
                        "say", "said", "report", "reported", "give", "gave", "tally", "tallied"})
 
 
-def _counted_alike(second: Reading, first: Reading, vocabulary: Vocabulary) -> None:
+def _counted_alike(second: Reading, first: Reading) -> None:
     """A figure a source only states, naming nothing ("82,000 marched, police said, while the
     union counted 400,000"), counts what the sentence's figure before it counts."""
     if second.measure is not None or second.block is None or \
@@ -121,9 +121,7 @@ def _measured_as_whole(part: Reading, whole: Reading) -> None:
         return
     part.measure = whole.measure
     part.block = ("measure", whole.measure.name, "count", part.block[1], "")
-    label = whole.measure.label
-    part.thing_label = (label.replace("people", part.thing_label, 1) if label.startswith("people")
-                        else f"{part.thing_label} {label}")
+    part.thing_label = part_label(whole.measure, part.thing_label)
 
 
 def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> None:

@@ -191,7 +191,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         reported=reported,
         reckoned=_reckoned(claim, scope, reported, earlier=earlier),
         place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
-        actor=_actor(_doer(claim), measure, vocabulary),
+        actor=_actor(doer(claim), measure, vocabulary),
         narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after)
                    | _planned(measure, before, after)) - set(measure_word.split()),
     )
@@ -291,8 +291,8 @@ def _measure(
     if verb is not None:
         return verb
     event_words = phrase(claim.event or "").split()
-    # "6,000 of its 24,000 staff", "90% of the 2.26 million who voted": the whole the part is
-    # of, named by its own words; what the clause's verb does is done to the part
+    # "6,000 of its 24,000 staff", "two of the 181 people on board": the whole the part is of,
+    # named by its own words; what the clause's verb does is done to the part
     whole = bool(_WHOLE_OF_PART.search(claim.sentence[:max(0, claim.start - claim.sentence_start)]))
     if whole:
         before, event_words = [], []
@@ -571,7 +571,11 @@ def _part_counted(thing: Thing | None, word: str, measure: Measure) -> str:
 def _part_label(measure: Measure, thing: Thing | None, what: str) -> str:
     if not what:
         return measure.label
-    named = thing.label if thing is not None else plural(what)
+    return part_label(measure, thing.label if thing is not None else plural(what))
+
+
+def part_label(measure: Measure, named: str) -> str:
+    """The measure's label for a part of what it counts: "children killed", "pilots jobs cut"."""
     return (measure.label.replace("people", named, 1) if measure.label.startswith("people")
             else f"{named} {measure.label}")
 
@@ -615,7 +619,7 @@ def _is_whole(name: str) -> bool:
                     "altogether", "nationally", "worldwide", "globally", "whole country")
 
 
-def _doer(claim: Claim) -> str | None:
+def doer(claim: Claim) -> str | None:
     """The figure's doer; for "it" or "they", the source speaking of itself: "Orbix said it
     would cut 8,000 jobs"."""
     if claim.attribution and (claim.agent is None or claim.agent.lower() in _PRONOUNS):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..formatting import range_text
 from ..models import Claim
-from .measures import Reading, Scope, date_range, phrase, plural, singular
+from .measures import Reading, Scope, date_range, doer, phrase, plural, singular
 from .origins import article_name
 from .vocabulary import Vocabulary, source_name
 
@@ -96,10 +96,7 @@ def quantity(readings: Sequence[Reading], vocabulary: Vocabulary) -> str:
 
 def _doer_text(reading: Reading) -> str:
     """The doer as written: the agent, or the source a pronoun stands for."""
-    agent = reading.claim.agent or ""
-    if agent and agent.lower() not in ("it", "they", "we"):
-        return " ".join(agent.split())
-    return " ".join((reading.claim.attribution or "").split())
+    return " ".join((doer(reading.claim) or "").split())
 
 
 def _named_doer(reading: Reading) -> str:
