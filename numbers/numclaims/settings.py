@@ -36,6 +36,9 @@ class CompareSettings:
     #: A figure of a one-day event whose words give no day may be of its report date or up to
     #: this many days before it: Wednesday's march counted again in Friday's paper.
     undated_occasion_days: int = 2
+    #: At most this many groups (the latest formed) are weighed for one figure: a story's block
+    #: holds far fewer; a page of thousands of unnamed figures would otherwise cost the square.
+    max_candidates: int = 200
     #: Days given for a value set once (a deal's price) split nothing when they lie within this
     #: many days of each other: agreed on Thursday, paid on Friday.
     undated_days: int = 7

@@ -259,6 +259,9 @@ def group(
             # whole may join, where it agrees, that measure's group
             loose = [c for key in sorted(_measures_counting(reading, by_dimension, vocabulary))
                      for c in blocks[key].candidates(reading)]
+            # bounded work: a page of thousands of unnamed figures makes as many groups
+            candidates = candidates[-settings.max_candidates:]
+            loose = loose[-settings.max_candidates:]
             draft = _best(reading, candidates, placed, vocabulary, settings, loose=loose)
         if draft is None:
             draft = Draft(order=len(drafts), readings=[])

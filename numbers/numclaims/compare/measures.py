@@ -293,7 +293,8 @@ def _measure(
     event_words = phrase(claim.event or "").split()
     # "6,000 of its 24,000 staff", "two of the 181 people on board": the whole the part is of,
     # named by its own words; what the clause's verb does is done to the part
-    whole = bool(_WHOLE_OF_PART.search(claim.sentence[:max(0, claim.start - claim.sentence_start)]))
+    at = max(0, claim.start - claim.sentence_start)
+    whole = bool(_WHOLE_OF_PART.search(claim.sentence[max(0, at - 40):at]))  # bounded work
     if whole:
         before, event_words = [], []
     dimension = _dimension(claim, unit)
@@ -625,7 +626,7 @@ def doer(claim: Claim) -> str | None:
     if claim.attribution and (claim.agent is None or claim.agent.lower() in _PRONOUNS):
         said = claim.sentence.find(claim.attribution)
         between = claim.sentence[said + len(claim.attribution):claim.start - claim.sentence_start]
-        if said >= 0 and _PRONOUN.search(between):
+        if said >= 0 and _PRONOUN.search(between[-40:]):
             return claim.attribution
     return claim.agent
 
