@@ -92,22 +92,18 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
                 second.whole = first.index
                 _measured_as_whole(second, first)
             else:
-                _counted_alike(second, first)
+                _counted_alike(second, first, vocabulary)
         _places_of_breakdowns(sentence)
     _other_countries(readings, vocabulary)
 
 
-_COUNTING = frozenset({"count", "counted", "estimate", "estimated", "put", "claim", "claimed",
-                       "say", "said", "report", "reported", "give", "gave", "tally", "tallied"})
-
-
-def _counted_alike(second: Reading, first: Reading) -> None:
+def _counted_alike(second: Reading, first: Reading, vocabulary: Vocabulary) -> None:
     """A figure a source only states, naming nothing ("82,000 marched, police said, while the
     union counted 400,000"), counts what the sentence's figure before it counts."""
     if second.measure is not None or second.block is None or \
             second.block[:2] not in (("count", ""), ("thing", "people")) or \
             first.measure is None or first.block is None or first.block[2] != "count" or \
-            (second.claim.event or "").lower() not in _COUNTING:
+            (second.claim.event or "").lower() not in vocabulary.stating_words:
         return
     second.measure, second.block = first.measure, first.block
     second.thing_label = first.thing_label

@@ -45,7 +45,7 @@ def label(readings: Sequence[Reading], vocabulary: Vocabulary) -> str:
     place = place_text(readings)
     if place:
         words.append(place)
-    doers = Counter(_named_doer(r) for r in readings if _named_doer(r))
+    doers = Counter(name for r in readings if (name := _named_doer(r)))
     if doers:  # "jobs cut by Orbix" beside "jobs cut by Zenith"
         words.append("by " + doers.most_common(1)[0][0])
     scopes = Counter(scope_label(r.claim, r.scope, vocabulary) for r in readings)
@@ -88,7 +88,7 @@ def quantity(readings: Sequence[Reading], vocabulary: Vocabulary) -> str:
     scopes = {scope_label(r.claim, r.scope, vocabulary) for r in readings} - {""}
     if scopes:
         parts.append("time: " + "; ".join(sorted(scopes)))
-    doers = sorted({_doer_text(r) for r in readings if r.actor and _doer_text(r)})
+    doers = sorted({text for r in readings if r.actor and (text := _doer_text(r))})
     if doers:
         parts.append("by " + ", ".join(doers[:3]))
     return "; ".join(parts)
