@@ -714,3 +714,36 @@ def test_a_rivals_cut_is_the_rivals_and_the_label_names_each_doer() -> None:
     assert not together(story, ("8,000", "d0"), ("about 9,000", "d0"))
     assert "Zenith" in group_of(story, "9,000", "d1").label
     assert "Orbix" in group_of(story, "8,000", "d1").label
+
+
+def test_people_registered_as_missing_are_missing_and_measures_are_no_magnitude() -> None:
+    story = compared([
+        ("A", "2023-09-16", "Around 9,000 people are still registered as missing across the "
+                            "country. The council announced three measures on Sunday."),
+        ("B", "2023-09-15", "More than 9,000 people remain missing, the report says. The quake "
+                            "registered 6.8 on the Richter scale."),
+    ])
+    assert together(story, ("Around 9,000", "d0"), ("More than 9,000", "d1"))
+    assert group_of(story, "Around 9,000", "d0").label == "people missing"
+    assert not together(story, ("three", "d0"), ("6.8", "d1"))
+    assert group_of(story, "6.8", "d1").label == "magnitude"
+
+
+def test_a_word_before_another_noun_says_nothing_of_the_figure() -> None:
+    story = compared([
+        ("A", "2019-09-24", "Under Operation Matterhorn, 45 chartered aircraft will fly stranded "
+                            "passengers back to Britain from 53 airports."),
+        ("B", "2019-09-24", "More than 150,000 people are stranded abroad."),
+    ])
+    assert group_of(story, "45", "d0").label != group_of(story, "More than 150,000", "d1").label
+    assert not together(story, ("45", "d0"), ("More than 150,000", "d1"))
+    assert not together(story, ("53", "d0"), ("More than 150,000", "d1"))
+
+
+def test_counts_of_one_thing_naming_nothing_else_join_only_where_they_agree() -> None:
+    story = compared([
+        ("A", "2019-09-25", "About a million customers have had their holidays thrown into "
+                            "disarray."),
+        ("B", "2019-09-26", "Thomas Cook: 15,000 customers back in UK as questions mount."),
+    ])
+    assert not together(story, ("About a million", "d0"), ("15,000", "d1"))

@@ -329,6 +329,46 @@ def test_a_small_number_that_counts_is_kept() -> None:
     assert (claim.value, claim.entity, claim.event) == (2, "soldier", "kill")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("The four gunmen who burst into the hall were caught the next day.", "four", "gunman"),
+        ("The two express trains were carrying more than 2,200 passengers.", "two", "train"),
+        ("Six missing in bridge collapse presumed dead", "Six", None),
+        ("Eight workers fell into the water. Two of them were rescued quickly.", "Two", None),
+        ("Three were arrested as the crowd was dispersed.", "Three", None),
+    ],
+)
+def test_a_small_number_a_reader_can_check_is_a_claim(
+    text: str, surface: str, entity: str | None,
+) -> None:
+    claims = {claim.surface: claim for claim in extract(text, published="2024-03-27")}
+    assert surface in claims
+    assert claims[surface].entity == entity
+
+
+def test_the_other_two_refers_rather_than_counts() -> None:
+    claims = extract("One of the men left early; the other two stayed.", published="2024-03-27")
+    assert [claim.surface for claim in claims] == []
+
+
+def test_a_figure_with_its_own_participle_takes_no_tally_counted_before() -> None:
+    claims = {c.surface: c for c in extract(
+        "Libya floods: UN cuts death toll to 3,958, says over 9,000 injured",
+        published="2023-09-18")}
+    assert claims["3,958"].entity == "toll"
+    assert claims["over 9,000"].entity is None
+    assert claims["over 9,000"].event == "injure"
+
+
+def test_a_fraction_counts_no_people_named_before() -> None:
+    claims = {c.surface: c for c in extract(
+        "The ministry says 2,497 people have died in the earthquake, which registered 6.8 on "
+        "the Richter scale.", published="2023-09-11")}
+    assert claims["2,497"].entity == "people"
+    assert claims["6.8"].entity is None
+
+
 def test_he_said_is_the_person_named_before() -> None:
     text = (
         "White House spokesman John Kirby spoke to reporters on Friday.\n\n"

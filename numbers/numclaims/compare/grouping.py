@@ -451,7 +451,7 @@ def _best(
         if draft is whole or not fits(reading, draft, vocabulary, settings):
             continue
         agreeing = _agrees_with_some(low, high, draft, settings)
-        if (reading.weak or id(draft) in strict) and not agreeing:
+        if (reading.weak or id(draft) in strict or _bare(reading)) and not agreeing:
             continue  # "£47m" with nothing named joins only the figures it agrees with
         if not agreeing and draft.readings and \
                 reading.narrowing != draft.readings[0].narrowing:
@@ -480,6 +480,13 @@ def _best(
         if len(families) > 1:
             scored = [(score, draft) for score, draft in scored if score[0]]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _bare(reading: Reading) -> bool:
+    """Whether only the thing counted says what the figure measures: no measure, no event
+    ("15,000 customers back in the UK" beside "a million customers" are two quantities)."""
+    return reading.block is not None and reading.block[0] == "thing" and \
+        reading.measure is None and reading.event is None
 
 
 def _sentence_of(reading: Reading) -> tuple[str, int, str]:

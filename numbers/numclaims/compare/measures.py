@@ -25,7 +25,11 @@ from .vocabulary import Measure, Thing, Unit, Vocabulary
 
 # Words that end the stretch of a clause read for a figure's measure.
 _CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s")
-_AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|as|with)\b")
+# "registered as missing", "listed as dead": the word after "as" says what befell them
+_LISTED_AS = ("registered", "listed", "reported", "recorded", "declared", "classed", "counted",
+              "confirmed")
+_AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|with)\b|"
+                        + "".join(f"(?<!{verb} )" for verb in _LISTED_AS) + r"\bas\b")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
 # Words a place phrase begins or ends with that do not name the place.
 _PLACE_LEADS = ("in ", "across ", "throughout ", "within ", "inside ", "at ", "the ")
@@ -282,6 +286,8 @@ def _measure(
     clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
+    if singular(entity) in vocabulary.generic_nouns:  # "thousands more were missing"
+        counted = {thing.name} if thing else set()
     if not counted and unit is not None and unit.dimension == "percentage" and claim.noun_phrase:
         head = phrase(claim.noun_phrase).split()[-1]  # "25% of its employees"
         counted = {head, singular(head)}
@@ -308,46 +314,67 @@ def _measure(
     nouns = vocabulary.measure_nouns
     verbs = vocabulary.money_words if dimension == "currency" else vocabulary.measure_words
     both = (nouns, verbs)
-    # (words, the indexes to look them up in): a noun names a measure before a verb does
     written = [w for w in _WORD.findall(claim.surface.lower()) if not w[0].isdigit()]
-    verbs_after: list[tuple[list[str], tuple[dict[str, str], ...]]] = [
-        (after[:longest], (verbs,)),
-        (after[1:1 + longest], (verbs,)),  # "1 million people took part"
-        (_without_auxiliaries(after[1:])[:longest], (verbs,)),  # "101 bodies had still to be
-        # identified", "a million people have taken part"
+    # (words, the indexes to look them up in, whether only a phrase starting them counts): a
+    # noun names a measure before a verb does; words after the figure are read from its side,
+    # so "45 aircraft will fly stranded passengers" says nothing of the aircraft
+    Search = tuple[list[str], tuple[dict[str, str], ...], bool]
+    verbs_after: list[Search] = [
+        (after[:longest], (verbs,), True),
+        (after[1:1 + longest], (verbs,), True),  # "1 million people took part"
+        (_without_auxiliaries(after[1:])[:longest], (verbs,), True),  # "101 bodies had still
+        # to be identified", "a million people have taken part"
     ]
     for end in range(len(noun_phrase), 0, -1):
         found = _cue(noun_phrase[max(0, end - longest):end], counted, dimension, vocabulary, both)
         if found is not None and singular(found[1]) in found[0].same:
             # "three protesters were arrested", "police arrested three protesters": the noun
             # says who, the verb what befell them
-            for words, indexes in [*verbs_after, (event_words, (verbs,))]:
-                done = _cue(words, counted, dimension, vocabulary, indexes)
+            for words, indexes, starting in [*verbs_after, (event_words, (verbs,), False)]:
+                done = _cue(words, counted, dimension, vocabulary, indexes, starting=starting)
                 if done is not None and done[0] is not found[0]:
                     return done
             break
-    searches: list[tuple[list[str], tuple[dict[str, str], ...]]] = [
-        (written, (nouns,)),  # "magnitude 7", "a 6.9-magnitude quake"
-        *((noun_phrase[max(0, end - longest):end], both)
+    searches: list[Search] = [
+        (written, (nouns,), False),  # "magnitude 7", "a 6.9-magnitude quake"
+        *((noun_phrase[max(0, end - longest):end], both, False)
           for end in range(len(noun_phrase), 0, -1)),
-        (after[:longest], (nouns,)),
-        (after[1:1 + longest], (nouns,)),
+        (after[:longest], (nouns,), True),
+        (after[1:1 + longest], (nouns,), True),
+        (_without_auxiliaries(after[1:])[:longest], (nouns,), True),  # "were reported dead"
         *verbs_after,
-        (event_words, (verbs,)),  # a verb: "paid" is no salary
+        (event_words, (verbs,), False),  # a verb: "paid" is no salary
     ]
     if _modifier_figure(claim):
         before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
+    next_word: dict[int, list[str]] = {}  # a before-window's word after it
     for distance in range(max(len(before), len(after))):
         end = len(before) - distance
         if end > 0:
-            searches.append((before[max(0, end - longest):end], both))
+            searches.append((before[max(0, end - longest):end], both, False))
+            next_word[len(searches) - 1] = before[end:end + 1]
         if 2 <= distance < len(after):
-            searches.append((after[distance:distance + longest], both))
-    for words, indexes in searches:
-        found = _cue(words, counted, dimension, vocabulary, indexes)
-        if found is not None:
+            searches.append((after[distance:distance + longest], both, True))
+    for at, (words, indexes, starting) in enumerate(searches):
+        found = _cue(words, counted, dimension, vocabulary, indexes, starting=starting)
+        if found is None:
+            continue
+        cue = found[1].split()
+        following = words[len(cue):len(cue) + 1] if starting or words[:len(cue)] == cue else \
+            next_word.get(at, [])
+        if not _names_other(following, found[0], counted, vocabulary):
             return found
     return None, ""
+
+
+def _names_other(following: list[str], measure: Measure, counted: set[str],
+                 vocabulary: Vocabulary) -> bool:
+    """Whether a cue modifies the noun ``following`` it, another thing than the figure counts
+    ("45 aircraft will fly *stranded passengers* back from 53 airports")."""
+    if not following or not counted or {following[0], singular(following[0])} & counted:
+        return False
+    word = singular(following[0])
+    return word in vocabulary.thing_index or word in measure.counts or word in measure.same
 
 
 _WHOLE_OF_PART = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s+)?of\s+(?:its|their|the|our|his|her)\s+$")
@@ -389,13 +416,22 @@ def _modifier_figure(claim: Claim) -> bool:
 
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "be", "being",
                           "would", "will", "could", "may", "might"})
+# Words between a figure's noun and the word saying what befell it: "were reported dead", "are
+# still registered as missing", "are feared to be dead"
+_STATED = frozenset({"reported", "confirmed", "feared", "believed", "thought", "presumed",
+                     "listed", "registered", "recorded", "declared", "counted", "known", "now",
+                     "also", "officially", "as"})
 
 
 def _without_auxiliaries(words: list[str]) -> list[str]:
-    """The words after the auxiliaries that open them."""
+    """The words after the auxiliaries and reporting words that open them ("were reported
+    dead"); "still" goes too unless a "to" follows it ("had still to be identified")."""
     at = 0
-    while at < len(words) and words[at] in _AUXILIARIES:
+    while at < len(words) and (words[at] in _AUXILIARIES or words[at] in _STATED or (
+            words[at] == "still" and words[at + 1:at + 2] != ["to"])):
         at += 1
+    if words[at:at + 2] == ["to", "be"] and at > 0 and words[at - 1] in _STATED:
+        at += 2  # "feared to be dead"
     return words[at:]
 
 
@@ -410,15 +446,20 @@ def _dimension(claim: Claim, unit: Unit | None) -> str:
 
 def _cue(
     words: list[str], counted: set[str], dimension: str, vocabulary: Vocabulary,
-    indexes: tuple[dict[str, str], ...],
+    indexes: tuple[dict[str, str], ...], *, starting: bool = False,
 ) -> tuple[Measure, str] | None:
-    """The measure a phrase that starts or ends ``words`` names, longest first, if it fits the
-    figure: its unit's dimension, and for a measure word the thing counted."""
+    """The measure a phrase that starts or ends ``words`` names (only starts, when
+    ``starting``: words after the figure), longest first, if it fits the figure: its unit's
+    dimension, and for a measure word the thing counted."""
     edges = vocabulary.cue_edges
-    if not words or not ({words[0], singular(words[0]), words[-1], singular(words[-1])} & edges):
+    ends = {words[0], singular(words[0])} if words and starting else \
+        {words[0], singular(words[0]), words[-1], singular(words[-1])} if words else set()
+    if not ends & edges:
         return None  # no cue starts or ends there
     for length in range(min(len(words), vocabulary.longest_cue), 0, -1):
-        for text in dict.fromkeys((" ".join(words[:length]), " ".join(words[-length:]))):
+        texts = (" ".join(words[:length]),) if starting else \
+            (" ".join(words[:length]), " ".join(words[-length:]))
+        for text in dict.fromkeys(texts):
             for index in indexes:
                 needs_count = index is not vocabulary.measure_nouns
                 name = index.get(text) or index.get(singular(text))

@@ -68,6 +68,8 @@ class _Cues:
     time_nouns: frozenset[str]
     value_words: frozenset[str]
     quantity_nouns: frozenset[str]
+    tally_nouns: frozenset[str]
+    reference_nouns: frozenset[str]
     leading_words: frozenset[str]
     comparative_words: frozenset[str]
     definite_words: frozenset[str]
@@ -108,6 +110,8 @@ def _cues() -> _Cues:
         time_nouns=words("event.time_nouns"),
         value_words=words("event.value_words"),
         quantity_nouns=words("counted.quantity_nouns"),
+        tally_nouns=words("counted.tally_nouns"),
+        reference_nouns=words("counted.reference_nouns"),
         leading_words=words("counted.leading_words"),
         comparative_words=words("counted.comparative_words"),
         definite_words=words("counted.definite_words"),
@@ -432,7 +436,9 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
     if counted is None and not figure.unit and figure.kind == "count" and not refers:
         # "killed at least 2,300 people and injured more than 14,000", "arrested 17 people;
         # nine were later released": an elided noun is the one counted just before.
-        counted = previous
+        # A fraction counts nothing whole: "which registered 6.8" counts no people.
+        whole_number = figure.value is None or float(figure.value).is_integer()
+        counted = previous if whole_number and not _names_own_count(anchor, previous) else None
     if counted is not None and counted.lemma_.lower() in _cues().implied_units:
         # "the average age has risen to 34": the noun names the unit, not a thing counted.
         unit, dimension = _cues().implied_units[counted.lemma_.lower()]
@@ -461,6 +467,16 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
     measured = _measured_thing(root) if figure.unit else None
     place = _place(anchor, top, governing)
     return _Parsed(figure, anchor, root, counted, measured, verb, agent, place)
+
+
+def _names_own_count(anchor: Token, previous: Token | None) -> bool:
+    """Whether a figure followed by the participle it is the subject of ("over 9,000 injured")
+    would wrongly take a tally counted before it ("the death toll") as its noun."""
+    if previous is None or previous.lemma_.lower() not in _cues().tally_nouns:
+        return False
+    head = anchor.head
+    return anchor.dep_ in ("nsubj", "nsubjpass") and head.i == anchor.i + 1 and \
+        head.tag_ in ("VBN", "JJ")
 
 
 def _stated_event(verb: Token, anchor: Token, counted: Token | None) -> Token | None:
@@ -760,7 +776,20 @@ def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bo
     doc = anchor.doc
     if anchor.i + 1 < len(doc) and doc[anchor.i + 1].text in ("-", "–"):
         return False  # "the six-storey building" measures the building
-    return counted is None or _is_definite(anchor)
+    if counted is not None:  # "the two countries" refers; "the four gunmen" counts
+        return _is_definite(anchor) and counted.lemma_.lower() in _cues().reference_nouns
+    # "Two of them were rescued", "Six missing in bridge collapse", "Three were arrested": a
+    # figure that names what befell the people it counts stands for them
+    following = doc[anchor.i + 1:anchor.i + 3]
+    if len(following) == 2 and following[0].lower_ == "of" and \
+            following[1].lower_ in ("them", "whom", "us", "those"):
+        return False
+    if len(following) and following[0].head == anchor and following[0].dep_ in ("acl", "amod") \
+            and following[0].tag_ in ("VBN", "VBG", "JJ") and not _is_definite(anchor):
+        return False  # a headline's "Six missing in …", "Two dead after …"
+    head = anchor.head
+    return _is_definite(anchor) or anchor.dep_ not in ("nsubj", "nsubjpass") or \
+        head.tag_ not in ("VBN", "JJ", "VBD") or head.lemma_.lower() in _cues().speech_verbs
 
 
 def _is_small_word_number(figure: Figure) -> bool:
