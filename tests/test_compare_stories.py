@@ -747,3 +747,24 @@ def test_counts_of_one_thing_naming_nothing_else_join_only_where_they_agree() ->
         ("B", "2019-09-26", "Thomas Cook: 15,000 customers back in UK as questions mount."),
     ])
     assert not together(story, ("About a million", "d0"), ("15,000", "d1"))
+
+
+def test_lengths_of_different_things_are_different_quantities() -> None:
+    story = compared([
+        ("A", "2024-03-26", "The 1.6 mile bridge, which carried Interstate 695, fell on Tuesday."),
+        ("B", "2024-03-27", "The 985-foot-long vessel hit one of the bridge's supports."),
+        ("C", "2024-03-28", "The bridge, which ran for more than 2km (1.2 miles), fell."),
+    ])
+    assert not together(story, ("1.6 mile", "d0"), ("985-foot", "d1"))
+    assert together(story, ("1.6 mile", "d0"), ("more than 2km", "d2"), ("1.2 miles", "d2"))
+
+
+def test_a_distance_from_a_city_is_one_value() -> None:
+    story = compared([
+        ("A", "2023-09-09", "The quake hit late on Friday, with its centre 77 kilometers (48 "
+                            "miles) southwest of Marrakesh."),
+        ("B", "2023-09-10", "The epicentre was 72 km (45 miles) southwest of Marrakech."),
+    ])
+    assert together(story, ("77 kilometers", "d0"), ("72 km", "d1"))
+    assert group_of(story, "72 km", "d1").label == "distance"
+    assert group_of(story, "72 km", "d1").verdict == "conflict"

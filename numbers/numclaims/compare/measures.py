@@ -30,6 +30,8 @@ _LISTED_AS = ("registered", "listed", "reported", "recorded", "declared", "class
               "confirmed")
 _AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|with)\b|"
                         + "".join(f"(?<!{verb} )" for verb in _LISTED_AS) + r"\bas\b")
+# "77 kilometres (48 miles) southwest of": the words after a conversion are the figure's too
+_CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
 # Words a place phrase begins or ends with that do not name the place.
 _PLACE_LEADS = ("in ", "across ", "throughout ", "within ", "inside ", "at ", "the ")
@@ -114,8 +116,7 @@ class Reading:
             return False
         if block[0] in ("count", "multiple"):
             return True
-        return block[0] == "unit" and block[2] == "" and (
-            block[1] in ("time", "age", "currency") or block[1].startswith("unit "))
+        return block[0] == "unit" and block[2] == "" and block[1] != "percentage"
 
     @property
     def kind(self) -> str:
@@ -493,7 +494,7 @@ def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[st
     sentence = claim.sentence.lower()
     start = max(0, claim.start - claim.sentence_start)
     end = max(start, claim.end - claim.sentence_start)
-    head, tail = sentence[:start], sentence[end:]
+    head, tail = sentence[:start], _CONVERSION_AFTER.sub("", sentence[end:], count=1)
     cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
     stop = _AFTER_END.search(tail)
@@ -579,14 +580,12 @@ def _block(
             if not subject:  # a share of nothing named is comparable to nothing
                 return None, label
             return ("unit", dimension, subject, trend), label + (f" of {word}" if word else "")
-        if dimension in ("time", "age", "currency") or dimension.startswith("unit "):
-            # 12 weeks of pay and six months of health care are apart: lengths of time, ages and
-            # sums of money are lined up by what they measure; where nothing names it, only
-            # with figures they agree with (see Reading.weak)
-            if not word:
-                return ("unit", dimension, "", trend), label
-            return ("unit", dimension, word, trend), label + f" of {word}"
-        return ("unit", dimension, trend), label
+        # 12 weeks of pay and six months of health care are apart, and so are the 1.6-mile
+        # bridge and the 985-foot vessel: amounts are lined up by what they measure; where
+        # nothing names it, only with figures they agree with (see Reading.weak)
+        if not word:
+            return ("unit", dimension, "", trend), label
+        return ("unit", dimension, word, trend), label + f" of {word}"
     if measure is not None:
         # "cut 8,000 jobs" and "8,000 job losses" are one count: the measure says the change
         return ("measure", measure.name, "count", what, ""), _part_label(measure, thing, what)

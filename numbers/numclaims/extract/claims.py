@@ -464,7 +464,7 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         # "puts the toll at 632 dead", "2 people were reported missing": the verb reports the
         # figure; what happened is the word that says it, if any
         verb = _stated_event(verb, anchor, counted)
-    measured = _measured_thing(root) if figure.unit else None
+    measured = _measured_thing(root, figure.dimension) if figure.unit else None
     place = _place(anchor, top, governing)
     return _Parsed(figure, anchor, root, counted, measured, verb, agent, place)
 
@@ -873,9 +873,15 @@ def _noun_after(whole: Span) -> Token | None:
     return None
 
 
-def _measured_thing(root: Token) -> Token | None:
+def _measured_thing(root: Token, dimension: str | None = None) -> Token | None:
     """What an amount with a unit measures: "*unemployment* fell to 3.7%", "40% of *voters*",
-    "a *budget* of $3bn"."""
+    "a *budget* of $3bn", "the 1.6-mile *bridge*", "the 985-foot-long *vessel*" (not a sum's:
+    the "£100m airlift" is what the £100m pays for, not what it measures)."""
+    if dimension != "currency":
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i:
+            return root.head  # "a 200-ton section"
+        if root.dep_ == "npadvmod" and root.head.dep_ == "amod" and root.head.head.pos_ == "NOUN":
+            return root.head.head  # "the 985-foot-long vessel"
     of_object = _of_object(root)
     if of_object is not None:
         return of_object
