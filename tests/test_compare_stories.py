@@ -768,3 +768,40 @@ def test_a_distance_from_a_city_is_one_value() -> None:
     assert together(story, ("77 kilometers", "d0"), ("72 km", "d1"))
     assert group_of(story, "72 km", "d1").label == "distance"
     assert group_of(story, "72 km", "d1").verdict == "conflict"
+
+
+def test_bodies_recovered_are_not_people_rescued() -> None:
+    story = compared([
+        ("A", "2024-03-26", "The fire chief said two other people were pulled from the water."),
+        ("B", "2024-03-28", "Divers have brought up two bodies."),
+        ("C", "2024-03-29", "So far two bodies have been recovered, but four other workers are "
+                            "still missing."),
+    ])
+    assert together(story, ("two", "d1"), ("two", "d2"))
+    assert group_of(story, "two", "d2").label == "bodies recovered"
+    assert not together(story, ("two", "d0"), ("two", "d2"))
+
+
+def test_a_sum_a_verb_only_links_is_what_its_subject_names() -> None:
+    story = compared([
+        ("A", "2024-03-28", "Experts say the damage could cost as much as $3bn."),
+        ("B", "2024-03-29", "Analysts put the damage at up to $3bn."),
+        ("C", "2024-03-29", "Microsoft will pay $3bn for the studio."),
+    ])
+    assert together(story, ("as much as $3bn", "d0"), ("up to $3bn", "d1"))
+    assert group_of(story, "as much as $3bn", "d0").label == "cost of the damage"
+    assert not together(story, ("as much as $3bn", "d0"), ("$3bn", "d2"))
+
+
+def test_crowds_that_poured_or_jammed_the_streets_are_the_crowd() -> None:
+    story = compared([
+        ("A", "2019-10-26", "On Friday evening 1.2 million people poured into the streets of "
+                            "Santiago."),
+        ("B", "2019-10-26", "An estimated one million people jammed the streets of Santiago on "
+                            "Friday."),
+        ("C", "2019-10-28", "An estimated 1.2 million people took part in Friday's "
+                            "demonstration in Santiago."),
+    ])
+    assert together(story, ("1.2 million", "d0"), ("An estimated one million", "d1"),
+                    ("An estimated 1.2 million", "d2"))
+    assert group_of(story, "1.2 million", "d0").label.startswith("people who took part")

@@ -369,6 +369,22 @@ def test_a_fraction_counts_no_people_named_before() -> None:
     assert claims["6.8"].entity is None
 
 
+def test_the_day_of_the_event_a_crowd_took_part_in_scopes_it() -> None:
+    [crowd] = [c for c in extract(
+        "An estimated 1.2 million people took part in Friday's demonstration in Santiago.",
+        published="2019-10-28")]
+    assert crowd.time_scope == "in Friday"
+    assert crowd.period_start == "2019-10-25"
+
+
+def test_the_day_of_the_quake_a_report_puts_a_toll_on_does_not_scope_the_toll() -> None:
+    claims = {c.surface: c for c in extract(
+        "The ministry puts the toll from Friday evening's earthquake at 632 dead and 329 "
+        "injured.", published="2023-09-09")}
+    assert claims["632"].time_scope is None
+    assert claims["329"].time_scope is None
+
+
 def test_he_said_is_the_person_named_before() -> None:
     text = (
         "White House spokesman John Kirby spoke to reporters on Friday.\n\n"

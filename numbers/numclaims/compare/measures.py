@@ -344,8 +344,12 @@ def _measure(
         (after[1:1 + longest], (nouns,), True),
         (_without_auxiliaries(after[1:])[:longest], (nouns,), True),  # "were reported dead"
         *verbs_after,
-        (event_words, (verbs,), False),  # a verb: "paid" is no salary
     ]
+    if dimension == "currency" and " ".join(event_words) in vocabulary.linking_money_words:
+        # "the damage could cost as much as $3bn": the subject's noun, then the verb
+        searches += [(before[max(0, end - longest):end], (nouns,), False)
+                     for end in range(len(before), 0, -1)]
+    searches.append((event_words, (verbs,), False))  # a verb: "paid" is no salary
     if _modifier_figure(claim):
         before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
     next_word: dict[int, list[str]] = {}  # a before-window's word after it

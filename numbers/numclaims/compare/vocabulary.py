@@ -94,6 +94,7 @@ class Vocabulary:
     broad_modifiers: frozenset[str]
     earlier_words: frozenset[str]
     stating_words: frozenset[str]  # "while the union counted 400,000": a source stating
+    linking_money_words: frozenset[str]  # "the damage could cost $3bn": the subject names it
     epithet_nouns: frozenset[str]  # "the Xbox maker": no named doer
     capitals: dict[str, str]  # country (as country_key gives it) → its capital, lower case
     capital_adjectives: dict[str, str]  # "french" → "paris": "in the French capital"
@@ -125,7 +126,8 @@ def load() -> Vocabulary:
                                 "broad_modifiers"})
     _check_top_level("events", {"events", "not_events"})
     _check_top_level("measures", {"measures", "country_names", "earlier_words",
-                                  "epithet_nouns", "capitals", "stating_words"})
+                                  "epithet_nouns", "capitals", "stating_words",
+                                  "linking_money_words"})
     capital_entries = lexicon.section("measures", "capitals",
                                       {"city": str, "adjectives": list}, required=("city",))
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
@@ -177,6 +179,7 @@ def load() -> Vocabulary:
         broad_modifiers=frozenset(lexicon.words("things", "broad_modifiers")),
         earlier_words=frozenset(lexicon.words("measures", "earlier_words")),
         stating_words=frozenset(lexicon.words("measures", "stating_words")),
+        linking_money_words=frozenset(lexicon.words("measures", "linking_money_words")),
         epithet_nouns=frozenset(lexicon.words("measures", "epithet_nouns")),
         capitals={country: e["city"].lower() for country, e in capital_entries.items()},
         capital_adjectives={adjective.lower(): e["city"].lower()

@@ -1223,12 +1223,14 @@ def _time_scope(
         if attached is None:
             attached = span.root
         fronted = _fronted(span, anchor) and _YEAR.search(phrase.text) is not None
-        revises = attached.pos_ in ("VERB", "AUX") and counted is not None and \
-            attached.lemma_.lower() in _cues().revision_verbs | _cues().level_verbs
+        lemma = attached.lemma_.lower()
+        revises = attached.pos_ in ("VERB", "AUX") and counted is not None and (
+            lemma in _cues().level_verbs
+            or (lemma in _cues().revision_verbs and _set_to(anchor, attached)))
         if (_is_speech(attached, anchor) or revises) and not fronted:
             continue  # "reported on Feb. 5", "brought the toll down on Sunday": when it was
             # said, not what it counts
-        if attached.i not in path and attached.i not in counted_tree:
+        if not _on_path(attached, path) and attached.i not in counted_tree:
             if not _dated_nearby(phrase, span, anchor, figures):
                 continue
         distance = abs(span.start - anchor.i)
@@ -1237,6 +1239,33 @@ def _time_scope(
     if best is None:
         return _year_modifier(anchor, figures), as_of
     return best[1], as_of
+
+
+def _set_to(anchor: Token, verb: Token) -> bool:
+    """Whether the figure is the value a revising verb sets ("took the toll to 300", "brought
+    it down from 288 to 275"), not the subject of "took part"."""
+    for token in anchor.ancestors:  # the prepositions between the figure and the verb
+        if token == verb:
+            return False
+        if token.dep_ == "prep" and token.lower_ in ("to", "from", "at", "by"):
+            return True
+    return False
+
+
+def _on_path(token: Token, path: set[int]) -> bool:
+    """Whether ``token`` is on the figure's path, or in a prepositional phrase hung on it:
+    "took part in *Friday's* demonstration" (the day, through "demonstration" and "in", to
+    "took"); not to a verb that only reports the figure ("puts the toll from Friday's quake at
+    632": the quake's day, not the toll's)."""
+    if token.i in path:
+        return True
+    for _ in range(4):  # bounded: a few steps up through prepositions
+        if token.dep_ not in ("pobj", "prep", "poss") or token.head is token:
+            return False
+        token = token.head
+        if token.i in path:  # not a verb that only reports ("puts the toll at 632")
+            return token.lemma_.lower() not in _cues().report_verbs
+    return False
 
 
 _CONTRASTS = frozenset({"but", "while", "whereas", "although", "though", ";"})
