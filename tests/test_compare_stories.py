@@ -805,3 +805,21 @@ def test_crowds_that_poured_or_jammed_the_streets_are_the_crowd() -> None:
     assert together(story, ("1.2 million", "d0"), ("An estimated one million", "d1"),
                     ("An estimated 1.2 million", "d2"))
     assert group_of(story, "1.2 million", "d0").label.startswith("people who took part")
+
+
+def test_a_toll_dated_by_a_days_report_is_the_toll_of_the_crash() -> None:
+    story = compared([
+        ("A", "2023-06-03", "At least 261 people were killed in Friday night's accident."),
+        ("B", "2023-06-07", "The line was running again on Wednesday, as officials put the "
+                            "death toll at 288."),
+        ("C", "2023-06-04", "The death toll stood at 275 on Sunday."),
+    ])
+    assert together(story, ("At least 261", "d0"), ("288", "d1"), ("275", "d2"))
+
+
+def test_an_open_bound_far_from_a_figure_says_nothing_of_it() -> None:
+    story = compared([
+        ("A", "2024-03-27", "The search lasted 18 hours before it was called off."),
+        ("B", "2024-03-27", "Rebuilding could take up to a year."),
+    ])
+    assert not together(story, ("18 hours", "d0"), ("up to a year", "d1"))

@@ -385,6 +385,15 @@ def test_the_day_of_the_quake_a_report_puts_a_toll_on_does_not_scope_the_toll() 
     assert claims["329"].time_scope is None
 
 
+def test_a_count_that_has_gone_up_to_a_figure_is_that_figure() -> None:
+    claims = {c.surface: c for c in extract(
+        "The number of people killed in the train accident has gone up to 233, and up to 900 "
+        "others have been injured. Shares jumped as much as 11%.", published="2023-06-03")}
+    assert (claims["233"].qualifier, claims["233"].entity) == ("=", "people")
+    assert claims["up to 900"].qualifier == "<="
+    assert claims["as much as 11%"].qualifier == "<="
+
+
 def test_he_said_is_the_person_named_before() -> None:
     text = (
         "White House spokesman John Kirby spoke to reporters on Friday.\n\n"

@@ -39,6 +39,9 @@ class CompareSettings:
     #: At most this many groups (the latest formed) are weighed for one figure: a story's block
     #: holds far fewer; a page of thousands of unnamed figures would otherwise cost the square.
     max_candidates: int = 200
+    #: A running count (a toll) dated to one day, the day of the crash or of a report, is one
+    #: count with another dated to a day within this many days of it.
+    running_day_days: int = 14
     #: Days given for a value set once (a deal's price) split nothing when they lie within this
     #: many days of each other: agreed on Thursday, paid on Friday.
     undated_days: int = 7
@@ -55,6 +58,9 @@ class CompareSettings:
     #: of its members, starts a group of its own: a story of a record fee also gives the record
     #: it broke.
     other_sum_factor: float = 2.0
+    #: A figure nothing names joins a group it agrees with only by an open bound ("up to a
+    #: year" beside "18 hours") when the group's figures lie within this factor of the bound.
+    open_bound_factor: float = 4.0
     #: Words read around a figure for what it measures, before and after it in its clause.
     cue_words_before: int = 7
     cue_words_after: int = 6

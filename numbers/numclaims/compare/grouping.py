@@ -451,7 +451,8 @@ def _best(
         if draft is whole or not fits(reading, draft, vocabulary, settings):
             continue
         agreeing = _agrees_with_some(low, high, draft, settings)
-        if (reading.weak or id(draft) in strict or _bare(reading)) and not agreeing:
+        if (reading.weak or id(draft) in strict or _bare(reading)) and not (
+                agreeing and _near(reading, draft, settings)):
             continue  # "£47m" with nothing named joins only the figures it agrees with
         if not agreeing and draft.readings and \
                 reading.narrowing != draft.readings[0].narrowing:
@@ -480,6 +481,19 @@ def _best(
         if len(families) > 1:
             scored = [(score, draft) for score, draft in scored if score[0]]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _near(reading: Reading, draft: Draft, settings: CompareSettings) -> bool:
+    """Whether a figure with an open bound lies near the group's first figure: "up to a year"
+    agrees with "18 hours" but says nothing of it."""
+    low, high = base_range(reading)
+    if (low is None) == (high is None) or not draft.readings:
+        return True  # closed (or wholly open): agreement says enough
+    bound = low if low is not None else high
+    centre = _centre(draft.readings[0])
+    if bound is None or centre is None or bound <= 0 or centre <= 0:
+        return True
+    return max(bound / centre, centre / bound) <= settings.open_bound_factor
 
 
 def _bare(reading: Reading) -> bool:
@@ -594,9 +608,23 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
     events_fit = reading.measure is not None or all(
         _events_match(reading.event, event, vocabulary) for event in draft.events)
     undated = _undated(draft)
+    running = reading.kind == "running"
     return events_fit and all(
         _scopes_match(reading.scope, s) or (undated and _same_week(reading.scope, s, settings))
+        or (running and _days_of_one_count(reading.scope, s, settings))
         for s in draft.scopes.values())
+
+
+def _days_of_one_count(one: Scope, other: Scope, settings: CompareSettings) -> bool:
+    """Whether two one-day periods of a running count lie close enough to be the days of one
+    count: "killed on Friday" in the crash and the toll "on Wednesday" as officials raised it."""
+    days = []
+    for scope in (one, other):
+        if scope.kind != "period" or scope.start is None or scope.end is None or \
+                scope.start[0] != scope.end[1]:
+            return False
+        days.append(scope.start[0])
+    return abs((days[0] - days[1]).days) <= settings.running_day_days
 
 
 def _undated(draft: Draft) -> bool:

@@ -833,7 +833,7 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     verb = token.head
     if token.dep_ in ("pobj", "attr", "dobj") and verb.dep_ == "prep":
         verb = verb.head
-    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cues.level_verbs:
+    if verb.pos_ in ("VERB", "AUX") and _states_level(verb):
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ == "NOUN":
             # "the number of people killed has risen to 52": the number counts the people.
@@ -896,7 +896,7 @@ def _measured_thing(root: Token, dimension: str | None = None) -> Token | None:
         return None
     verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" else head
     if root.dep_ in ("pobj", "attr", "dobj", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
-        if verb.lemma_.lower() in _cues().level_verbs:
+        if _states_level(verb):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
                 return subjects[0]
@@ -939,7 +939,15 @@ def _noun_phrase(counted: Token, figure_end: int) -> str:
 
 
 def _is_level(verb: Token) -> bool:
-    return verb.lemma_.lower() in _cues().level_verbs and verb.lemma_.lower() != "be"
+    return _states_level(verb) and verb.lemma_.lower() != "be"
+
+
+def _states_level(verb: Token) -> bool:
+    """A verb stating the level a count stands at: "rose to 52", "has gone up to 233"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _cues().level_verbs or (lemma in ("go", "come") and any(
+        child.lower_ in ("up", "down") and child.dep_ in ("advmod", "prt")
+        for child in verb.children))
 
 
 def _participle(noun: Token) -> Token | None:
