@@ -583,3 +583,12 @@ def test_a_source_said_in_an_aside_is_the_figures_source() -> None:
                      "400,000.", published="2024-02-08")
     assert [(c.surface, c.attribution) for c in claims] == [
         ("Some 82,000", "police"), ("400,000", "the union")]
+
+
+def test_the_injured_set_against_the_dead_count_the_injured() -> None:
+    claims = {c.surface: c for c in extract(
+        "The most recent reports put the dead at more than 1,300 and the injured at 1,800.",
+        published="2023-09-09")}
+    assert claims["more than 1,300"].entity == "dead"
+    assert claims["1,800"].entity is None
+    assert claims["1,800"].event == "injure"

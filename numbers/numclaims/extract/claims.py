@@ -470,11 +470,18 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
 
 
 def _names_own_count(anchor: Token, previous: Token | None) -> bool:
-    """Whether a figure followed by the participle it is the subject of ("over 9,000 injured")
-    would wrongly take a tally counted before it ("the death toll") as its noun."""
-    if previous is None or previous.lemma_.lower() not in _cues().tally_nouns:
+    """Whether a figure followed by the participle it is the subject of ("over 9,000 injured"),
+    or set against its own word ("the injured at 1,800"), would wrongly take a tally or a word
+    counted before it ("the death toll", "the dead at 1,300") as its noun."""
+    if previous is None:
         return False
+    lemma = previous.lemma_.lower()
     head = anchor.head
+    if lemma in _cues().stated_adjectives and head.dep_ == "prep" and \
+            head.head.lower_ in _cues().stated_adjectives and head.head.i != previous.i:
+        return True  # "put the dead at 1,300 and the injured at 1,800"
+    if lemma not in _cues().tally_nouns:
+        return False
     return anchor.dep_ in ("nsubj", "nsubjpass") and head.i == anchor.i + 1 and \
         head.tag_ in ("VBN", "JJ")
 
