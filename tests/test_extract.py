@@ -592,3 +592,18 @@ def test_the_injured_set_against_the_dead_count_the_injured() -> None:
     assert claims["more than 1,300"].entity == "dead"
     assert claims["1,800"].entity is None
     assert claims["1,800"].event == "injure"
+
+
+@pytest.mark.parametrize("text", [
+    "Cities such as Haifa drew record crowds: the number of demonstrators there reached around "
+    "50,000.",
+    "Cities such as Haifa set records: around 50,000 demonstrators turned out there.",
+])
+def test_there_is_the_place_named_before(text: str) -> None:
+    [claim] = extract(text, published="2023-03-12")
+    assert claim.place == "Haifa"
+
+
+def test_there_as_a_subject_names_no_place() -> None:
+    [claim] = extract("There were 300 people at the rally.", published="2023-03-12")
+    assert claim.place is None

@@ -524,7 +524,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and _is_place(objects[0]):
                 return doc[child.i : objects[0].right_edge.i + 1].text
-    where = _place_of_where(verb)
+    where = _place_of_where(verb) or _place_of_there(anchor)
     if where is not None:
         return where
     lowered = _lowered(doc)
@@ -541,6 +541,27 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         if subjects and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
+
+
+def _place_of_there(anchor: Token) -> str | None:
+    """The place "there" stands for, the nearest named before the figure in its sentence:
+    "cities such as Haifa drew record crowds: the number of demonstrators there reached
+    50,000"."""
+    doc, sentence = anchor.doc, anchor.sent
+    start, end = anchor.i, anchor.i
+    while start > sentence.start and doc[start - 1].text not in (":", ";", "."):
+        start -= 1  # the figure's clause: back to a colon or the sentence's start,
+    while end + 1 < sentence.end and doc[end + 1].text not in (",", ":", ";", "."):
+        end += 1  # on to the next comma
+    if not any(t.lower_ == "there" and t.dep_ == "advmod" for t in doc[start:end + 1]):
+        return None
+    names = [t for t in anchor.doc[anchor.sent.start:anchor.i]
+             if t.pos_ == "PROPN" and _is_place(t)]
+    if not names:
+        return None
+    name = names[-1]
+    start = min([name.i, *(c.i for c in name.children if c.dep_ == "compound")])
+    return anchor.doc[start:name.i + 1].text
 
 
 def _place_of_where(verb: Token | None) -> str | None:
