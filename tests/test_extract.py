@@ -607,3 +607,9 @@ def test_there_is_the_place_named_before(text: str) -> None:
 def test_there_as_a_subject_names_no_place() -> None:
     [claim] = extract("There were 300 people at the rally.", published="2023-03-12")
     assert claim.place is None
+
+
+def test_a_where_clause_that_reports_a_count_scopes_it_to_its_place() -> None:
+    [claim] = extract("Search efforts are continuing in Derna, where the Red Crescent says the "
+                      "death toll has risen to 11,300.", published="2023-09-15")
+    assert claim.place == "in Derna"

@@ -524,7 +524,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and _is_place(objects[0]):
                 return doc[child.i : objects[0].right_edge.i + 1].text
-    where = _place_of_where(verb) or _place_of_there(anchor)
+    where = _place_of_where(verb or _governing_verb(top)) or _place_of_there(anchor)
     if where is not None:
         return where
     lowered = _lowered(doc)
@@ -565,7 +565,10 @@ def _place_of_there(anchor: Token) -> str | None:
 
 
 def _place_of_where(verb: Token | None) -> str | None:
-    """The place a "where" clause hangs on: "in Tel Aviv, where 200,000 people protested"."""
+    """The place a "where" clause hangs on: "in Tel Aviv, where 200,000 people protested", "in
+    Derna, where the Red Crescent says the toll has risen to 11,300"."""
+    while verb is not None and verb.dep_ == "ccomp" and verb.head is not verb:
+        verb = verb.head  # up from what is said to the saying
     if verb is None or verb.dep_ != "relcl" or not _is_place(verb.head) or \
             not any(c.lower_ == "where" for c in verb.children if c.i < verb.i):
         return None
