@@ -391,10 +391,11 @@ class _Block:
             keys = by_time.keys() if reading.scope.kind == "none" or _as_of(reading.scope) \
                 else _lookup_keys(
                 reading.scope, by_time, self.settings)
+            limit = self.settings.max_candidates  # bounded work: the latest groups of a key
             for key in list(keys):
-                for draft in by_time.get(key, ()):
+                for draft in by_time.get(key, [])[-limit:]:
                     found.setdefault(draft.order, draft)
-        return list(found.values())
+        return [found[order] for order in sorted(found)][-self.settings.max_candidates:]
 
 
 def _time_keys(scope: Scope, settings: CompareSettings) -> list[_TimeKey]:
@@ -447,13 +448,16 @@ def _best(
     low, high = base_range(reading)
     scored = []
     strict = {id(draft) for draft in loose}
+    must_agree = reading.weak or _bare(reading)
     for draft in [*candidates, *loose]:
-        if draft is whole or not fits(reading, draft, vocabulary, settings):
+        if draft is whole:
             continue
         agreeing = _agrees_with_some(low, high, draft, settings)
-        if (reading.weak or id(draft) in strict or _bare(reading)) and not (
+        if (must_agree or id(draft) in strict) and not (
                 agreeing and _near(reading, draft, settings)):
             continue  # "£47m" with nothing named joins only the figures it agrees with
+        if not fits(reading, draft, vocabulary, settings):
+            continue
         if not agreeing and draft.readings and \
                 reading.narrowing != draft.readings[0].narrowing:
             continue  # "two passenger trains" beside "three trains": another count
