@@ -823,3 +823,13 @@ def test_an_open_bound_far_from_a_figure_says_nothing_of_it() -> None:
         ("B", "2024-03-27", "Rebuilding could take up to a year."),
     ])
     assert not together(story, ("18 hours", "d0"), ("up to a year", "d1"))
+
+
+def test_containers_on_board_are_not_people_on_board() -> None:
+    story = compared([
+        ("A", "2024-03-27", "The ship had 4,679 TEU on board when it sailed."),
+        ("B", "2024-03-27", "There were 22 crew members and two pilots on board."),
+    ])
+    assert not together(story, ("4,679", "d0"), ("two", "d1"))
+    assert "on board" in group_of(story, "two", "d1").label
+    assert "on board" not in group_of(story, "4,679", "d0").label
