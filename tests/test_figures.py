@@ -361,6 +361,11 @@ UNITS = [
      "dimensionless"),
     ("Patients received 2 Gy of radiation per session.", "2 Gy", 2.0, "gray",
      "radiation absorbed dose"),
+    ("The hatchback returns 60mpg on a long run.", "60mpg", 60.0, "mile per gallon",
+     "fuel economy"),
+    ("The wind farm sits 45nm off the west coast.", "45nm", 45.0, "nautical mile", "length"),
+    ("She covered 614nm in a day at 25.9 knots.", "614nm", 614.0, "nautical mile", "length"),
+    ("The foundry will make 3nm chips from next year.", "3nm", 3.0, "nanometre", "length"),
 ]
 
 

@@ -171,6 +171,7 @@ class _Lexicon:
     preferred_with_scale: dict[str, str]
     spaced_letters: frozenset[str]
     unit_names: dict[str, _Phrases]  # unit -> the words after it that make a measure a name
+    senses: dict[str, tuple[_Unit, frozenset[str]]]  # "nm" -> nautical mile near "knots"
     metre_before: frozenset[str]
     metre_after: frozenset[str]
     million_of_determiners: frozenset[str]  # "45m of its devices"
@@ -517,6 +518,11 @@ def _load_units() -> dict[str, Any]:
                 raise LexiconError(_path(name), f"[{key}] {unit_name!r} is not a unit name")
     if len(ages) != 1:
         raise LexiconError(_path(name), "[ages] must name exactly one unit")
+    senses = _entries(name, "senses", {"unit": str, "near": list}, required=["unit", "near"])
+    for symbol, entry in senses.items():
+        if entry["unit"] not in known_names:
+            raise LexiconError(_path(name), f"[senses] {symbol!r}: {entry['unit']!r} is not a "
+                               "unit name")
     return {
         "word_units": {k: tuple(v) for k, v in word_units.items()},
         "symbol_units": {k: tuple(v) for k, v in symbol_units.items()},
@@ -529,6 +535,9 @@ def _load_units() -> dict[str, Any]:
         "unit_names": {unit_name: _Phrases((f, True) for f in _forms(name, "names", unit_name,
                                                                       entry, "before"))
                        for unit_name, entry in names.items()},
+        "senses": {symbol: (known_names[entry["unit"]],
+                            frozenset(_forms(name, "senses", symbol, entry, "near")))
+                   for symbol, entry in senses.items()},
         "metre_before": frozenset(_forms(name, "metre_m", "before", metre["before"])),
         "metre_after": frozenset(_forms(name, "metre_m", "after", metre["after"])),
         "million_of_determiners": frozenset(

@@ -43,8 +43,27 @@ def _unit_at(ctx: _Context, j: int, ceiling: int, cand: _Cand) -> tuple[_Unit, i
             continue  # "Gunman Kills Four At Texas Mall": a headline word, not ampere-turns
         unit = _resolve_unit(lex, key, cand.scale > 1)
         if unit is not None:
-            return unit, end
+            return _sense(ctx, j, key, unit), end
     return None
+
+
+#: How many tokens either side of a unit symbol are read for the words that tell its sense.
+_SENSE_WINDOW = 12
+
+
+def _sense(ctx: _Context, j: int, key: str, unit: _Unit) -> _Unit:
+    """The unit a symbol of two means here (units.toml [senses]): "45nm off the coast" is
+    nautical miles, "3nm chips" nanometres."""
+    sense = ctx.lex.senses.get(key)
+    if sense is None:
+        return unit
+    other, near = sense
+    toks = ctx.toks
+    for k in range(max(0, j - _SENSE_WINDOW), min(len(toks), j + _SENSE_WINDOW)):
+        if toks[k].low in near and not any(toks[m].text in (".", "!", "?")
+                                           for m in range(min(j, k), max(j, k))):
+            return other
+    return unit
 
 
 def _capitalised_word(ctx: _Context, j: int) -> bool:
