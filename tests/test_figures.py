@@ -393,6 +393,12 @@ MONEY = [
     ("It cost $2-billion.", "$2-billion", 2e9, "dollar"),
     ("Transnet needs R60 billion for its ports.", "R60 billion", 6e10, "south african rand"),
     ("The budget set aside R3.2bn for water.", "R3.2bn", 3.2e9, "south african rand"),
+    ("Shares closed at 33.14 pesos.", "33.14 pesos", 33.14, "mexican peso"),
+    ("The peso weakened 2.02 centavos.", "2.02 centavos", 2.02, "centavo"),
+    ("Sales rose to Y6.691 trillion.", "Y6.691 trillion", 6.691e12, "japanese yen"),
+    ("The court fined it 500 million baht.", "500 million baht", 5e8, "thai baht"),
+    ("The fund holds AED 3bn.", "AED 3bn", 3e9, "united arab emirates dirham"),
+    ("Warsaw set aside 12 billion zlotys.", "12 billion zlotys", 1.2e10, "polish zloty"),
 ]
 
 
