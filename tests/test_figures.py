@@ -1121,3 +1121,10 @@ def test_number_word_hyphenated_to_a_measure(text: str, surface: str, value: flo
                                              unit: str | None) -> None:
     _check(_figure(text, surface), text, value=value, unit=unit)
     assert [f.value for f in find_figures(text)] == [value], text  # never "six" alone
+
+
+def test_an_age_range_between_the_ages_of_two_numbers_is_one_figure() -> None:
+    text = "Volunteers between the ages of 18 and 55 took part."
+    [figure] = find_figures(text)
+    _check(figure, text, surface="between the ages of 18 and 55", lower=18.0, upper=55.0,
+           unit="year of age")
