@@ -151,6 +151,8 @@ FRACTIONS = [
     ("The plant could make twice as many drones.", "twice", 2.0, "multiple"),
     ("Russia fired three times as many shells.", "three times", 3.0, "multiple"),
     ("Prices saw a threefold rise.", "threefold", 3.0, "multiple"),
+    ("Profit hit a record, nearly triple a year earlier.", "nearly triple", 3.0, "multiple"),
+    ("Its sales were double that of its rival.", "double", 2.0, "multiple"),
     ("One in five children lives in poverty.", "One in five", 0.2, "ratio"),
     ("Two out of three voters agreed.", "Two out of three", 2 / 3, "ratio"),
 ]
