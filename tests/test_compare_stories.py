@@ -833,3 +833,17 @@ def test_containers_on_board_are_not_people_on_board() -> None:
     assert not together(story, ("4,679", "d0"), ("two", "d1"))
     assert "on board" in group_of(story, "two", "d1").label
     assert "on board" not in group_of(story, "4,679", "d0").label
+
+
+def test_a_crowd_in_many_cities_is_the_nations_crowd() -> None:
+    story = compared([
+        ("A", "2023-03-12", "Hundreds of thousands of people rallied in cities across Israel "
+                            "on Saturday."),
+        ("B", "2023-03-12", "Organisers say a record 500,000 people turned out in Tel Aviv and "
+                            "other Israeli cities on Saturday night."),
+        ("C", "2023-03-12", "About 500,000 people joined protests across Israel on Saturday."),
+        ("D", "2023-03-12", "Some 200,000 people turned out in Tel Aviv on Saturday."),
+    ])
+    assert together(story, ("Hundreds of thousands", "d0"), ("500,000", "d1"),
+                    ("About 500,000", "d2"))
+    assert not together(story, ("About 500,000", "d2"), ("Some 200,000", "d3"))

@@ -639,6 +639,8 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     name = name.removeprefix("the ").removesuffix(" alone")  # "in the capital alone"
     if name in vocabulary.countries or _is_whole(name) or name.endswith((" country", " nation")):
         return None  # "the north african country"
+    if _MANY_PLACES.search(name):
+        return None  # "cities across Israel", "Tel Aviv and other Israeli cities": the whole
     name = _PLACE_TAIL.sub("", _PLACE_HEAD.sub("", name))
     name = _POSSESSIVE_END.sub("", name)
     return name if name and name not in vocabulary.countries else None
@@ -657,6 +659,11 @@ def country_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     if _is_whole(name) or name.split()[-1] in ("country", "nation", "state"):
         return None
     return vocabulary.actor_index.get(name, name)
+
+
+_MANY_PLACES = re.compile(
+    r"^(?:many |several |dozens of |scores of |other |major )?(?:cities|towns|places|locations)"
+    r"\b|\band (?:in )?(?:many |several )?other (?:[a-z'’-]+ )?(?:cities|towns|places)\b")
 
 
 def _is_whole(name: str) -> bool:
