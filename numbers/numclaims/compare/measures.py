@@ -25,11 +25,14 @@ from .vocabulary import Measure, Thing, Unit, Vocabulary
 
 # Words that end the stretch of a clause read for a figure's measure.
 _CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s")
-# "registered as missing", "listed as dead": the word after "as" says what befell them
-_LISTED_AS = ("registered", "listed", "reported", "recorded", "declared", "classed", "counted",
-              "confirmed")
+# Participles between a figure's noun and the word saying what befell it: "were reported
+# dead", "are still registered as missing", "are feared to be dead"
+_STATING_PARTICIPLES = ("reported", "confirmed", "feared", "believed", "thought", "presumed",
+                        "listed", "registered", "recorded", "declared", "classed", "counted",
+                        "known")
+# "registered as missing", "listed as dead": after one of them "as" ends no clause
 _AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|with)\b|"
-                        + "".join(f"(?<!{verb} )" for verb in _LISTED_AS) + r"\bas\b")
+                        + "".join(f"(?<!{verb} )" for verb in _STATING_PARTICIPLES) + r"\bas\b")
 # "77 kilometres (48 miles) southwest of": the words after a conversion are the figure's too
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
@@ -421,11 +424,8 @@ def _modifier_figure(claim: Claim) -> bool:
 
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "be", "being",
                           "would", "will", "could", "may", "might"})
-# Words between a figure's noun and the word saying what befell it: "were reported dead", "are
-# still registered as missing", "are feared to be dead"
-_STATED = frozenset({"reported", "confirmed", "feared", "believed", "thought", "presumed",
-                     "listed", "registered", "recorded", "declared", "counted", "known", "now",
-                     "also", "officially", "as"})
+# Words between a figure's noun and the word saying what befell it (see _STATING_PARTICIPLES)
+_STATED = frozenset({*_STATING_PARTICIPLES, "now", "also", "officially", "as"})
 
 
 def _without_auxiliaries(words: list[str]) -> list[str]:
