@@ -555,13 +555,12 @@ def _place_of_there(anchor: Token) -> str | None:
         end += 1  # on to the next comma
     if not any(t.lower_ == "there" and t.dep_ == "advmod" for t in doc[start:end + 1]):
         return None
-    names = [t for t in anchor.doc[anchor.sent.start:anchor.i]
-             if t.pos_ == "PROPN" and _is_place(t)]
+    names = [t for t in doc[sentence.start:anchor.i] if t.pos_ == "PROPN" and _is_place(t)]
     if not names:
         return None
     name = names[-1]
     start = min([name.i, *(c.i for c in name.children if c.dep_ == "compound")])
-    return anchor.doc[start:name.i + 1].text
+    return doc[start:name.i + 1].text
 
 
 def _place_of_where(verb: Token | None) -> str | None:
