@@ -401,6 +401,7 @@ MONEY = [
     ("The court fined it 500 million baht.", "500 million baht", 5e8, "thai baht"),
     ("The fund holds AED 3bn.", "AED 3bn", 3e9, "united arab emirates dirham"),
     ("Warsaw set aside 12 billion zlotys.", "12 billion zlotys", 1.2e10, "polish zloty"),
+    ("Only two firms earned W1tr in profit.", "W1tr", 1e12, "south korean won"),
 ]
 
 
