@@ -59,10 +59,14 @@ def _sense(ctx: _Context, j: int, key: str, unit: _Unit) -> _Unit:
         return unit
     other, near = sense
     toks = ctx.toks
-    for k in range(max(0, j - _SENSE_WINDOW), min(len(toks), j + _SENSE_WINDOW)):
-        if toks[k].low in near and not any(toks[m].text in (".", "!", "?")
-                                           for m in range(min(j, k), max(j, k))):
-            return other
+    # outward from the symbol, each way to the end of its sentence or of the window
+    for steps in (range(j, min(len(toks), j + _SENSE_WINDOW)),
+                  range(j - 1, max(0, j - _SENSE_WINDOW) - 1, -1)):
+        for k in steps:
+            if toks[k].low in near:
+                return other
+            if toks[k].text in (".", "!", "?"):
+                break
     return unit
 
 
