@@ -149,6 +149,7 @@ class _Lexicon:
     during_not_after: frozenset[str]
     inclusive_after: _Phrases
     range_first: dict[str, frozenset[str]]
+    range_lead_ins: dict[str, tuple[tuple[str, ...], ...]]  # "between" -> ("the", "ages", "of")
     range_bare: frozenset[str]
     range_connectors: frozenset[str]  # every word that joins two numbers into a range
     bound_joiners: _Phrases
@@ -368,9 +369,13 @@ def _load_qualifiers() -> dict[str, Any]:
             raise LexiconError(_path(name), f"{phrase!r} is both {seen[key]} and {qualifier.sign}")
         seen[key] = qualifier.sign
     inclusive = _entries(name, "inclusive_after", {"forms": list}, required=["forms"])
-    ranges = _entries(name, "ranges", {"first": str, "connectors": list}, required=["connectors"])
+    ranges = _entries(name, "ranges", {"first": str, "connectors": list, "lead_ins": list},
+                      required=["connectors"])
     range_first = {e["first"].lower(): frozenset(_forms(name, "ranges", k, e, "connectors"))
                    for k, e in ranges.items() if "first" in e}
+    lead_ins = {e["first"].lower(): tuple(tuple(f.split()) for f in
+                                          _forms(name, "ranges", k, e, "lead_ins"))
+                for k, e in ranges.items() if "first" in e and "lead_ins" in e}
     bare = frozenset(c for k, e in ranges.items() if "first" not in e
                      for c in _forms(name, "ranges", k, e, "connectors"))
     joiners = _entries(name, "bound_joiners", {"forms": list}, required=["forms"])
@@ -382,6 +387,7 @@ def _load_qualifiers() -> dict[str, Any]:
         "qualifiers_after": _Phrases(after),
         "inclusive_after": _Phrases((f, True) for e in inclusive.values() for f in e["forms"]),
         "range_first": range_first,
+        "range_lead_ins": lead_ins,
         "range_bare": bare,
         "range_connectors": bare.union(*range_first.values()),
         "bound_joiners": _Phrases((f, True) for e in joiners.values() for f in e["forms"]),

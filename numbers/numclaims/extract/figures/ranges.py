@@ -62,12 +62,13 @@ def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int]
     if second.qualifier is not None or first.suffix is not None:
         return None
     opener = toks[first.start - 1].low if first.start > 0 and ctx.joined(first.start) else ""
-    ages = [t.low for t in toks[max(0, first.start - 4):first.start]]
-    if connector == "and" and ages in (["between", "the", "ages", "of"],
-                                       ["between", "the", "age", "of"]) and \
-            _contiguous(toks, first.start - 4, second.end):
-        return f"between the ages of … {toks[first.end].text}", 4  # "between the ages of 18
-        # and 55"
+    for first_word, leads in lex.range_lead_ins.items():  # "between the ages of 18 and 55"
+        for lead in leads:
+            start = first.start - len(lead) - 1
+            written = tuple(t.low for t in toks[max(0, start):first.start])
+            if start >= 0 and written == (first_word, *lead) and connector == "and" and \
+                    _contiguous(toks, start, second.end):
+                return f"{' '.join(written)} … {toks[first.end].text}", len(written)
     if opener in lex.range_first and connector in lex.range_first[opener]:
         if opener == "from" and first.start >= 2 and toks[first.start - 2].low in \
                 lex.trend_verbs:
