@@ -847,3 +847,23 @@ def test_a_crowd_in_many_cities_is_the_nations_crowd() -> None:
     assert together(story, ("Hundreds of thousands", "d0"), ("500,000", "d1"),
                     ("About 500,000", "d2"))
     assert not together(story, ("About 500,000", "d2"), ("Some 200,000", "d3"))
+
+
+def test_a_bank_named_by_its_initials_is_the_same_doer() -> None:
+    story = compared([
+        ("A", "2023-03-11", "Silicon Valley Bank held $209 billion in assets when it failed."),
+        ("B", "2023-03-11", "SVB had about $209 billion in assets."),
+        ("C", "2023-03-11", "Signature Bank had $110 billion in assets."),
+    ])
+    assert together(story, ("$209 billion", "d0"), ("about $209 billion", "d1"))
+    assert not together(story, ("$209 billion", "d0"), ("$110 billion", "d2"))
+
+
+def test_a_balance_sheet_figure_of_the_last_quarter_is_the_one_reported_undated() -> None:
+    story = compared([
+        ("A", "2023-03-11", "At the end of last year, the bank had about $209 billion in assets."),
+        ("B", "2023-03-11", "When it failed, the bank held $209 billion in assets, the FDIC said."),
+        ("C", "2023-03-11", "In 2019 the bank had $71 billion in assets."),
+    ])
+    assert together(story, ("about $209 billion", "d0"), ("$209 billion", "d1"))
+    assert not together(story, ("$209 billion", "d1"), ("$71 billion", "d2"))

@@ -46,8 +46,10 @@ class CompareSettings:
     #: many days of each other: agreed on Thursday, paid on Friday.
     undated_days: int = 7
     #: A figure that gives no time is of its report's days, not of a period that ended more
-    #: than this many days before ("killed 296" this week is not the toll "in 1960").
-    past_period_days: int = 60
+    #: than this many days before ("killed 296" this week is not the toll "in 1960"). A quarter
+    #: and its reporting lag: a bank's assets "at the end of last year" are the ones a March
+    #: report gives without a date.
+    past_period_days: int = 100
     #: A figure nothing names joins a disputed count of one day's event when it agrees with one
     #: of its first this-many members.
     agreement_members: int = 50

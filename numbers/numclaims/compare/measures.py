@@ -720,12 +720,20 @@ _NO_NAMES = frozenset({"the", "a", "an", "it", "its", "this", "that", "these", "
 
 
 def actors_match(one: str | None, other: str | None) -> bool:
-    """Whether two doers may be one: unknown matches any; named ones share a word."""
+    """Whether two doers may be one: unknown matches any; named ones share a word, or one is
+    the other's initialism ("SVB", "Silicon Valley Bank")."""
     if one is None or other is None or one == other:
         return True
     if one.startswith("name ") and other.startswith("name "):
-        return bool(set(one.split()[1:]) & set(other.split()[1:]))
+        words, others = one.split()[1:], other.split()[1:]
+        return bool(set(words) & set(others)) or _initialism_of(words, others) or \
+            _initialism_of(others, words)
     return False
+
+
+def _initialism_of(short: list[str], long: list[str]) -> bool:
+    """Whether a one-word name is the initials of a longer one: 'svb', 'silicon valley bank'."""
+    return len(short) == 1 and len(long) > 1 and short[0] == "".join(w[0] for w in long)
 
 
 def _scope(claim: Claim, reported: tuple[dt.date, dt.date] | None,
