@@ -867,3 +867,24 @@ def test_a_balance_sheet_figure_of_the_last_quarter_is_the_one_reported_undated(
     ])
     assert together(story, ("about $209 billion", "d0"), ("$209 billion", "d1"))
     assert not together(story, ("$209 billion", "d1"), ("$71 billion", "d2"))
+
+
+def test_a_marchs_turnout_in_people_is_its_crowd_and_a_forecast_is_not() -> None:
+    story = compared([
+        ("A", "2023-03-12", "Organisers said 500,000 people joined the protests on Saturday."),
+        ("B", "2023-03-12", "Israeli media put the turnout at 250,000 to 300,000 people."),
+        ("C", "2023-03-12", "Organisers had predicted a turnout of more than 400,000."),
+    ])
+    assert together(story, ("500,000", "d0"), ("250,000 to 300,000", "d1"))
+    assert not together(story, ("500,000", "d0"), ("more than 400,000", "d2"))
+
+
+def test_a_vote_count_is_no_turnout_and_a_turnout_of_voters_stays_a_votes() -> None:
+    story = compared([
+        ("A", "2023-03-12", "Parliament could override the court with a majority of 61 votes."),
+        ("B", "2023-03-12", "Turnout in the election was 4.2 million voters."),
+        ("C", "2023-03-12", "About 200,000 people joined the protests on Saturday."),
+    ])
+    assert "turnout" not in group_of(story, "61", "d0").label
+    assert group_of(story, "4.2 million", "d1").label == "turnout"
+    assert not together(story, ("4.2 million", "d1"), ("About 200,000", "d2"))

@@ -171,7 +171,11 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
     else:
         measure, measure_word = _measure(claim, thing, unit, vocabulary, before, after)
         measure = _offered(measure, event, _dimension(claim, unit), vocabulary)
+        measure = _of_people(measure, claim, thing, unit, vocabulary)
         block, thing_label = _block(claim, thing, thing_word, unit, measure)
+        if block is not None and measure is not None and measure.kind == "occasion" and \
+                _forecast(before, after):
+            block, thing_label = (*block, "expected"), f"{thing_label} (expected)"
     earlier = bool(vocabulary.earlier_words & set(before))
     reported = date_range(claim.published)
     scope = _scope(claim, reported, vocabulary)
@@ -220,6 +224,19 @@ def _offered(measure: Measure | None, event: str | None, dimension: str,
     return offer if not offer.units or dimension in offer.units else measure
 
 
+def _of_people(measure: Measure | None, claim: Claim, thing: Thing | None, unit: Unit | None,
+               vocabulary: Vocabulary) -> Measure | None:
+    """The measure a count of people makes of this one where its sentence speaks of no vote:
+    police "put the turnout at 250,000 people" at a march is its crowd (measures.toml
+    ``of_people``); "turnout of 30 million voters" stays a vote's."""
+    if measure is None or measure.of_people is None or unit is not None or \
+            (thing is not None and thing.name != "people"):
+        return measure
+    if measure.voting_words & set(_WORD.findall(claim.sentence.lower())):
+        return measure
+    return vocabulary.measures[measure.of_people]
+
+
 _WORLD = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe)"
                     r"|the world over|in the world)\b")
 _WORLD_OPENING = re.compile(r"^\W*(?:worldwide|globally|around the world|across the world)\s*,")
@@ -251,6 +268,18 @@ def _planned(measure: Measure | None, before: list[str], after: list[str]) -> fr
     if _PLANNED.search(" ".join(before[-5:])) or _PLANNED.search(" ".join(after[:5])):
         return frozenset({"planned"})
     return frozenset()
+
+
+_FORECAST = re.compile(r"(?:^|\s)(?:predict(?:ed|s|ing)?|expect(?:ed|s|ing)?|forecast(?:s|ed|ing)?"
+                       r"|anticipat(?:ed|es|ing)|projected)(?:\s|$)")
+
+
+def _forecast(before: list[str], after: list[str]) -> bool:
+    """Whether the clause gives a count of one day's event as the one foreseen: "organisers
+    had predicted a turnout of more than 500,000", "a million are expected to march". A
+    forecast is no count of the day, however near the count."""
+    return bool(_FORECAST.search(" ".join(before[-5:])) or
+                _FORECAST.search(" ".join(after[:3])))
 
 
 def _narrowing(claim: Claim, vocabulary: Vocabulary) -> frozenset[str]:
@@ -475,6 +504,8 @@ def _cue(
                     continue
                 if needs_count and measure.counts and counted and not counted & measure.counts:
                     continue
+                if needs_count and singular(text) in counted:
+                    continue  # the counted noun is not what befalls it: "61 votes", "3 strikes"
                 if needs_count and measure.counts and not counted and dimension == "percentage":
                     continue  # "they lost 60% on Thursday": a share of nothing the verb counts
                 return measure, text

@@ -62,6 +62,8 @@ class Measure:
     dated: bool = True  # whether the day a figure is given for splits its figures
     offered: str | None = None  # the measure a figure becomes when a payment or offer states it
     moves: str | None = None  # the kind of a change in percent ("shares fell 60% on Thursday")
+    of_people: str | None = None  # the measure a count of people is, in a sentence of no voting
+    voting_words: frozenset[str] = frozenset()  # the words that keep a count of people this one
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
     "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
-    "money_words": list,
+    "money_words": list, "of_people": str, "voting_words": list,
 }
 
 
@@ -271,7 +273,14 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             entry.get("dated", True),
             entry.get("offered"),
             entry.get("moves"),
+            entry.get("of_people"),
+            frozenset(w.lower() for w in entry.get("voting_words", ())),
         )
+    for name, measure in measures.items():
+        for other in (measure.offered, measure.of_people):
+            if other is not None and other not in measures:
+                raise LexiconError("data/en/measures.toml",
+                                   f"[measures.{name}] names {other!r}, no measure")
     return measures
 
 
