@@ -888,3 +888,54 @@ def test_a_vote_count_is_no_turnout_and_a_turnout_of_voters_stays_a_votes() -> N
     assert "turnout" not in group_of(story, "61", "d0").label
     assert group_of(story, "4.2 million", "d1").label == "turnout"
     assert not together(story, ("4.2 million", "d1"), ("About 200,000", "d2"))
+
+
+def test_extra_police_at_a_march_are_police_deployed_not_marchers() -> None:
+    story = compared([
+        ("A", "2019-12-05", "Tight security and 6,000 extra police at Paris strike march"),
+        ("B", "2019-12-05", "Paris called up 6,000 riot police ahead of the street protests."),
+        ("C", "2019-12-05", "About 6,500 people marched in Paris on Thursday."),
+        ("D", "2019-12-05", "Two police were injured in the clashes."),
+    ])
+    assert together(story, ("6,000", "d0"), ("6,000", "d1"))
+    assert group_of(story, "6,000", "d0").label == "police deployed"
+    assert not together(story, ("6,000", "d0"), ("About 6,500", "d2"))
+    assert group_of(story, "Two", "d3").label != "police deployed"
+
+
+def test_a_sources_figure_counts_what_the_figure_before_it_counts() -> None:
+    story = compared([
+        ("A", "2019-12-05", "Turnout at the protests was around 1.5 million people by the "
+                            "CGT union's count; the interior ministry's figure is 700,000."),
+        ("B", "2019-12-05", "Over 200 petrol stations had run dry on Thursday."),
+        ("C", "2019-12-05", "The CGT said 1.5 million people marched on Thursday."),
+    ])
+    assert together(story, ("around 1.5 million", "d0"), ("700,000", "d0"), ("1.5 million", "d2"))
+    assert not together(story, ("700,000", "d0"), ("Over 200", "d1"))
+
+
+def test_workers_on_strike_are_not_marchers_nor_furloughed_staff() -> None:
+    story = compared([
+        ("A", "2024-09-20", "Boeing will furlough tens of thousands of staff after 30,000 "
+                            "machinists walked out."),
+        ("B", "2024-10-11", "The walkout by about 33,000 union members is in its fifth week."),
+        ("C", "2024-09-20", "Some 20,000 people marched through Seattle on Saturday."),
+    ])
+    assert together(story, ("30,000", "d0"), ("about 33,000", "d1"))
+    assert group_of(story, "30,000", "d0").label == "workers on strike"
+    assert group_of(story, "tens of thousands", "d0").label.startswith("workers furloughed")
+    assert not together(story, ("30,000", "d0"), ("Some 20,000", "d2"))
+
+
+def test_a_candidates_share_is_apart_from_a_rivals_and_from_the_votes_counted() -> None:
+    story = compared([
+        ("A", "2023-05-14", "Erdogan won 49.5 percent of the vote, the election board said."),
+        ("B", "2023-05-14", "Erdogan had 49.4% of the vote, with 97% of ballot boxes counted."),
+        ("C", "2023-05-14", "Kilicdaroglu won 44.9 percent of the vote."),
+        ("D", "2023-05-14", "With 89 percent of the votes counted, Erdogan took 49.9%."),
+    ])
+    assert together(story, ("49.5 percent", "d0"), ("49.4%", "d1"))
+    assert group_of(story, "49.5 percent", "d0").label.startswith("share of the vote")
+    assert not together(story, ("49.5 percent", "d0"), ("44.9 percent", "d2"))
+    assert together(story, ("97%", "d1"), ("89 percent", "d3"))
+    assert not together(story, ("97%", "d1"), ("49.4%", "d1"))

@@ -300,6 +300,26 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             {"entity": "store", "attribution": None},
             id="an-acting-verb-s-subject-is-no-source",
         ),
+        pytest.param(
+            "Turnout was around 1.5 million people by the CGT union's count; the interior "
+            "ministry's figure is 700,000.",
+            "700,000",
+            {"attribution": "the interior ministry"},
+            id="the-owner-of-a-figure-is-its-source",
+        ),
+        pytest.param(
+            "Turnout was around 1.5 million people by the CGT union's count; the interior "
+            "ministry's figure is 700,000.",
+            "1.5 million",
+            {"attribution": "the CGT union"},
+            id="by-a-unions-count",
+        ),
+        pytest.param(
+            "The police figure, by contrast, was about 240,000.",
+            "240,000",
+            {"attribution": "police"},
+            id="a-count-named-by-its-body",
+        ),
     ],
 )
 def test_news_sentences(sentence: str, surface: str, fields: dict[str, Any]) -> None:

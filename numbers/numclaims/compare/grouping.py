@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..settings import CompareSettings
-from .measures import Reading, Scope, actors_match, country_key, part_label
+from .measures import Reading, Scope, actors_match, country_key, part_label, phrase, singular
 from .ranges import apart, overlap
 from .vocabulary import Vocabulary
 
@@ -99,11 +99,14 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
 
 def _counted_alike(second: Reading, first: Reading, vocabulary: Vocabulary) -> None:
     """A figure a source only states, naming nothing ("82,000 marched, police said, while the
-    union counted 400,000"), counts what the sentence's figure before it counts."""
+    union counted 400,000") or only a figure ("the ministry's figure is 700,000"), counts what
+    the sentence's figure before it counts."""
     if second.measure is not None or second.block is None or \
             second.block[:2] not in (("count", ""), ("thing", "people")) or \
-            first.measure is None or first.block is None or first.block[2] != "count" or \
-            (second.claim.event or "").lower() not in vocabulary.stating_words:
+            first.measure is None or first.block is None or first.block[2] != "count":
+        return
+    stated = (second.claim.event or "").lower() in vocabulary.stating_words
+    if not stated and singular(phrase(second.claim.entity or "")) not in vocabulary.generic_nouns:
         return
     second.measure, second.block = first.measure, first.block
     second.thing_label = first.thing_label

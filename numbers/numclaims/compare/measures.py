@@ -347,6 +347,8 @@ def _measure(
     nouns = vocabulary.measure_nouns
     verbs = vocabulary.money_words if dimension == "currency" else vocabulary.measure_words
     both = (nouns, verbs)
+    # "6,000 extra police" with no verb are police deployed; "two police were injured" are not
+    counted_nouns = both if event_words else (nouns, vocabulary.measure_heads, verbs)
     written = [w for w in _WORD.findall(claim.surface.lower()) if not w[0].isdigit()]
     # (words, the indexes to look them up in, whether only a phrase starting them counts): a
     # noun names a measure before a verb does; words after the figure are read from its side,
@@ -359,7 +361,8 @@ def _measure(
         # to be identified", "a million people have taken part"
     ]
     for end in range(len(noun_phrase), 0, -1):
-        found = _cue(noun_phrase[max(0, end - longest):end], counted, dimension, vocabulary, both)
+        found = _cue(noun_phrase[max(0, end - longest):end], counted, dimension, vocabulary,
+                     counted_nouns)
         if found is not None and singular(found[1]) in found[0].same:
             # "three protesters were arrested", "police arrested three protesters": the noun
             # says who, the verb what befell them
@@ -370,7 +373,7 @@ def _measure(
             break
     searches: list[Search] = [
         (written, (nouns,), False),  # "magnitude 7", "a 6.9-magnitude quake"
-        *((noun_phrase[max(0, end - longest):end], both, False)
+        *((noun_phrase[max(0, end - longest):end], counted_nouns, False)
           for end in range(len(noun_phrase), 0, -1)),
         (after[:longest], (nouns,), True),
         (after[1:1 + longest], (nouns,), True),
@@ -504,8 +507,11 @@ def _cue(
                     continue
                 if needs_count and measure.counts and counted and not counted & measure.counts:
                     continue
-                if needs_count and singular(text) in counted:
-                    continue  # the counted noun is not what befalls it: "61 votes", "3 strikes"
+                if (index is vocabulary.measure_heads) != (singular(text) in counted or
+                                                           text in counted) and needs_count:
+                    # the counted noun is not what befalls it ("61 votes", "3 strikes"), and a
+                    # head names its measure only as the noun counted ("the police figure")
+                    continue
                 if needs_count and measure.counts and not counted and dimension == "percentage":
                     continue  # "they lost 60% on Thursday": a share of nothing the verb counts
                 return measure, text

@@ -84,6 +84,7 @@ class Vocabulary:
     longest_actor: int
     measures: dict[str, Measure]
     measure_nouns: dict[str, str]  # phrase -> measure
+    measure_heads: dict[str, str]  # a counted noun -> the measure it names as that noun only
     measure_words: dict[str, str]
     #: the measure words, and those that name a measure only for a sum of money ("lost $1.8bn")
     money_words: dict[str, str]
@@ -117,7 +118,7 @@ _UNIT_SCHEMA: dict[str, type | tuple[type, ...]] = {
 _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
     "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
-    "money_words": list, "of_people": str, "voting_words": list,
+    "money_words": list, "heads": list, "of_people": str, "voting_words": list,
 }
 
 
@@ -150,6 +151,7 @@ def load() -> Vocabulary:
     measure_nouns = lexicon.phrase_index("measures", measure_entries, field="nouns")
     measure_words = lexicon.phrase_index("measures", measure_entries, field="words")
     money_words = lexicon.phrase_index("measures", measure_entries, field="money_words")
+    measure_heads = lexicon.phrase_index("measures", measure_entries, field="heads")
     return Vocabulary(
         things=things,
         thing_index=thing_index,
@@ -170,11 +172,13 @@ def load() -> Vocabulary:
         longest_actor=max((len(name.split()) for name in actor_index), default=1),
         measures=_measures(measure_entries),
         measure_nouns=measure_nouns,
+        measure_heads=measure_heads,
         measure_words=measure_words,
         money_words={**measure_words, **money_words},
         longest_cue=max((len(p.split()) for p in (*measure_nouns, *measure_words, *money_words)),
                         default=1),
-        cue_edges=frozenset(edge for p in (*measure_nouns, *measure_words, *money_words)
+        cue_edges=frozenset(edge for p in (*measure_nouns, *measure_words, *money_words,
+                                           *measure_heads)
                             for edge in (p.split()[0], p.split()[-1])),
         countries=_countries(),
         generic_nouns=frozenset(lexicon.words("things", "generic_nouns")),

@@ -63,6 +63,7 @@ class _Cues:
     named_cues: frozenset[str]
     person_pronouns: frozenset[str]
     acting_events: frozenset[str]
+    count_nouns: frozenset[str]
     light_verbs: frozenset[str]
     level_verbs: frozenset[str]
     time_nouns: frozenset[str]
@@ -105,6 +106,7 @@ def _cues() -> _Cues:
         named_cues=words("attribution.named_cues"),
         person_pronouns=words("attribution.person_pronouns"),
         acting_events=words("attribution.acting_events"),
+        count_nouns=words("attribution.count_nouns"),
         light_verbs=words("event.light_verbs"),
         level_verbs=words("event.level_verbs"),
         time_nouns=words("event.time_nouns"),
@@ -1082,7 +1084,34 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
             subjects = [c for c in aside.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].i not in own_phrase and _is_source(subjects[0]):
                 return _source_phrase(subjects[0], doc)
-    return _according_to(doc)
+    return _count_owner(anchor) or _according_to(doc)
+
+
+def _count_owner(anchor: Token) -> str | None:
+    """The source whose count a figure's clause names: "the interior ministry's figure is
+    700,000", "1.5 million by the CGT union's count", "the police figure was 240,000". The
+    clause runs to a semicolon; of several counts there, the one in the figure's own stretch
+    between commas."""
+    doc, sentence = anchor.doc, anchor.sent
+    start, end = anchor.i, anchor.i
+    while start > sentence.start and doc[start - 1].text != ";":
+        start -= 1
+    while end + 1 < sentence.end and doc[end + 1].text != ";":
+        end += 1
+    owners = []
+    for token in doc[start:end + 1]:
+        if _lemma(token) not in _cues().count_nouns and token.lower_ not in _cues().count_nouns:
+            continue
+        for child in token.children:
+            if child.dep_ in ("poss", "compound") and child.i < token.i and _is_source(child):
+                owners.append((token, child))
+                break
+    if len(owners) > 1:
+        owners = [(t, o) for t, o in owners if not any(
+            w.text == "," for w in doc[min(t.i, anchor.i):max(t.i, anchor.i)])]
+    if len(owners) != 1:
+        return None
+    return _source_phrase(owners[0][1], doc)
 
 
 def _person_named_before(candidate: _Candidate, nlp: Language, figure: Token) -> str | None:

@@ -194,6 +194,8 @@ _TABLES: dict[str, tuple[dict[str, type | tuple[type, ...]], tuple[str, ...]]] =
     "spans": ({"forms": list}, ("forms",)),
     "recent": ({"forms": list, "days": int}, ("forms", "days")),
     "deictic": ({"forms": list, "offset": int}, ("forms", "offset")),
+    "ago": ({"forms": list}, ("forms",)),
+    "one_back": ({"forms": list}, ("forms",)),
     "times_of_day": ({"forms": list}, ("forms",)),
     "period_parts": ({"forms": list, "days": list, "months": list}, ("forms",)),
     "relative_parts": ({"forms": list, "side": str, "running_total": bool}, ("forms", "side")),
@@ -324,6 +326,9 @@ def _grammar() -> _Grammar:
         span=_alt(forms("spans")),
         recent=_alt(forms("recent")),
         deictic=_alt(forms("deictic")),
+        ago=_alt(forms("ago")),
+        trailing_back=_alt(t["one_back"]["trailing"]["forms"]),
+        leading_back=_alt(t["one_back"]["leading"]["forms"]),
         time_of_day=_alt(forms("times_of_day")),
         part=_alt(forms("period_parts")),
         relative_part=_alt(forms("relative_parts")),
@@ -399,6 +404,9 @@ class _Words:
     span: str
     recent: str
     deictic: str
+    ago: str
+    trailing_back: str
+    leading_back: str
     time_of_day: str
     part: str
     relative_part: str
@@ -424,7 +432,10 @@ def _core(w: _Words, p: str) -> str:
             rf"(?P<{p}span>{w.span}(?:\s+(?P<{p}span_n>{w.amount}|{_NUMBER}))?"
             rf"\s+(?P<{p}span_u>{w.any_unit}))",
             rf"(?P<{p}recent>{w.recent})",
-            rf"(?P<{p}ago>{w.amount}|{_NUMBER})\s+(?P<{p}ago_u>{w.any_unit})\s+ago\b",
+            rf"(?P<{p}ago>{w.amount}|{_NUMBER})\s+(?P<{p}ago_u>{w.any_unit})\s+{w.ago}",
+            rf"(?P<{p}back>[tT]he)\s+(?:(?P<{p}back_d>{w.weekdays})|(?P<{p}back_u>{w.unit}))"
+            rf"\s+{w.trailing_back}(?![\w-])",
+            rf"(?P<{p}back_lead>{w.leading_back})\s+(?P<{p}back_lead_d>{w.weekdays})(?![\w-])",
             rf"(?P<{p}shift>{w.shift})\s+(?:(?P<{p}shift_u>{w.unit})"
             rf"|(?P<{p}shift_m>{month})|(?P<{p}shift_d>{w.weekdays})(?![\w-]))",
             rf"(?P<{p}weekday>{w.weekdays})(?![\w-])",
@@ -472,6 +483,8 @@ _KINDS = (
     "span",
     "recent",
     "ago",
+    "back",
+    "back_lead",
     "shift",
     "weekday",
     "today",
@@ -714,6 +727,20 @@ def _ago(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) -> Spa
     return _calendar_unit(_back(now, unit, amount), unit, hours_from=now)
 
 
+def _one_back(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) -> Span | None:
+    """ "the Saturday before", "the previous Saturday": the Saturday a week before the one "on
+    Saturday" names (the most recent on or before publication); "the week before", "the month
+    earlier": the one before publication's, as "last week"."""
+    weekday = match.group(p + "back_d") or match.group(p + "back_lead_d")
+    if weekday is None:
+        return _shifted_unit(g.units[_norm(match.group(p + "back_u"))], -1, clock)
+    now = _now(clock, _Known.DAY)
+    if now is None:
+        return None
+    day = now - dt.timedelta(days=(now.weekday() - g.weekdays[_norm(weekday)]) % 7 + 7)
+    return day, day
+
+
 def _calendar_unit(day: dt.date, unit: str, *, hours_from: dt.date) -> Span:
     if unit == "year":
         return _year_span(day.year)
@@ -812,6 +839,8 @@ _RESOLVERS: dict[str, _Resolver] = {
     "span": _past,
     "recent": _recent,
     "ago": _ago,
+    "back": _one_back,
+    "back_lead": _one_back,
     "shift": _shift,
     "weekday": _weekday,
     "today": _today,
