@@ -737,7 +737,7 @@ def _one_back(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) -
     now = _now(clock, _Known.DAY)
     if now is None:
         return None
-    day = now - dt.timedelta(days=(now.weekday() - g.weekdays[_norm(weekday)]) % 7 + 7)
+    day = _latest(g.weekdays[_norm(weekday)], now) - dt.timedelta(days=7)
     return day, day
 
 
@@ -813,9 +813,13 @@ def _weekday(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) ->
     now = _now(clock, _Known.DAY)
     if now is None:
         return None
-    weekday = g.weekdays[_norm(match.group(p + "weekday"))]
-    day = now - dt.timedelta(days=(now.weekday() - weekday) % 7)
+    day = _latest(g.weekdays[_norm(match.group(p + "weekday"))], now)
     return day, day
+
+
+def _latest(weekday: int, now: dt.date) -> dt.date:
+    """The most recent such weekday on or before ``now``."""
+    return now - dt.timedelta(days=(now.weekday() - weekday) % 7)
 
 
 def _today(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) -> Span | None:
