@@ -1098,20 +1098,31 @@ def _count_owner(anchor: Token) -> str | None:
         start -= 1
     while end + 1 < sentence.end and doc[end + 1].text != ";":
         end += 1
-    owners = []
-    for token in doc[start:end + 1]:
-        if _lemma(token) not in _cues().count_nouns and token.lower_ not in _cues().count_nouns:
-            continue
-        for child in token.children:
-            if child.dep_ in ("poss", "compound") and child.i < token.i and _is_source(child):
-                owners.append((token, child))
-                break
+    owners = [(count, owner) for count, owner in _counts_with_owners(doc)
+              if start <= count.i <= end]
     if len(owners) > 1:
         owners = [(t, o) for t, o in owners if not any(
             w.text == "," for w in doc[min(t.i, anchor.i):max(t.i, anchor.i)])]
     if len(owners) != 1:
         return None
     return _source_phrase(owners[0][1], doc)
+
+
+def _counts_with_owners(doc: Doc) -> list[tuple[Token, Token]]:
+    """The doc's count nouns with the source that owns each ("ministry" of "the ministry's
+    figure"), found once per doc, not once per figure."""
+    found: list[tuple[Token, Token]] | None = doc.user_data.get("numclaims_count_owners")
+    if found is None:
+        cues = _cues()
+        found = doc.user_data["numclaims_count_owners"] = [
+            (token, owner)
+            for token in doc
+            if _lemma(token) in cues.count_nouns or token.lower_ in cues.count_nouns
+            for owner in [next((c for c in token.children if c.dep_ in ("poss", "compound")
+                                and c.i < token.i and _is_source(c)), None)]
+            if owner is not None
+        ]
+    return found
 
 
 def _person_named_before(candidate: _Candidate, nlp: Language, figure: Token) -> str | None:
