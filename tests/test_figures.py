@@ -1131,3 +1131,74 @@ def test_an_age_range_between_the_ages_of_two_numbers_is_one_figure() -> None:
     [figure] = find_figures(text)
     _check(figure, text, surface="between the ages of 18 and 55", lower=18.0, upper=55.0,
            unit="year of age")
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Saudi Arabia will cut 1 million bpd, Iraq 223,000 bpd and the UAE 163,000 bpd.",
+     "223,000 bpd", "barrel per day"),
+    ("Obama led McCain 48 percent to 46 percent among registered voters.", "48 percent",
+     "percentage"),
+])
+def test_a_name_before_a_number_with_its_unit_is_no_label(text: str, surface: str,
+                                                          unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit)
+
+
+def test_a_magnitude_written_on_its_scale_is_a_figure_and_a_road_is_not() -> None:
+    text = "The M7.1 quake off Peru, downgraded from M7.3, closed the M4 and the M25."
+    assert [f.value for f in find_figures(text)] == [7.1, 7.3]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Turnover came to 80.83 billion HK dollars.", "80.83 billion HK dollars",
+     "hong kong dollar"),
+    ("That is about 10.42 billion U.S. dollars.", "about 10.42 billion U.S. dollars", "dollar"),
+    ("Tickets cost 5 U.S. dollars each.", "5 U.S. dollars", "dollar"),
+])
+def test_a_currency_named_after_the_number_with_its_country(text: str, surface: str,
+                                                             unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit)
+
+
+@pytest.mark.parametrize(("text", "surface", "trend"), [
+    ("BlackBerry fell 80 cents, or 4.19 per cent, to $18.30.", "4.19 per cent", "down"),
+    ("The Hang Seng closed down 339.68 points, or 1.43 percent, at 23,474.97.",
+     "1.43 percent", "down"),
+    ("The Hang Seng closed down 339.68 points, or 1.43 percent, at 23,474.97.", "339.68",
+     "down"),
+    ("Sales rose 5%, or 4% on a like-for-like basis, to $3bn.", "4%", "up"),
+    ("Sales rose 5%, or 4% on a like-for-like basis, to $3bn.", "$3bn", None),
+])
+def test_a_change_restated_after_or_keeps_its_trend(text: str, surface: str,
+                                                    trend: str | None) -> None:
+    _check(_figure(text, surface), text, trend=trend)
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Guangdong had 12 consecutive hours of rain.", "12 consecutive hours", "hour"),
+    ("The deal keeps him there for five more years.", "five more years", "year"),
+    ("Markets fell for three straight days.", "three straight days", "day"),
+])
+def test_a_length_of_time_with_a_word_before_its_unit(text: str, surface: str,
+                                                      unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit)
+
+
+def test_four_more_people_are_a_count_not_a_length() -> None:
+    _check(_figure("Police arrested 4 more people.", "4"), "", unit=None)
+
+
+@pytest.mark.parametrize("text", [
+    "It has the same 0-60 time as a Panamera.",
+    "The car does the 0-60 sprint in 4.5 seconds.",
+    "It manages 0-62 in 3.9 seconds.",
+])
+def test_the_name_of_an_acceleration_test_is_no_range(text: str) -> None:
+    assert all(f.value != 0 for f in find_figures(text)), text
+
+
+def test_a_range_of_sums_with_the_rate_written_once_is_one_rate() -> None:
+    text = "The increase costs homeowners about $35 to $45 per year."
+    [figure] = find_figures(text)
+    _check(figure, text, surface="about $35 to $45 per year", qualifier="range", lower=35.0,
+           upper=45.0, unit="dollar per year")

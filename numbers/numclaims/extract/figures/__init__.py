@@ -49,7 +49,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .attachment import _attach, _attach_trend
+from .attachment import _attach, _attach_trend, _carry_trends
 from .candidates import _find_numerals
 from .exclusions import _block_spans, _is_excluded, _is_label
 from .grammar import _Context, _counts_noun_at, _dash_joined
@@ -186,6 +186,7 @@ def _figures(text: str) -> Iterator[Figure]:
             kept.append(cand)
     for cand in kept:
         _attach_trend(ctx, cand)
+    _carry_trends(ctx, kept)
     joined = _join_ranges(ctx, kept)
     _qualify_conversions(ctx, joined)
     for cand in joined:

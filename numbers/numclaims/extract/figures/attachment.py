@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .grammar import (
     _Context,
     _counts_noun_at,
@@ -127,6 +129,17 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
                 cand.end = unit[1]  # "$5 million dollars"
             elif not cand.money:
                 cand.unit, cand.end = unit[0], unit[1]
+        elif toks[j].low in _SPAN_WORDS and j + 1 < ceiling and ctx.joined(j + 1) and \
+                not cand.money:
+            unit = _unit_at(ctx, j + 1, ceiling, cand)  # "12 consecutive hours"
+            if unit and unit[0].dimension == "time":
+                cand.unit, cand.end = unit[0], unit[1]
+
+
+#: Words written between a number and the unit of time it counts: "12 consecutive hours",
+#: "three straight days", "five more years".
+_SPAN_WORDS = frozenset({"consecutive", "straight", "successive", "more", "full", "additional",
+                         "extra", "further", "long", "whole", "entire", "solid"})
 
 
 def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
@@ -352,7 +365,8 @@ def _attach_trend(ctx: _Context, cand: _Cand) -> None:
         if word in lex.trend_verbs:
             cand.trend, cand.after_trend_verb = lex.trend_verbs[word], True
             return
-        if word in lex.trend_adverbs and (cand.unit is not None or _percent_follows(ctx, cand)):
+        if word in lex.trend_adverbs and (cand.unit is not None or _percent_follows(ctx, cand)
+                                          or _points_follow(ctx, cand)):
             cand.trend, cand.after_trend_verb = lex.trend_adverbs[word], True
             return
     if by:  # "cut profit by ¥110 billion", "raise his daily rate by RM14.62"
@@ -376,6 +390,27 @@ def _attach_trend(ctx: _Context, cand: _Cand) -> None:
     j = cand.end
     if j < len(toks) and ctx.joined(j) and toks[j].low in lex.trend_nouns:
         cand.trend = lex.trend_nouns[toks[j].low]
+
+
+def _points_follow(ctx: _Context, cand: _Cand) -> bool:
+    """An index's points written after the number: "closed down 339.68 points"."""
+    j = cand.end
+    return j < len(ctx.toks) and ctx.joined(j) and ctx.toks[j].low in ("points", "point", "pts")
+
+
+def _carry_trends(ctx: _Context, cands: Sequence[_Cand]) -> None:
+    """A change restated in another unit after ", or" is the same change: "fell 80 cents, or
+    4.19 per cent", "down 339.68 points, or 1.43 percent"."""
+    toks = ctx.toks
+    for first, second in zip(cands, cands[1:], strict=False):
+        if second.trend is not None or first.trend is None:
+            continue
+        between = [t.low for t in toks[first.end:second.start]]
+        if between[:1] in (["points"], ["point"], ["pts"]):
+            between = between[1:]  # "339.68 points, or 1.43 percent"
+        if between in (["or"], [",", "or"]) and ctx.joined(second.start) and \
+                all(ctx.joined(m) for m in range(first.end, second.start)):
+            second.trend = first.trend
 
 
 def _percent_follows(ctx: _Context, cand: _Cand) -> bool:

@@ -35,7 +35,8 @@ _BLOCKED_RE = re.compile(
   | (?m:^[\u0020\t]*(?:[A-Z][a-z]+[\u0020\t]+)?\d{1,3}[\u0020\t]+of[\u0020\t]+\d{1,3}
         (?=[\u0020\t]*(?:[:|)\u2013\u2014-]|$)))                                 # Photo 3 of 12:
   | \b(?:0|zero)\s?(?:[-–]\s?)?(?:to\s?)?(?:[-–]\s?)?(?:60|62|100)\s?-?\s?
-        (?:mph|km/h|kmh|kph)\b                                               # 0-to-60-mph
+        (?:mph|km/h|kmh|kph|sprint|time|times|dash|run)\b                      # 0-to-60-mph,
+  | \b(?:0|zero)\s?[-–]\s?(?:60|62|100)\b(?=\s+in\s+\d)                    # 0-60 in 4.5s
   | (?-i:\b(?:A\.D\.|AD|B\.C\.E?|BCE?|C\.E\.|CE)\s?\d{1,4}\b)                 # A.D. 1000
   | (?-i:\b\d{1,4}\s?(?:A\.D\.|AD\b|B\.C\.E?|BCE?\b|C\.E\.|CE\b))            # 300 BC
     """,
@@ -78,11 +79,18 @@ def _is_excluded(ctx: _Context, cand: _Cand) -> bool:
     )
 
 
+#: Seismologists' magnitude scales, written fused before a magnitude: "M7.1", "Mw6.8".
+_MAGNITUDE_SCALES = frozenset({"M", "Mw", "ML", "Ms", "Mb"})
+
+
 def _is_identifier(ctx: _Context, cand: _Cand) -> bool:
     """ "MH17", "G7", "Shahed-136", "COVID-19", "5G", "1st", "1990s": not quantities."""
     toks, i = ctx.toks, cand.i
     if toks[i].kind == "num" and toks[i].fused and cand.start == i:
         before = toks[i - 1]
+        if before.text in _MAGNITUDE_SCALES and "." in toks[i].text and \
+                cand.value is not None and 1 <= cand.value < 10:
+            return False  # "the M7.1 quake", "an Mw 6.8 tremor": a magnitude
         if before.kind == "word" or before.low in ("#", "№"):
             return True
         if before.low in ("-", "‐") and i >= 2 and before.fused and toks[i - 2].kind == "word" \
@@ -222,9 +230,10 @@ def _is_year(ctx: _Context, cand: _Cand) -> bool:
 
 
 def _is_label(ctx: _Context, cand: _Cand) -> bool:
-    """ "Article 5", "No. 10", "Boeing 737", "Formula One": a number that names something."""
+    """ "Article 5", "No. 10", "Boeing 737", "Formula One": a number that names something; one
+    with its unit written after it is a quantity ("Iraq 223,000 bpd", "McCain 46 percent")."""
     toks, k = ctx.toks, cand.start
-    if cand.vague or cand.qualifier or cand.money:
+    if cand.vague or cand.qualifier or cand.money or (cand.unit is not None and cand.end > cand.j):
         return False
     if ctx.lex.labels.backward(toks, k) is not None and ctx.joined(k):
         return True

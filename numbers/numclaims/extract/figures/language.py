@@ -188,7 +188,7 @@ class _Lexicon:
     age_nouns: frozenset[str]  # "old" in "a 16-year-old", "olds" in "five-year-olds"
     age_markers: frozenset[str]  # "younger than 25", "children under five": a qualified age
     starters: frozenset[str]  # the words a numeral can begin with
-    max_unit_tokens: int = 4
+    max_unit_tokens: int  # the most tokens a unit's words or symbol take
 
 
 def _entries(name: str, key: str, schema: Mapping[str, Any], *,
@@ -649,6 +649,10 @@ def _lexicon() -> _Lexicon:
     for load in (_load_numbers, _load_number_rules, _load_qualifiers, _load_vague,
                  _load_trends, _load_calendar, _load_units):
         parts.update(load())
+    # the longest unit in tokens: "u.s. dollars" is five ("u", ".", "s", ".", "dollars")
+    parts["max_unit_tokens"] = max(
+        len(_tokenize(key)) for table in (parts["word_units"], parts["symbol_units"])
+        for key in table)
     parts["starters"] = frozenset(
         set(parts["vague"].by_first) | set(parts["atoms"]) | set(parts["multiples"])
         | set(parts["life_decades"]))

@@ -98,8 +98,11 @@ def _joinable(first: _Cand, second: _Cand) -> bool:
         return True
     if first.kind not in ("count", "fraction") or second.kind != first.kind:
         return False
+    if first.unit and second.unit and first.unit != second.unit and \
+            not second.unit.name.startswith(f"{first.unit.name} per "):
+        return False  # but "$35 to $45 a year" is one range of a rate
     if first.unit and second.unit and first.unit != second.unit:
-        return False
+        first.unit = second.unit
     if first.unit and not second.unit and not first.money:
         return False  # "rose by 4% to 50,510": a change and a level, not a range
     low, high = first.value, second.value
