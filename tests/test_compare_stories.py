@@ -939,3 +939,33 @@ def test_a_candidates_share_is_apart_from_a_rivals_and_from_the_votes_counted() 
     assert not together(story, ("49.5 percent", "d0"), ("44.9 percent", "d2"))
     assert together(story, ("97%", "d1"), ("89 percent", "d3"))
     assert not together(story, ("97%", "d1"), ("49.4%", "d1"))
+
+
+def test_a_share_a_candidate_is_put_at_is_that_candidates_whatever_the_spelling() -> None:
+    story = compared([
+        ("A", "2023-05-14", "With ballots from 76% of boxes counted, the ANKA news agency put "
+                            "Erdogan at 48% and Kilicdaroglu at 46%."),
+        ("B", "2023-05-14", "Erdoğan had 49.4% of the vote, with 97% of ballot boxes counted."),
+        ("C", "2023-05-14", "With 94% of the votes counted, the Anka agency showed Kılıçdaroğlu "
+                            "on 45.2%."),
+    ])
+    assert together(story, ("48%", "d0"), ("49.4%", "d1"))
+    assert together(story, ("46%", "d0"), ("45.2%", "d2"))
+    assert not together(story, ("48%", "d0"), ("46%", "d0"))
+    assert not together(story, ("76%", "d0"), ("48%", "d0"))
+    assert group_of(story, "48%", "d0").label.startswith("share of the vote")
+
+
+def test_each_donors_gift_is_its_own_and_the_sum_pledged_by_all_grows() -> None:
+    story = compared([
+        ("A", "2019-04-16", "More than 600 million euros has been pledged by donors. A further "
+                            "100 million euros has been promised by the Pinault family."),
+        ("B", "2019-04-16", "Total said it would give 100 million euros."),
+        ("C", "2019-04-17", "Donations reached 1 billion euros on Wednesday, including a "
+                            "pledge of 100 million euros from Francois-Henri Pinault."),
+    ])
+    assert together(story, ("More than 600 million euros", "d0"), ("1 billion euros", "d2"))
+    assert group_of(story, "1 billion euros", "d2").verdict == "evolving"
+    assert together(story, ("100 million euros", "d0"), ("100 million euros", "d2"))
+    assert not together(story, ("100 million euros", "d2"), ("1 billion euros", "d2"))
+    assert not together(story, ("100 million euros", "d0"), ("100 million euros", "d1"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -177,6 +178,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
                 _forecast(before, after):
             block, thing_label = (*block, "expected"), f"{thing_label} (expected)"
     earlier = bool(vocabulary.earlier_words & set(before))
+    giver, whole = _doer_of(claim, measure, vocabulary)
     reported = date_range(claim.published)
     scope = _scope(claim, reported, vocabulary)
     low, high = figure_range(claim, settings)
@@ -202,11 +204,49 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         high=high,
         reported=reported,
         reckoned=_reckoned(claim, scope, reported, earlier=earlier),
-        place=place_key(claim.place, vocabulary) if measure is None or measure.placed else None,
-        actor=_actor(doer(claim), measure, vocabulary),
+        place=_place(claim, measure, vocabulary),
+        actor=_actor(giver, measure, vocabulary) or (WHOLE_ACTOR if whole else None),
         narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after)
                    | _planned(measure, before, after)) - set(measure_word.split()),
     )
+
+
+def _place(claim: Claim, measure: Measure | None, vocabulary: Vocabulary) -> str | None:
+    """The place key of the figure's place, where its measure is split by place; a name read
+    as both the holder and the place of a share of the vote is its candidate ("Erdogan has
+    49.4% of the vote", where the tagger took Erdogan for a place; "his rival, Kemal
+    Kilicdaroglu, on 43%"), where "Montpellier had 20,000 protesters" is the city's crowd."""
+    if measure is not None and (not measure.placed or (
+            measure.named_share and claim.place and claim.agent and claim.agent in claim.place)):
+        return None
+    return place_key(claim.place, vocabulary)
+
+
+def _doer_of(claim: Claim, measure: Measure | None,
+             vocabulary: Vocabulary) -> tuple[str | None, bool]:
+    """The figure's doer, and whether a figure with no doer named is everyone's. For a running
+    sum, only the one whose verb gives it is its doer: "Total will give 100 million euros" is
+    Total's gift; "the governor asked for the $60m" or "Maryland would get $60m" is the aid
+    itself, whoever gives it. Where a figure with no doer is everyone's (``unnamed_is_whole``),
+    a gift "from" a name is that name's: "a pledge of 100 million euros from Francois-Henri
+    Pinault"; "600 million euros pledged by donors" is the sum of all gifts."""
+    if measure is None or measure.kind != "running" or "currency" not in measure.units:
+        return doer(claim), False
+    verb = phrase(claim.event or "")
+    if verb and measure.name not in (vocabulary.money_words.get(verb),
+                                     vocabulary.measure_words.get(verb)):
+        # "Donations reached €1bn" is everyone's; what "Maryland would get" may be anyone's
+        return None, measure.unnamed_is_whole and not _names(claim.agent)
+    if measure.unnamed_is_whole and claim.agent is None:
+        at = claim.end - claim.sentence_start
+        given = _GIVEN_FROM.match(claim.sentence[at : at + 80])  # bounded work
+        if given:
+            return given.group(1), True
+    return doer(claim), measure.unnamed_is_whole
+
+
+_GIVEN_FROM = re.compile(r"(?:\s*\([^()]*\))?[^,;:.()]{0,40}?\bfrom\s+(?:the\s+)?"
+                         r"(?:[a-z][\w-]*\s+){0,5}?((?:[A-Z][\w'’-]*\s*)+)")
 
 
 def _percent(share: float | None) -> float | None:
@@ -350,14 +390,15 @@ def _measure(
     # "6,000 extra police" with no verb are police deployed; "two police were injured" are not
     counted_nouns = both if event_words else (nouns, vocabulary.measure_heads, verbs)
     written = [w for w in _WORD.findall(claim.surface.lower()) if not w[0].isdigit()]
-    # (words, the indexes to look them up in, whether only a phrase starting them counts): a
+    # (words, the indexes to look them up in, which edge of them a phrase must be at: "start"
+    # for words after the figure, "end" for words before it, "either"): a
     # noun names a measure before a verb does; words after the figure are read from its side,
     # so "45 aircraft will fly stranded passengers" says nothing of the aircraft
-    Search = tuple[list[str], tuple[dict[str, str], ...], bool]
+    Search = tuple[list[str], tuple[dict[str, str], ...], str]
     verbs_after: list[Search] = [
-        (after[:longest], (verbs,), True),
-        (after[1:1 + longest], (verbs,), True),  # "1 million people took part"
-        (_without_auxiliaries(after[1:])[:longest], (verbs,), True),  # "101 bodies had still
+        (after[:longest], (verbs,), "start"),
+        (after[1:1 + longest], (verbs,), "start"),  # "1 million people took part"
+        (_without_auxiliaries(after[1:])[:longest], (verbs,), "start"),  # "101 bodies had still
         # to be identified", "a million people have taken part"
     ]
     for end in range(len(noun_phrase), 0, -1):
@@ -366,45 +407,66 @@ def _measure(
         if found is not None and singular(found[1]) in found[0].same:
             # "three protesters were arrested", "police arrested three protesters": the noun
             # says who, the verb what befell them
-            for words, indexes, starting in [*verbs_after, (event_words, (verbs,), False)]:
-                done = _cue(words, counted, dimension, vocabulary, indexes, starting=starting)
+            for words, indexes, edge in [*verbs_after, (event_words, (verbs,), "either")]:
+                done = _cue(words, counted, dimension, vocabulary, indexes, edge=edge)
                 if done is not None and done[0] is not found[0]:
                     return done
             break
     searches: list[Search] = [
-        (written, (nouns,), False),  # "magnitude 7", "a 6.9-magnitude quake"
-        *((noun_phrase[max(0, end - longest):end], counted_nouns, False)
+        (written, (nouns,), "either"),  # "magnitude 7", "a 6.9-magnitude quake"
+        *((noun_phrase[max(0, end - longest):end], counted_nouns, "either")
           for end in range(len(noun_phrase), 0, -1)),
-        (after[:longest], (nouns,), True),
-        (after[1:1 + longest], (nouns,), True),
-        (_without_auxiliaries(after[1:])[:longest], (nouns,), True),  # "were reported dead"
+        (after[:longest], (nouns,), "start"),
+        (after[1:1 + longest], (nouns,), "start"),
+        (_without_auxiliaries(after[1:])[:longest], (nouns,), "start"),  # "were reported dead"
         *verbs_after,
     ]
     if dimension == "currency" and " ".join(event_words) in vocabulary.linking_money_words:
         # "the damage could cost as much as $3bn": the subject's noun, then the verb
-        searches += [(before[max(0, end - longest):end], (nouns,), False)
+        searches += [(before[max(0, end - longest):end], (nouns,), "end")
                      for end in range(len(before), 0, -1)]
-    searches.append((event_words, (verbs,), False))  # a verb: "paid" is no salary
+    searches.append((event_words, (verbs,), "either"))  # a verb: "paid" is no salary
     if _modifier_figure(claim):
         before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
     next_word: dict[int, list[str]] = {}  # a before-window's word after it
     for distance in range(max(len(before), len(after))):
         end = len(before) - distance
         if end > 0:
-            searches.append((before[max(0, end - longest):end], both, False))
+            searches.append((before[max(0, end - longest):end], both, "end"))
             next_word[len(searches) - 1] = before[end:end + 1]
         if 2 <= distance < len(after):
-            searches.append((after[distance:distance + longest], both, True))
-    for at, (words, indexes, starting) in enumerate(searches):
-        found = _cue(words, counted, dimension, vocabulary, indexes, starting=starting)
+            searches.append((after[distance:distance + longest], both, "start"))
+    for at, (words, indexes, edge) in enumerate(searches):
+        found = _cue(words, counted, dimension, vocabulary, indexes, edge=edge)
         if found is None:
             continue
         cue = found[1].split()
-        following = words[len(cue):len(cue) + 1] if starting or words[:len(cue)] == cue else \
-            next_word.get(at, [])
+        at_start = edge == "start" or words[:len(cue)] == cue
+        following = words[len(cue):len(cue) + 1] if at_start else next_word.get(at, [])
         if not _names_other(following, found[0], counted, vocabulary):
             return found
+    if dimension == "percentage" and not counted:
+        return _named_share(claim, vocabulary), ""
     return None, ""
+
+
+def _names(agent: str | None) -> list[str]:
+    """The words of a doer that name someone: "Erdogan" in "President Erdogan's"."""
+    return [w for w in _POSSESSIVE.sub("", agent or "").split()
+            if w[:1].isupper() and w.lower() not in _NO_NAMES]
+
+
+def _named_share(claim: Claim, vocabulary: Vocabulary) -> Measure | None:
+    """The measure a percentage written without its noun is when a named doer holds it in a
+    sentence that speaks of a vote: "put Erdogan at 48%", "Labour on 40%" (measures.toml
+    ``named_share``)."""
+    if not _names(claim.agent):
+        return None
+    words = set(_WORD.findall(claim.sentence.lower()))
+    for measure in vocabulary.measures.values():
+        if measure.named_share and measure.voting_words & words:
+            return measure
+    return None
 
 
 def _names_other(following: list[str], measure: Measure, counted: set[str],
@@ -483,19 +545,20 @@ def _dimension(claim: Claim, unit: Unit | None) -> str:
 
 def _cue(
     words: list[str], counted: set[str], dimension: str, vocabulary: Vocabulary,
-    indexes: tuple[dict[str, str], ...], *, starting: bool = False,
+    indexes: tuple[dict[str, str], ...], *, edge: str = "either",
 ) -> tuple[Measure, str] | None:
-    """The measure a phrase that starts or ends ``words`` names (only starts, when
-    ``starting``: words after the figure), longest first, if it fits the figure: its unit's
-    dimension, and for a measure word the thing counted."""
+    """The measure a phrase at an ``edge`` of ``words`` names (its start, for words after the
+    figure; its end, for words before it, so the phrase is the one nearest the figure; either),
+    longest first, if it fits the figure: its unit's dimension, and for a measure word the thing
+    counted."""
     edges = vocabulary.cue_edges
-    ends = {words[0], singular(words[0])} if words and starting else \
-        {words[0], singular(words[0]), words[-1], singular(words[-1])} if words else set()
-    if not ends & edges:
+    first = {words[0], singular(words[0])} if words and edge != "end" else set()
+    last = {words[-1], singular(words[-1])} if words and edge != "start" else set()
+    if not (first | last) & edges:
         return None  # no cue starts or ends there
     for length in range(min(len(words), vocabulary.longest_cue), 0, -1):
-        texts = (" ".join(words[:length]),) if starting else \
-            (" ".join(words[:length]), " ".join(words[-length:]))
+        texts = ((" ".join(words[:length]),) if edge != "end" else ()) + \
+            ((" ".join(words[-length:]),) if edge != "start" else ())
         for text in dict.fromkeys(texts):
             for index in indexes:
                 needs_count = index is not vocabulary.measure_nouns
@@ -720,6 +783,8 @@ def doer(claim: Claim) -> str | None:
 
 
 _PRONOUNS = ("it", "they", "we")
+#: The doer of a figure that is everyone's: the sum pledged by all donors (``unnamed_is_whole``).
+WHOLE_ACTOR = "all"
 _PRONOUN = re.compile(r"\b(?:it|they|we)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 
 
@@ -739,8 +804,9 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
                 found.add(actor)
     if len(found) == 1:
         return found.pop()
-    if found or measure is None or measure.kind not in ("fixed", "level") or not agent:
-        return None
+    if found or measure is None or not agent or (
+            measure.kind not in ("fixed", "level") and "currency" not in measure.units):
+        return None  # a running count's doer is a known actor; a donor is named
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
             and measure.name not in ("jobs_cut", "workforce"):
         return None
@@ -749,7 +815,21 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()
              and w.lower() not in vocabulary.measure_nouns  # "Shares fell" names no one
              and w.lower() not in _NO_NAMES]  # nor "The bank", "It"
-    return "name " + " ".join(names).lower() if names else None
+    return "name " + folded(" ".join(names).lower()) if names else None
+
+
+#: Letters with no decomposition into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ß": "ss",
+                               "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def folded(text: str) -> str:
+    """``text`` (lower case) without its diacritics, so outlets' spellings of one name meet:
+    "erdoğan" and "erdogan", "kılıçdaroğlu" and "kilicdaroglu"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _NO_NAMES = frozenset({"the", "a", "an", "it", "its", "this", "that", "these", "those", "they",

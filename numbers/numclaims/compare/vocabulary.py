@@ -64,6 +64,12 @@ class Measure:
     moves: str | None = None  # the kind of a change in percent ("shares fell 60% on Thursday")
     of_people: str | None = None  # the measure a count of people is, in a sentence of no voting
     voting_words: frozenset[str] = frozenset()  # the words that keep a count of people this one
+    #: whether a percentage with no noun that a named doer holds is this measure, in a sentence
+    #: of ``voting_words``: "put Erdogan at 48%", "Labour on 40%"
+    named_share: bool = False
+    #: whether a figure with no doer named is everyone's, the sum of all doers' figures: the
+    #: money pledged "by donors", never one donor's gift
+    unnamed_is_whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
     "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
     "money_words": list, "heads": list, "of_people": str, "voting_words": list,
+    "named_share": bool, "unnamed_is_whole": bool,
 }
 
 
@@ -279,6 +286,8 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             entry.get("moves"),
             entry.get("of_people"),
             frozenset(w.lower() for w in entry.get("voting_words", ())),
+            entry.get("named_share", False),
+            entry.get("unnamed_is_whole", False),
         )
     for name, measure in measures.items():
         for other in (measure.offered, measure.of_people):

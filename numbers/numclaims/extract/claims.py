@@ -450,7 +450,7 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         return None
     top = _phrase_top(anchor, counted) if counted is not None else root
     verb = _governing_verb(top)
-    agent = _agent(verb, top)
+    agent = _share_holder(figure, top) or _agent(verb, top)
     if counted is not None and verb is not None and _is_level(verb):
         # "the toll rose to 52" states a level; what happened is in the counted phrase ("people
         # killed"), or left to the thing itself (a toll counts the killed).
@@ -540,7 +540,11 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         return listed
     if verb is not None and verb.lemma_.lower() in cues.place_subject_verbs:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and top not in subjects[0].subtree and _is_place(subjects[0]):
+        # "Morocco has recorded 2,000 deaths and 1,400 injuries": the figure is what the place
+        # records; in "X had 49.9% and Y was close behind with 44.9%" the second is not
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        held = not objects or any(top in o.subtree for o in objects)
+        if subjects and held and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
 
@@ -594,7 +598,9 @@ def _segment_places() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?:(?:in|at|across|throughout)\s+)?(?:the\s+)?(?:{nouns})\s+of\s+"
                    rf"{_CAPITALISED}"),
-        re.compile(rf"\b(?:(?:in|at|across|throughout)\s+)?{_CAPITALISED}\s+(?:{nouns})\b"),
+        # "Kerala state", "Al Haouz province"; "The state-run agency" names no place
+        re.compile(rf"\b(?:(?:in|at|across|throughout)\s+)?(?!(?:The|A|An|This|That)\s)"
+                   rf"{_CAPITALISED}\s+(?:{nouns})\b"),
         re.compile(rf"\b(?:in|at|across|throughout)\s+(?:the\s+)?{_CAPITALISED}"),
     )
 
@@ -1032,11 +1038,68 @@ def _agent(verb: Token | None, figure_top: Token) -> str | None:
     return None
 
 
+def _share_holder(figure: Figure, top: Token) -> str | None:
+    """Who holds a percentage written without its noun: a candidate's or a party's share in
+    "put Erdogan at 48%", "Labour on 40%", "44.95% for Kilicdaroglu", "had Erdogan ahead with
+    51%", "Kilicdaroglu was close behind with 44.95 percent", "his main rival, Kemal
+    Kilicdaroglu, 44.89 percent"; None for any other figure."""
+    if figure.unit != "percentage":
+        return None
+    for child in top.children:  # "44.95% for Kilicdaroglu"
+        if child.dep_ == "prep" and child.lower_ == "for":
+            names = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if names:
+                return _doer_phrase(names[0])
+    if top.dep_ == "appos":  # "his main rival, Kemal Kilicdaroglu, 44.89 percent"
+        return _named(top.head, top)
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ not in ("at", "on", "with"):
+        return None
+    head = preposition.head
+    if preposition.lower_ == "with":  # "had Erdogan ahead with 51%", "X was second with 40%"
+        for dep in ("dobj", "nsubj"):
+            names = [c for c in head.children if c.dep_ == dep and c.pos_ == "PROPN"]
+            if names:
+                return _doer_phrase(names[0])
+        return None
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else None
+    if before is not None and before.pos_ == "PROPN":  # "put Erdogan at 48%", "Labour on 40%"
+        return _doer_phrase(before)
+    return _named(head, preposition)  # "his main challenger, Kemal Kilicdaroglu, on 43%"
+
+
+def _named(noun: Token, figure: Token) -> str | None:
+    """A name a noun is, or is given beside it: "Labour", "his rival, Kemal Kilicdaroglu"."""
+    if noun.pos_ == "PROPN":
+        return _doer_phrase(noun)
+    if noun.pos_ != "NOUN":
+        return None
+    names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c != figure]
+    return _doer_phrase(names[0]) if names else None
+
+
 def _doer_phrase(head: Token) -> str | None:
     """A doer as written, owner included: "Ukraine's air defense", "Russian forces"."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _compact_phrase(head, modifiers=("compound", "amod", "nmod", "poss"))
+    modifiers = ("compound", "amod", "nmod", "poss")
+    start = head.doc[min((t.i for t in head.lefts if t.dep_ in modifiers), default=head.i)]
+    end = head.i
+    if head.pos_ == "NOUN":  # "the cosmetics group L'Oréal", "the holding company of the
+        # Decaux family": the name given beside a common noun is the doer's
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == head.i + 1:
+                end = child.i
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects and any(t.pos_ == "PROPN" for t in objects[0].lefts):
+                    end = objects[0].i
+            break
+    text = head.doc[start.i : end + 1].text
+    if start.is_sent_start and start.pos_ == "NOUN" and not start.ent_type_:
+        # "Donors committed $700m": a capital that only starts the sentence names no one
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 def _governing_verb(token: Token) -> Token | None:
