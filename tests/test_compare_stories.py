@@ -969,3 +969,15 @@ def test_each_donors_gift_is_its_own_and_the_sum_pledged_by_all_grows() -> None:
     assert together(story, ("100 million euros", "d0"), ("100 million euros", "d2"))
     assert not together(story, ("100 million euros", "d2"), ("1 billion euros", "d2"))
     assert not together(story, ("100 million euros", "d0"), ("100 million euros", "d1"))
+
+
+def test_a_queue_of_ships_however_named_is_one_growing_count() -> None:
+    story = compared([
+        ("A", "2021-03-25", "At least 150 ships are now queuing to get through the canal."),
+        ("B", "2021-03-26", "About 185 vessels were waiting to pass through the waterway."),
+        ("C", "2021-03-29", "The authority said 422 ships had been caught in the jam, and 12 "
+                            "vessels crossed the canal on Monday."),
+    ])
+    assert together(story, ("At least 150", "d0"), ("About 185", "d1"), ("422", "d2"))
+    assert group_of(story, "422", "d2").verdict == "evolving"
+    assert not together(story, ("422", "d2"), ("12", "d2"))

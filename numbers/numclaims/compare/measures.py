@@ -35,6 +35,7 @@ _STATING_PARTICIPLES = ("reported", "confirmed", "feared", "believed", "thought"
 _AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|with)\b|"
                         + "".join(f"(?<!{verb} )" for verb in _STATING_PARTICIPLES) + r"\bas\b")
 # "77 kilometres (48 miles) southwest of": the words after a conversion are the figure's too
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
 # Words a place phrase begins or ends with that do not name the place.
@@ -599,7 +600,9 @@ def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[st
     start = max(0, claim.start - claim.sentence_start)
     end = max(start, claim.end - claim.sentence_start)
     head, tail = sentence[:start], _CONVERSION_AFTER.sub("", sentence[end:], count=1)
-    cut = [m.end() for m in _CLAUSE_END.finditer(head)]
+    cut = [m.end() for m in _CLAUSE_END.finditer(head)] + \
+        [m.end() for m in _NEW_CLAUSE.finditer(head)]  # ", and 12 vessels crossed"
+    cut.sort()
     head = head[cut[-1]:] if cut else head
     stop = _AFTER_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
