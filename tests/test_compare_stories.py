@@ -981,3 +981,17 @@ def test_a_queue_of_ships_however_named_is_one_growing_count() -> None:
     assert together(story, ("At least 150", "d0"), ("About 185", "d1"), ("422", "d2"))
     assert group_of(story, "422", "d2").verdict == "evolving"
     assert not together(story, ("422", "d2"), ("12", "d2"))
+
+
+def test_each_offer_of_a_negotiation_is_its_own_raise_never_a_conflict() -> None:
+    story = compared([
+        ("A", "2024-09-13", "Workers rejected an offer of a 25% pay rise."),
+        ("B", "2024-09-18", "The union wants a 40% raise over four years."),
+        ("C", "2024-09-23", "Boeing tabled a 'best and final' offer of a 30% pay rise."),
+        ("D", "2024-09-24", "The first contract carried a 25% wage increase."),
+    ])
+    assert together(story, ("25%", "d0"), ("25%", "d3"))
+    assert group_of(story, "25%", "d0").verdict == "consistent"
+    assert not together(story, ("25%", "d0"), ("30%", "d2"))
+    assert not together(story, ("40%", "d1"), ("30%", "d2"))
+    assert all(group.verdict != "conflict" for group in story.groups)

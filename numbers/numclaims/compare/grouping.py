@@ -612,6 +612,10 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
         return False  # turnout on March 7 is not turnout on March 23
     if not _current_fits(reading, draft, settings):
         return False  # "killed 296" this week is not the toll of the 1960 quake
+    measure = draft.readings[0].measure if draft.readings else None
+    if measure is not None and measure.distinct_values and not all(
+            overlap(reading.stated, member.stated) for member in draft.readings):
+        return False  # a 30% offer is not the 25% one reported again, nor 40% the 35% one
     events_fit = reading.measure is not None or all(
         _events_match(reading.event, event, vocabulary) for event in draft.events)
     undated = _undated(draft)

@@ -70,6 +70,9 @@ class Measure:
     #: whether a figure with no doer named is everyone's, the sum of all doers' figures: the
     #: money pledged "by donors", never one donor's gift
     unnamed_is_whole: bool = False
+    #: whether figures that cannot be one value are different quantities, never a conflict:
+    #: each offer of a negotiation is its own
+    distinct_values: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
     "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
     "money_words": list, "heads": list, "of_people": str, "voting_words": list,
-    "named_share": bool, "unnamed_is_whole": bool,
+    "named_share": bool, "unnamed_is_whole": bool, "distinct_values": bool,
 }
 
 
@@ -288,6 +291,7 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             frozenset(w.lower() for w in entry.get("voting_words", ())),
             entry.get("named_share", False),
             entry.get("unnamed_is_whole", False),
+            entry.get("distinct_values", False),
         )
     for name, measure in measures.items():
         for other in (measure.offered, measure.of_people):
