@@ -1202,3 +1202,20 @@ def test_a_range_of_sums_with_the_rate_written_once_is_one_rate() -> None:
     [figure] = find_figures(text)
     _check(figure, text, surface="about $35 to $45 per year", qualifier="range", lower=35.0,
            upper=45.0, unit="dollar per year")
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("It pairs a 6.5in, 90Hz display with a 55in TV.", "6.5in", "inch"),
+    ("It pairs a 6.5in, 90Hz display with a 55in TV.", "55in", "inch"),
+    ("Property Shares Drag Hang Seng Down 1.43 Pct", "1.43 Pct", "percentage"),
+    ("OPEC+ Agrees Voluntary Cuts Of 2.2 Million Bpd", "2.2 Million Bpd", "barrel per day"),
+    ("The V8 makes 460 ft lbs of torque.", "460 ft lbs", "pound-foot"),
+    ("Metro earned 70 cents per diluted share.", "70 cents per diluted share", "cent per share"),
+])
+def test_units_written_the_ways_desks_write_them(text: str, surface: str, unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit)
+
+
+def test_in_after_a_space_is_no_inch() -> None:
+    [figure] = find_figures("Five in 10 people agree.")
+    _check(figure, "", kind="ratio", unit=None)

@@ -169,6 +169,9 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     elif toks[j + 1].kind == "word" and toks[j + 1].text.islower() and \
             toks[j + 1].low in lex.rate_nouns:
         end, name, dimension = j + 2, toks[j + 1].low, toks[j + 1].low
+    elif toks[j + 1].low in _SHARE_KINDS and j + 2 < ceiling and ctx.joined(j + 2) and \
+            toks[j + 2].low == "share":  # "70 cents per diluted share"
+        end, name, dimension = j + 3, "share", "share"
     else:
         return
     if dimension == "time" and end < len(toks) and ctx.joined(end) and \
@@ -180,6 +183,10 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     cand.unit = _Unit(f"{numerator.name} per {name}", f"{numerator.dimension} per {dimension}")
     if not bracketed:  # the rate's words belong to the figure outside the bracket
         cand.end = end
+
+
+#: The kinds of share earnings are given per: "70 cents per diluted share".
+_SHARE_KINDS = frozenset({"diluted", "basic", "adjusted", "ordinary", "common"})
 
 
 def _counted_in_millions(ctx: _Context, cand: _Cand, k: int) -> bool:

@@ -168,6 +168,7 @@ class _Lexicon:
     prefix_currencies: dict[str, _Unit]
     scaled_prefixes: dict[str, _Unit]  # "R" in "R254 billion"
     scaled_words: dict[str, _Unit]  # "won" in "10.44 trillion won"
+    fused_symbols: dict[str, _Unit]  # "in" in "a 6.5in display", never "5 in 10"
     preferred: dict[str, str]
     preferred_with_scale: dict[str, str]
     spaced_letters: frozenset[str]
@@ -497,7 +498,7 @@ def _load_units() -> dict[str, Any]:
     word_units, symbol_units = _quantulum_units(
         set(_forms(name, "ignore", "words", ignore["words"])), set(ignore["symbols"]["forms"]),
         aliases)
-    prefix, scaled_prefixes, scaled_words = _extra_units(word_units, symbol_units)
+    prefix, scaled_prefixes, scaled_words, fused = _extra_units(word_units, symbol_units)
     preferred, with_scale = (_preferences(name, key) for key in ("prefer", "prefer_with_scale"))
     for key, table in (("prefer", preferred), ("prefer_with_scale", with_scale)):
         for surface, unit_name in table.items():
@@ -535,6 +536,7 @@ def _load_units() -> dict[str, Any]:
         "prefix_currencies": prefix,
         "scaled_prefixes": scaled_prefixes,
         "scaled_words": scaled_words,
+        "fused_symbols": fused,
         "preferred": preferred,
         "preferred_with_scale": with_scale,
         "spaced_letters": frozenset(f for e in spaced.values() for f in e["forms"]),
@@ -601,19 +603,21 @@ def _quantulum_units(ignored_words: set[str], ignored_symbols: set[str],
 
 def _extra_units(
     words: _UnitTable, symbols: _UnitTable
-) -> tuple[dict[str, _Unit], dict[str, _Unit], dict[str, _Unit]]:
+) -> tuple[dict[str, _Unit], dict[str, _Unit], dict[str, _Unit], dict[str, _Unit]]:
     """Add the units of [extra]; return its symbols that may stand before a number, those that
-    do so only against a number with a scale word ("R254 billion"), and its words that are the
-    unit only after a scale word ("10.44 trillion won")."""
+    do so only against a number with a scale word ("R254 billion"), its words that are the
+    unit only after a scale word ("10.44 trillion won"), and its symbols that are the unit only
+    written against the number ("a 6.5in display")."""
     name = "units"
     schema = {"dimension": str, "words": list, "symbols": list, "prefix": bool,
-              "scaled_prefix": list, "scaled_words": list}
+              "scaled_prefix": list, "scaled_words": list, "fused": list}
     extra = _entries(name, "extra", schema, required=["dimension"])
     lexicon.phrase_index(name, extra, "words")
     lexicon.phrase_index(name, extra, "symbols")
     prefix: dict[str, _Unit] = {}
     scaled: dict[str, _Unit] = {}
     scaled_words: dict[str, _Unit] = {}
+    fused: dict[str, _Unit] = {}
     for unit_name, entry in extra.items():
         unit = _Unit(unit_name, entry["dimension"])
         for word in entry.get("words", ()):
@@ -626,7 +630,9 @@ def _extra_units(
             scaled[symbol] = unit
         for word in entry.get("scaled_words", ()):
             scaled_words[word.lower()] = unit
-    return prefix, scaled, scaled_words
+        for symbol in entry.get("fused", ()):
+            fused[symbol] = unit
+    return prefix, scaled, scaled_words, fused
 
 
 def _preferences(name: str, key: str) -> dict[str, str]:

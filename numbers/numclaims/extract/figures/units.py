@@ -39,8 +39,12 @@ def _unit_at(ctx: _Context, j: int, ceiling: int, cand: _Cand) -> tuple[_Unit, i
         if length == 1 and len(key) == 1 and key.isalpha() and not toks[j].fused and \
                 key not in lex.spaced_letters:
             continue
-        if length == 1 and _capitalised_word(ctx, j) and key in lex.symbol_units:
-            continue  # "Gunman Kills Four At Texas Mall": a headline word, not ampere-turns
+        if length == 1 and _capitalised_word(ctx, j) and key in lex.symbol_units and \
+                lex.symbol_units.get(key.lower()) != lex.symbol_units[key]:
+            continue  # "Gunman Kills Four At Texas Mall": a headline word, not ampere-turns;
+            # "Cuts Of 2.2 Million Bpd" is a headline's "bpd"
+        if length == 1 and toks[j].fused and key in lex.fused_symbols:
+            return lex.fused_symbols[key], end  # "a 6.5in display"
         unit = _resolve_unit(lex, key, cand.scale > 1)
         if unit is not None:
             return _sense(ctx, j, key, unit), end
