@@ -117,7 +117,18 @@ def _close(a: float | None, b: float | None) -> bool:
 def _same_figure(gold: dict[str, Any], reported: dict[str, Any]) -> bool:
     if gold["value"] is None:
         return _close(gold["lower"], reported["lower"]) and _close(gold["upper"], reported["upper"])
-    return reported["value"] is not None and _close(gold["value"], reported["value"])
+    if reported["value"] is None:
+        return False
+    if _close(gold["value"], reported["value"]):
+        return True
+    # a share written as a fraction is its percentage: "two-thirds" is 66.67 per cent, whichever
+    # way the annotator wrote it down
+    for share, percent in ((reported, gold), (gold, reported)):
+        if share.get("unit") is None and percent.get("unit") == "percentage" and \
+                0 < share["value"] <= 1 and \
+                math.isclose(100 * share["value"], percent["value"], rel_tol=1e-3):
+            return True
+    return False
 
 
 def score_story(folder: Path) -> StoryScore:

@@ -1219,3 +1219,14 @@ def test_units_written_the_ways_desks_write_them(text: str, surface: str, unit: 
 def test_in_after_a_space_is_no_inch() -> None:
     [figure] = find_figures("Five in 10 people agree.")
     _check(figure, "", kind="ratio", unit=None)
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Prices hit $9,000 per megawatt-hour.", "$9,000 per megawatt-hour",
+     "dollar per megawatt hour"),
+    ("Tariffs rose to 9 cents a kilowatt-hour.", "9 cents a kilowatt-hour",
+     "cent per kilowatt hour"),
+    ("The plant makes 500 MWh a day.", "500 MWh a day", "megawatt hour per day"),
+])
+def test_a_rate_per_a_unit_of_energy(text: str, surface: str, unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit)

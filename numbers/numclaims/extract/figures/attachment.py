@@ -162,7 +162,11 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     if not slash and (toks[j].low not in lex.rate_words or not ctx.joined(j + 1)):
         return
     base = _unit_at(ctx, j + 1, ceiling, _Cand(j + 1, j + 1, None))
-    if base is not None:
+    hyphened = _hyphened_base(ctx, j + 1, ceiling)  # "$9,000 per megawatt-hour"
+    if hyphened is not None:
+        end, unit = hyphened
+        name, dimension = unit.name, unit.dimension
+    elif base is not None:
         end, name, dimension = base[1], base[0].name, base[0].dimension
         if toks[j].low in lex.rate_articles and dimension not in lex.rate_article_dimensions:
             return
@@ -183,6 +187,17 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     cand.unit = _Unit(f"{numerator.name} per {name}", f"{numerator.dimension} per {dimension}")
     if not bracketed:  # the rate's words belong to the figure outside the bracket
         cand.end = end
+
+
+def _hyphened_base(ctx: _Context, k: int, ceiling: int) -> tuple[int, _Unit] | None:
+    """A rate's base that is a unit of two words joined by a hyphen ("megawatt-hour"): the
+    index after it and the unit (quantulum3's "megawatt hour")."""
+    toks = ctx.toks
+    if k + 2 >= ceiling or toks[k + 1].low != "-" or not (toks[k + 1].fused and
+                                                         toks[k + 2].fused):
+        return None
+    unit = _resolve_unit(ctx.lex, f"{toks[k].low} {toks[k + 2].low}", False)
+    return (k + 3, unit) if unit is not None else None
 
 
 #: The kinds of share earnings are given per: "70 cents per diluted share".
