@@ -995,3 +995,16 @@ def test_each_offer_of_a_negotiation_is_its_own_raise_never_a_conflict() -> None
     assert not together(story, ("25%", "d0"), ("30%", "d2"))
     assert not together(story, ("40%", "d1"), ("30%", "d2"))
     assert all(group.verdict != "conflict" for group in story.groups)
+
+
+def test_flights_cancelled_are_one_days_count_for_one_airline() -> None:
+    story = compared([
+        ("A", "2022-12-26", "Southwest cancelled more than 2,700 flights on Monday."),
+        ("B", "2022-12-27", "Southwest had called off 2,800 flights by Monday night."),
+        ("C", "2022-12-28", "Southwest cancelled 2,500 flights on Tuesday, and United "
+                            "cancelled 20 flights."),
+    ])
+    assert together(story, ("more than 2,700", "d0"), ("2,800", "d1"))
+    assert group_of(story, "2,800", "d1").label.startswith("flights cancelled")
+    assert not together(story, ("more than 2,700", "d0"), ("2,500", "d2"))
+    assert not together(story, ("2,500", "d2"), ("20", "d2"))

@@ -808,7 +808,7 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     if len(found) == 1:
         return found.pop()
     if found or measure is None or not agent or (
-            measure.kind not in ("fixed", "level") and "currency" not in measure.units):
+            measure.kind == "running" and "currency" not in measure.units):
         return None  # a running count's doer is a known actor; a donor is named
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
             and measure.name not in ("jobs_cut", "workforce"):
