@@ -739,7 +739,7 @@ NOT_FIGURES = [
     ("The twenty-first century began.", "twenty-first"),
     ("Updated 3 hours ago.", "3 hours ago"),
     ("1 min read", "1 min read"),
-    ("Three days later, they left.", "Three days later"),
+    ("A week earlier, they left.", "A week earlier"),
     ("It began more than a year ago.", "more than a year ago"),
     ("Kamikaze Shahed-136 models were used.", "Shahed-136"),
     ("Kiev insists the drones, known as Geran-2, are Iranian.", "Geran-2"),
@@ -1230,3 +1230,47 @@ def test_in_after_a_space_is_no_inch() -> None:
 ])
 def test_a_rate_per_a_unit_of_energy(text: str, surface: str, unit: str) -> None:
     _check(_figure(text, surface), text, unit=unit)
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("Seven days later, the fire was contained.", "Seven days", 7.0, "day"),
+    ("He was back four minutes later.", "four minutes", 4.0, "minute"),
+    ("26 days later, Lahaina fire declared 100% contained", "26 days", 26.0, "day"),
+])
+def test_the_time_that_passed_before_later_is_a_quantity(text: str, surface: str,
+                                                         value: float, unit: str) -> None:
+    _check(_figure(text, surface), text, value=value, unit=unit)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Barcelona took the Champions League three times.", "three", 3.0),
+    ("Deaths from the earthquake now number 2,960.", "2,960", 2960.0),
+    ("The results gave the People's Alliance 321 of the 600 seats.", "321", 321.0),
+    ("Record half a million Israelis protest judicial reform", "half a million", 500000.0),
+])
+def test_a_number_after_a_capitalised_word_that_counts_is_no_label(text: str, surface: str,
+                                                                    value: float) -> None:
+    _check(_figure(text, surface), text, value=value)
+
+
+@pytest.mark.parametrize("text", [
+    "Police can be contacted quoting incident number 1234 of 14 June.",
+    "A Boeing 737 crashed.",
+])
+def test_labels_stay_labels(text: str) -> None:
+    assert all(f.value not in (1234.0, 737.0) for f in find_figures(text)), text
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Executives collected £47million ($NZ93million).", "$NZ93million", "new zealand dollar"),
+    ("The deal is worth $AU50 million.", "$AU50 million", "australian dollar"),
+])
+def test_the_dollar_sign_before_a_country_code(text: str, surface: str, unit: str) -> None:
+    _check(_figure(text, surface), text, unit=unit)
+
+
+def test_a_dashed_range_after_a_verb_of_change_is_one_range() -> None:
+    text = "Egypt is losing some $12-14 million in revenue."
+    [figure] = find_figures(text)
+    _check(figure, text, surface="some $12-14 million", qualifier="range", lower=12e6,
+           upper=14e6, unit="dollar", trend="down")

@@ -17,7 +17,7 @@ from .grammar import (
     _street_name_at,
     _title_line,
 )
-from .language import _contiguous
+from .language import _SCALE, _contiguous
 from .record import _Cand
 
 _BLOCKED_RE = re.compile(
@@ -235,6 +235,15 @@ def _is_label(ctx: _Context, cand: _Cand) -> bool:
     toks, k = ctx.toks, cand.start
     if cand.vague or cand.qualifier or cand.money or (cand.unit is not None and cand.end > cand.j):
         return False
+    if cand.kind == "multiple" or (cand.j < len(toks) and toks[cand.j].low == "times" and
+                                   ctx.joined(cand.j)):
+        return False  # "won the Champions League three times", "the European Cup five times"
+    if cand.scale > 1 or any(ctx.type(m) == _SCALE for m in range(cand.i, cand.j)) or (
+            cand.j - cand.i == 1 and re.fullmatch(r"\d{1,3}(?:,\d{3})+", toks[cand.i].text)):
+        return False  # "deaths now number 2,960", "Record half a million Israelis protest": no
+        # label is written with thousands commas or a scale word
+    if _part_of_a_whole_follows(ctx, cand.j):
+        return False  # "gave the People's Alliance 321 of the 600 seats"
     if ctx.lex.labels.backward(toks, k) is not None and ctx.joined(k):
         return True
     if cand.spelled and toks[cand.i].text[:1].isupper() and not _sentence_start(ctx, cand.i):
@@ -249,6 +258,17 @@ def _is_label(ctx: _Context, cand: _Cand) -> bool:
             word.low in lex.weekdays or word.low in lex.atoms or word.low in lex.trend_verbs:
         return False
     return word.text != "I" and not _title_line(ctx, k) and not _gapped_item(ctx, cand)
+
+
+def _part_of_a_whole_follows(ctx: _Context, j: int) -> bool:
+    """ "of the 600 seats", "of its 24,000 staff" after a number: it counts a part of them."""
+    toks = ctx.toks
+    if j + 1 >= len(toks) or toks[j].low != "of" or not ctx.joined(j):
+        return False
+    k = j + 1
+    if toks[k].low not in ("the", "its", "their", "his", "her", "our") or k + 1 >= len(toks):
+        return False  # "incident number 1234 of 14 June" is a label and a date
+    return toks[k + 1].kind == "num" and ctx.joined(k + 1)
 
 
 _ITEM_ENDS = frozenset({",", ";", ".", "and", "while", "whereas"})
@@ -293,7 +313,7 @@ def _is_pronoun_one(ctx: _Context, cand: _Cand) -> bool:
 
 
 def _is_time_reference(ctx: _Context, cand: _Cand) -> bool:
-    """ "2 years ago", "three days later", "1 min read": a point in time or page furniture."""
+    """ "2 years ago", "a week earlier", "1 min read": a point in time or page furniture."""
     if cand.unit is None or cand.unit.dimension != "time" or not ctx.joined(cand.end):
         return False
     if ctx.lex.time_references.forward(ctx.toks, cand.end) is not None:

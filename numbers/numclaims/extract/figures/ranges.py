@@ -76,8 +76,9 @@ def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int]
         return f"{opener} … {toks[first.end].text}", 1
     if connector not in lex.range_bare:
         return None
-    if first.after_trend_verb and (first.unit is not None or second.unit is None):
-        return None
+    if first.after_trend_verb and connector not in ("-", "–") and (
+            first.unit is not None or second.unit is None):
+        return None  # "rose 5% to 10%" is a change and a level; "losing $12-14 million" a range
     if connector == "or" and first.spelled != second.spelled:
         return None
     words = (_UNIT, _TEEN, _TENS)
