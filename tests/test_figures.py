@@ -1274,3 +1274,16 @@ def test_a_dashed_range_after_a_verb_of_change_is_one_range() -> None:
     [figure] = find_figures(text)
     _check(figure, text, surface="some $12-14 million", qualifier="range", lower=12e6,
            upper=14e6, unit="dollar", trend="down")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor broke a 4 to 4 council tie.",
+    "The court voted 6 to 3 to strike it down.",
+])
+def test_a_vote_written_with_to_is_a_result(text: str) -> None:
+    assert find_figures(text) == [], text
+
+
+def test_five_to_ten_people_stays_a_range() -> None:
+    [figure] = find_figures("Five to ten people were hurt, and they won 20 to 30 seats.")[:1]
+    _check(figure, "", qualifier="range", lower=5.0, upper=10.0)
