@@ -7,7 +7,8 @@ scored as issue 7 says:
 
 claim recall
     a gold claim is found when a reported claim of the same article overlaps its surface and has
-    its value (for a vague amount, its bounds);
+    its value (for a vague amount, its bounds); a share written as a fraction has the value of
+    its percentage ("two-thirds" is 66.67 per cent), as annotators write it either way;
 grouping
     pairwise precision and recall over the found claims: two found gold claims in one gold group
     should share a reported group, and two in different gold groups should not;
