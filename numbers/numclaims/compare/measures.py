@@ -24,8 +24,9 @@ from ..settings import CompareSettings
 from .ranges import Bounds, figure_range, stated_range
 from .vocabulary import Measure, Thing, Unit, Vocabulary
 
-# Words that end the stretch of a clause read for a figure's measure.
-_CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s")
+# Words that end the stretch of a clause read for a figure's measure; ", and" opens a new one
+# ("had been caught in the jam, and 12 vessels crossed").
+_CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 # Participles between a figure's noun and the word saying what befell it: "were reported
 # dead", "are still registered as missing", "are feared to be dead"
 _STATING_PARTICIPLES = ("reported", "confirmed", "feared", "believed", "thought", "presumed",
@@ -35,7 +36,6 @@ _STATING_PARTICIPLES = ("reported", "confirmed", "feared", "believed", "thought"
 _AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|with)\b|"
                         + "".join(f"(?<!{verb} )" for verb in _STATING_PARTICIPLES) + r"\bas\b")
 # "77 kilometres (48 miles) southwest of": the words after a conversion are the figure's too
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
 # Words a place phrase begins or ends with that do not name the place.
@@ -600,9 +600,7 @@ def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[st
     start = max(0, claim.start - claim.sentence_start)
     end = max(start, claim.end - claim.sentence_start)
     head, tail = sentence[:start], _CONVERSION_AFTER.sub("", sentence[end:], count=1)
-    cut = [m.end() for m in _CLAUSE_END.finditer(head)] + \
-        [m.end() for m in _NEW_CLAUSE.finditer(head)]  # ", and 12 vessels crossed"
-    cut.sort()
+    cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
     stop = _AFTER_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
@@ -815,9 +813,8 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
         return None
     if words and words[-1] in vocabulary.epithet_nouns:
         return None  # "the Xbox maker" names no one
-    names = [w for w in _POSSESSIVE.sub("", agent).split() if w[:1].isupper()
-             and w.lower() not in vocabulary.measure_nouns  # "Shares fell" names no one
-             and w.lower() not in _NO_NAMES]  # nor "The bank", "It"
+    names = [w for w in _names(agent)  # not "The bank", "It"
+             if w.lower() not in vocabulary.measure_nouns]  # nor "Shares fell"
     return "name " + folded(" ".join(names).lower()) if names else None
 
 

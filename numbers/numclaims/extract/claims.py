@@ -945,8 +945,12 @@ def _compact_phrase(
     head: Token, *, modifiers: tuple[str, ...] = ("compound", "amod", "nmod")
 ) -> str:
     """A noun with the modifiers before it: "unemployment rate", "revenue"."""
-    start = min((t.i for t in head.lefts if t.dep_ in modifiers), default=head.i)
-    return head.doc[start : head.i + 1].text
+    return head.doc[_modified_from(head, modifiers) : head.i + 1].text
+
+
+def _modified_from(head: Token, modifiers: tuple[str, ...]) -> int:
+    """Where a noun's phrase starts: at its first modifier of ``modifiers`` before it."""
+    return min((t.i for t in head.lefts if t.dep_ in modifiers), default=head.i)
 
 
 def _of_object(token: Token) -> Token | None:
@@ -1082,19 +1086,18 @@ def _doer_phrase(head: Token) -> str | None:
     """A doer as written, owner included: "Ukraine's air defense", "Russian forces"."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    modifiers = ("compound", "amod", "nmod", "poss")
-    start = head.doc[min((t.i for t in head.lefts if t.dep_ in modifiers), default=head.i)]
+    start = head.doc[_modified_from(head, ("compound", "amod", "nmod", "poss"))]
     end = head.i
-    if head.pos_ == "NOUN":  # "the cosmetics group L'Oréal", "the holding company of the
-        # Decaux family": the name given beside a common noun is the doer's
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == head.i + 1:
-                end = child.i
-            elif child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if objects and any(t.pos_ == "PROPN" for t in objects[0].lefts):
-                    end = objects[0].i
-            break
+    # "the cosmetics group L'Oréal", "the holding company of the Decaux family": the name
+    # given right after a common noun is the doer's
+    beside = next(head.rights, None) if head.pos_ == "NOUN" else None
+    if beside is not None and beside.i == head.i + 1:
+        if beside.dep_ == "appos" and beside.pos_ == "PROPN":
+            end = beside.i
+        elif beside.dep_ == "prep" and beside.lower_ == "of":
+            objects = [g for g in beside.children if g.dep_ == "pobj"]
+            if objects and any(t.pos_ == "PROPN" for t in objects[0].lefts):
+                end = objects[0].i
     text = head.doc[start.i : end + 1].text
     if start.is_sent_start and start.pos_ == "NOUN" and not start.ent_type_:
         # "Donors committed $700m": a capital that only starts the sentence names no one

@@ -434,16 +434,13 @@ def _is_tally(ctx: _Context, first: _Cand, second: _Cand) -> bool:
     if not plain or first.value is None or second.value is None:
         return False
     lex, after, before = ctx.lex, second.end, first.start - 1
-    # "a 4 to 4 council tie", "a 5-4 court ruling": the result's noun may follow a modifier
     nouns_after = [toks[m].low for m in range(after, min(len(toks), after + 2))
                    if ctx.joined(m)]
-    if spelled_to:  # "from 5 to 10" is a range: only a result's word makes it a result
-        return bool(set(nouns_after) & lex.tally_after) or (
-            before >= 0 and toks[before].low in lex.tally_before and
-            not _counts_noun_at(ctx, after))
-    if first.value >= second.value:
-        return True
-    if nouns_after[:1] and nouns_after[0] in lex.tally_after:
+    if spelled_to:  # "from 5 to 10" is a range: only a result's word makes it a result, and
+        # after "to" that word may follow a modifier ("a 4 to 4 council tie")
+        if set(nouns_after) & lex.tally_after:
+            return True
+    elif first.value >= second.value or nouns_after[:1] and nouns_after[0] in lex.tally_after:
         return True
     return before >= 0 and ctx.joined(first.start) and toks[before].low in lex.tally_before and \
         not _counts_noun_at(ctx, after)

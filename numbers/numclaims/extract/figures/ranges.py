@@ -102,8 +102,6 @@ def _joinable(first: _Cand, second: _Cand) -> bool:
     if first.unit and second.unit and first.unit != second.unit and \
             not second.unit.name.startswith(f"{first.unit.name} per "):
         return False  # but "$35 to $45 a year" is one range of a rate
-    if first.unit and second.unit and first.unit != second.unit:
-        first.unit = second.unit
     if first.unit and not second.unit and not first.money:
         return False  # "rose by 4% to 50,510": a change and a level, not a range
     low, high = first.value, second.value
@@ -113,7 +111,7 @@ def _joinable(first: _Cand, second: _Cand) -> bool:
         return False
     if low != first.value:
         first.value, first.scale = low, second.scale
-    unit = first.unit or second.unit
+    unit = second.unit or first.unit  # the rate written once after the second: "a year"
     first.unit = second.unit = unit
     return True
 
