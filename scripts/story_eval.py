@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -93,7 +94,10 @@ def _locate(gold: list[dict[str, Any]], texts: dict[str, str]) -> list[tuple[int
         if text is None:
             spans.append(None)
             continue
-        sentence_at = text.find(claim["sentence"])
+        # a line that is the whole sentence ("98 women", a subheading) before a longer line
+        # that only holds it ("11 teens, 26 foreigners and 98 women among the 154 …")
+        whole_line = re.search(rf"^{re.escape(claim['sentence'])}$", text, re.MULTILINE)
+        sentence_at = whole_line.start() if whole_line else text.find(claim["sentence"])
         if sentence_at < 0:
             sentence_at = text.find(claim["sentence"].strip()[:60])
         if sentence_at < 0:
@@ -112,7 +116,8 @@ def _locate(gold: list[dict[str, Any]], texts: dict[str, str]) -> list[tuple[int
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+    # annotators write a fraction rounded ("two-thirds" as 0.6667)
+    return math.isclose(a, b, rel_tol=5e-4, abs_tol=1e-9)
 
 
 def _same_figure(gold: dict[str, Any], reported: dict[str, Any]) -> bool:

@@ -1008,3 +1008,59 @@ def test_flights_cancelled_are_one_days_count_for_one_airline() -> None:
     assert group_of(story, "2,800", "d1").label.startswith("flights cancelled")
     assert not together(story, ("more than 2,700", "d0"), ("2,500", "d2"))
     assert not together(story, ("2,500", "d2"), ("20", "d2"))
+
+
+def test_case_counts_of_an_outbreak_are_a_running_count() -> None:
+    story = compared([
+        ("A", "2022-07-20", "More than 14,000 monkeypox cases have been reported, the WHO "
+                            "said."),
+        ("B", "2022-07-23", "Nearly 17,000 people have been infected so far, the WHO said."),
+        ("C", "2022-07-27", "Over 18,000 cases have now been reported in 78 countries."),
+    ])
+    assert together(story, ("More than 14,000", "d0"), ("Nearly 17,000", "d1"),
+                    ("Over 18,000", "d2"))
+    assert group_of(story, "Over 18,000", "d2").verdict == "evolving"
+    assert not together(story, ("Over 18,000", "d2"), ("78", "d2"))
+
+
+def test_a_count_of_women_among_the_dead_is_a_part_not_the_toll() -> None:
+    story = compared([
+        ("A", "2022-10-31", "The crush killed 154 people. The dead included 98 women and 56 men, "
+                            "officials said."),
+        ("B", "2022-10-31", "At least 154 people died in the crush, officials said."),
+    ])
+    assert together(story, ("154", "d0"), ("At least 154", "d1"))
+    assert not together(story, ("154", "d0"), ("98", "d0"))
+    assert group_of(story, "154", "d0").verdict == "consistent"
+
+
+def test_the_seriously_injured_are_kept_apart_from_all_injured() -> None:
+    story = compared([
+        ("A", "2022-10-31", "Officials said 133 people were injured. Because 37 of the injured "
+                            "were seriously hurt, the toll could rise."),
+        ("B", "2022-11-01", "The number of injured rose to 151, and 29 people remain seriously "
+                            "injured."),
+    ])
+    assert together(story, ("133", "d0"), ("151", "d1"))
+    assert together(story, ("37", "d0"), ("29", "d1"))
+    assert not together(story, ("133", "d0"), ("37", "d0"))
+
+
+def test_a_month_in_a_time_phrase_names_no_march() -> None:
+    story = compared([
+        ("A", "2024-04-02", "Between January and March the company delivered 386,810 vehicles."),
+        ("B", "2024-04-02", "Protesters marched through the city; 5,000 people took part."),
+        ("C", "2024-04-03", "Tesla delivered 386,810 vehicles in the first quarter."),
+    ])
+    assert together(story, ("386,810", "d0"), ("386,810", "d2"))
+    assert not together(story, ("386,810", "d0"), ("5,000", "d1"))
+
+
+def test_a_cut_written_as_a_share_of_the_headcount_is_the_job_cut() -> None:
+    story = compared([
+        ("A", "2024-04-15", "Musk said the company would reduce its headcount by more than 10% "
+                            "globally."),
+        ("B", "2024-04-15", "Tesla will lay off more than 10% of its global workforce."),
+        ("C", "2024-04-15", "Tesla's global workforce is set to be reduced by 10%."),
+    ])
+    assert together(story, ("more than 10%", "d0"), ("more than 10%", "d1"), ("10%", "d2"))

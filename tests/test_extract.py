@@ -320,6 +320,86 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             {"attribution": "police"},
             id="a-count-named-by-its-body",
         ),
+        pytest.param(
+            "Some 885,000 demonstrators were out by 5 pm on Tuesday, compared with the 1.5 "
+            "million they counted on March 28.",
+            "1.5 million",
+            {"time_scope": "on March 28", "period_start": "2024-03-28", "as_of": None},
+            id="a-relative-clause-on-the-figure-dates-it",
+        ),
+        pytest.param(
+            "The movement's first day last Thursday brought at least 800,000 people out.",
+            "800,000",
+            {"time_scope": "last Thursday", "period_start": "2024-03-28"},
+            id="the-day-of-the-subject-dates-the-figure",
+        ),
+        pytest.param(
+            "Reports on Friday said at least 300 people had died.",
+            "300",
+            {"time_scope": None},
+            id="the-day-of-a-report-that-says-it-does-not",
+        ),
+        pytest.param(
+            "Paris police gave a figure of 65,000 for the capital.",
+            "65,000",
+            {"place": "for the capital"},
+            id="a-figure-for-a-place-noun",
+        ),
+        pytest.param(
+            "The Qatari fund paid $5bn for Activision in March.",
+            "$5bn",
+            {"place": None},
+            id="paid-for-a-company-names-no-place",
+        ),
+        pytest.param(
+            "More than 16,000 cases have been reported in 74 countries.",
+            "16,000",
+            {"place": None},
+            id="a-count-of-countries-is-no-place",
+        ),
+        pytest.param(
+            "At Dallas Love Field in Little Rock five departures and five arrivals were "
+            "cancelled.",
+            "five",
+            {"place": "At Dallas Love Field in Little Rock"},
+            id="a-place-ends-before-a-figure",
+        ),
+        pytest.param(
+            "The U.S. Centers for Disease Control and Prevention counts more than 16,000 cases.",
+            "16,000",
+            {"place": None},
+            id="a-source-is-no-place",
+        ),
+        pytest.param(
+            "Police said 300 people had been arrested by 7 a.m. on Friday.",
+            "300",
+            {"agent": None, "as_of": "by 7 a.m. on Friday"},
+            id="a-clock-time-is-no-doer",
+        ),
+        pytest.param(
+            "A winter storm forced Southwest Airlines to scrap nearly 16,000 flights.",
+            "16,000",
+            {"agent": "Southwest Airlines"},
+            id="the-object-made-to-act-is-the-doer",
+        ),
+        pytest.param(
+            "FlightAware's data showed more than 2,590 flights scrubbed on Tuesday.",
+            "2,590",
+            {"agent": None},
+            id="data-that-show-a-figure-do-not-do-it",
+        ),
+        pytest.param(
+            "Musk said the company would reduce its headcount by more than 10% globally.",
+            "10%",
+            {"noun_phrase": "headcount", "trend": "down"},
+            id="a-change-by-a-percentage-measures-the-object",
+        ),
+        pytest.param(
+            "Tesla's global workforce is set to be reduced by 10%.",
+            "10%",
+            {"noun_phrase": "global workforce"},
+            id="a-passive-change-measures-the-subject",
+        ),
     ],
 )
 def test_news_sentences(sentence: str, surface: str, fields: dict[str, Any]) -> None:

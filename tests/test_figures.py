@@ -806,6 +806,8 @@ NOT_FIGURES = [
     ("The region logged 30 burglaries per 1,000 homes.", "1,000"),
     ("There is one nurse for every 400 patients.", "400"),
     ("The road is 3 km and the R2 runs north.", "R2"),
+    ("Over the 10 days from December 21 to 31 it cancelled 16,700 flights.", "31"),
+    ("Between 6 and 9 June, 300 people were evacuated.", "6"),
 ]
 
 
@@ -945,6 +947,8 @@ STILL_FIGURES = [
     ("Only 12 Republican senators backed it.", "Only 12", 12.0),
     ("The rate rose to 14 cases per 100,000 people.", "14", 14.0),
     ("A further 300 Americans were flown out.", "300", 300.0),
+    ("Because 37 of the injured were seriously hurt, the toll may rise.", "37", 37.0),
+    ("On June 6 to 9 people were rescued from the roof.", "9", 9.0),
 ]
 
 

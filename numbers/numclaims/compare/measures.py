@@ -208,7 +208,8 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         place=_place(claim, measure, vocabulary),
         actor=_actor(giver, measure, vocabulary) or (WHOLE_ACTOR if whole else None),
         narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after)
-                   | _planned(measure, before, after)) - set(measure_word.split()),
+                   | _planned(measure, before, after) | _severity(before, after, vocabulary))
+        - set(measure_word.split()),
     )
 
 
@@ -313,6 +314,14 @@ def _planned(measure: Measure | None, before: list[str], after: list[str]) -> fr
 
 _FORECAST = re.compile(r"(?:^|\s)(?:predict(?:ed|s|ing)?|expect(?:ed|s|ing)?|forecast(?:s|ed|ing)?"
                        r"|anticipat(?:ed|es|ing)|projected)(?:\s|$)")
+
+
+def _severity(before: list[str], after: list[str], vocabulary: Vocabulary) -> frozenset[str]:
+    """The degree of harm written right beside the figure ("29 seriously injured", "37 of the
+    injured were seriously hurt", "116 with minor injuries"): a part of all the injured."""
+    near = [*before[-2:], *after[:5]]
+    return frozenset(f"{degree} harm" for word in near
+                     if (degree := vocabulary.severity_words.get(word)) is not None)
 
 
 def _forecast(before: list[str], after: list[str]) -> bool:
@@ -430,6 +439,7 @@ def _measure(
     if _modifier_figure(claim):
         before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
     next_word: dict[int, list[str]] = {}  # a before-window's word after it
+    clause_from = len(searches)  # from here on, words of the clause, not of the figure's phrase
     for distance in range(max(len(before), len(after))):
         end = len(before) - distance
         if end > 0:
@@ -441,6 +451,12 @@ def _measure(
         found = _cue(words, counted, dimension, vocabulary, indexes, edge=edge)
         if found is None:
             continue
+        if at >= clause_from and found[0].counts and counted and _counts_common_noun(claim) and \
+                not counted & (found[0].counts | {"people", found[1], singular(found[1])}) and \
+                not (thing is not None and thing.kind == "person" and "people" in found[0].counts):
+            # "16,000 cases in 75 countries": the cases are not what 75 counts; "the dead
+            # included 97 women": women are people, some of the dead
+            continue
         cue = found[1].split()
         at_start = edge == "start" or words[:len(cue)] == cue
         following = words[len(cue):len(cue) + 1] if at_start else next_word.get(at, [])
@@ -449,6 +465,13 @@ def _measure(
     if dimension == "percentage" and not counted:
         return _named_share(claim, vocabulary), ""
     return None, ""
+
+
+def _counts_common_noun(claim: Claim) -> bool:
+    """Whether the figure counts a thing a common noun names ("75 countries"), not a name the
+    parse took for its noun ("the province of Ouarzazate 31")."""
+    words = (claim.noun_phrase or "").split()
+    return bool(claim.entity) and bool(words) and words[-1][:1].islower()
 
 
 def _names(agent: str | None) -> list[str]:
@@ -600,6 +623,10 @@ def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[st
     start = max(0, claim.start - claim.sentence_start)
     end = max(start, claim.end - claim.sentence_start)
     head, tail = sentence[:start], _CONVERSION_AFTER.sub("", sentence[end:], count=1)
+    for time in (claim.time_scope, claim.as_of):  # "between january and march" marches not
+        if time:
+            time = time.lower()
+            head, tail = head.replace(time, ",", 1), tail.replace(time, " ", 1)
     cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
     stop = _AFTER_END.search(tail)

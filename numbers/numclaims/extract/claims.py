@@ -86,6 +86,7 @@ class _Cues:
     place_nouns: frozenset[str]
     whole_places: tuple[tuple[str, ...], ...]
     place_subject_verbs: frozenset[str]
+    place_noun_prepositions: frozenset[str]
 
 
 @cache
@@ -129,6 +130,7 @@ def _cues() -> _Cues:
         place_nouns=words("place.nouns"),
         whole_places=tuple(tuple(w.split()) for w in lexicon.words("claims", "place.whole")),
         place_subject_verbs=words("place.subject_verbs"),
+        place_noun_prepositions=words("place.noun_prepositions"),
     )
 
 
@@ -521,11 +523,17 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         return holder
     for head in heads:
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in cues.place_prepositions:
+            if child.dep_ not in ("prep", "dative"):  # "gave 65,000 for the capital"
                 continue
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects and _is_place(objects[0]):
-                return doc[child.i : objects[0].right_edge.i + 1].text
+            if not objects:
+                continue
+            if any(c.like_num for c in objects[0].children):
+                continue  # "reported in 78 countries" counts places; it names none
+            if child.lower_ in cues.place_prepositions and _is_place(objects[0]) or (
+                    child.lower_ in cues.place_noun_prepositions
+                    and objects[0].lemma_.lower() in cues.place_nouns):
+                return _place_phrase(child, objects[0])
     where = _place_of_where(verb or _governing_verb(top)) or _place_of_there(anchor)
     if where is not None:
         return where
@@ -547,6 +555,19 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         if subjects and held and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
+
+
+def _place_phrase(preposition: Token, place: Token) -> str:
+    """The words of a place phrase, "in Little Rock": to the place's last word, never on into
+    a figure or a clause the parse hung on it ("at the airport in Little Rock five departures
+    were cancelled")."""
+    doc = place.doc
+    end = place.i
+    for token in doc[place.i + 1 : place.right_edge.i + 1]:
+        if token.like_num or token.pos_ in ("NUM", "VERB", "AUX") or token.text in (",", ";"):
+            break
+        end = token.i
+    return doc[preposition.i : end + 1].text
 
 
 def _place_of_there(anchor: Token) -> str | None:
@@ -631,6 +652,15 @@ def _place_in_segment(anchor: Token) -> str | None:
     return None
 
 
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "midday"})
+
+
+def _is_time_word(token: Token) -> bool:
+    """A month, a weekday or a word of the clock: "by Monday", "by 7 a.m."."""
+    word = re.sub(r"['’]s$", "", token.lower_)
+    return word in _CLOCK_WORDS or word.rstrip(".") in _calendar_words()
+
+
 @cache
 def _calendar_words() -> frozenset[str]:
     words: set[str] = set()
@@ -674,7 +704,10 @@ def _listed_place(anchor: Token) -> str | None:
 
 
 def _is_place(head: Token) -> bool:
-    """A name of a place, or a place noun ("the capital", "the province of Agadir")."""
+    """A name of a place, or a place noun ("the capital", "the province of Agadir"); never a
+    month or a weekday ("in March")."""
+    if _is_time_word(head):
+        return False
     if head.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
     if head.lemma_.lower() in _cues().place_nouns:
@@ -723,6 +756,14 @@ def _claim(
     )
     scope, as_of = _time_scope(time_phrases, parsed.anchor, counted, parsed.root.doc,
                                figure_tokens)
+    attribution = (
+        _attribution(parsed.root, counted, parsed.root.doc)
+        or _acting_source(verb, event)
+        or _person_named_before(candidate, nlp, parsed.root)
+    )
+    place = parsed.place
+    if place and attribution and (attribution in place or place in attribution):
+        place = None  # "The U.S. Centers for Disease Control counts 16,000": a source, no place
     return Claim(
         doc_id=document.doc_id,
         sentence=candidate.text,
@@ -743,18 +784,14 @@ def _claim(
         noun_phrase=noun_phrase,
         event=event,
         agent=parsed.agent,
-        place=parsed.place,
+        place=place,
         time_scope=scope.text if scope else None,
         period_start=_iso(scope.period_start) if scope else None,
         period_end=_iso(scope.period_end) if scope else None,
         as_of=as_of.text if as_of else None,
         as_of_start=_iso(as_of.period_start) if as_of else None,
         as_of_end=_iso(as_of.period_end) if as_of else None,
-        attribution=(
-            _attribution(parsed.root, counted, parsed.root.doc)
-            or _acting_source(verb, event)
-            or _person_named_before(candidate, nlp, parsed.root)
-        ),
+        attribution=attribution,
         published=published.iso() if isinstance(published, PublicationDate) else None,
         outlet=document.outlet,
         url=document.url,
@@ -933,6 +970,20 @@ def _measured_thing(root: Token, dimension: str | None = None) -> Token | None:
     if root.dep_ == "pobj" and head.lower_ not in ("to", "by", "at", "from"):
         return None
     verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" else head
+    if dimension == "dimensionless" and root.dep_ == "pobj" and head.lower_ == "by" and \
+            verb.pos_ == "VERB":
+        # "reduce its headcount by more than 10%", "the workforce is to be reduced by 10%"
+        holder = verb
+        for _ in range(3):  # "is set to be reduced": up through the verbs that hold it
+            changed = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")
+                       and c.pos_ in ("NOUN", "PROPN") and root not in c.subtree]
+            if changed:
+                return changed[0]
+            if holder.dep_ != "xcomp" or holder.head is holder:
+                break
+            holder = holder.head
+            if any(c.dep_ == "dobj" for c in holder.children):
+                break  # "forced the firm to cut prices by 5%" holds the firm, not the prices
     if root.dep_ in ("pobj", "attr", "dobj", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
         if _states_level(verb):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1039,6 +1090,10 @@ def _agent(verb: Token | None, figure_top: Token) -> str | None:
             if figure_top in child.subtree or child.pos_ == "PRON":
                 return None
             return _doer_phrase(child)
+    if verb.dep_ == "xcomp":  # "forced Southwest Airlines to scrap 16,000 flights"
+        for child in verb.head.children:
+            if child.dep_ == "dobj" and child.i < verb.i and figure_top not in child.subtree:
+                return None if child.pos_ == "PRON" else _doer_phrase(child)
     return None
 
 
@@ -1084,8 +1139,8 @@ def _named(noun: Token, figure: Token) -> str | None:
 
 def _doer_phrase(head: Token) -> str | None:
     """A doer as written, owner included: "Ukraine's air defense", "Russian forces"."""
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if head.pos_ not in ("NOUN", "PROPN") or _is_time_word(head):
+        return None  # "arrested by 7 a.m.", "by Monday"
     start = head.doc[_modified_from(head, ("compound", "amod", "nmod", "poss"))]
     end = head.i
     # "the cosmetics group L'Oréal", "the holding company of the Decaux family": the name
@@ -1142,6 +1197,11 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
             if medium is not None:
                 return medium
             continue
+        if _lemma(subject) in _cues().count_nouns:  # "FlightAware data showed": FlightAware
+            owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")
+                          and c.i < subject.i and _is_source(c)), None)
+            if owner is not None:
+                return _source_phrase(owner, doc)
         return _source_phrase(subject, doc)
     for ancestor in anchor.ancestors:  # "82,000 marched, police said, while …": an aside
         for aside in ancestor.children:
@@ -1356,6 +1416,9 @@ def _time_scope(
                  None)
     path = {anchor.i} | {t.i for t in anchor.ancestors}
     counted_tree = {t.i for t in counted.subtree} if counted is not None else set()
+    # a relative clause on the figure dates it: "the 1.5 million they counted on December 5"
+    relative = {t.i for c in _figure_words(anchor) for t in c.subtree if c.dep_ == "relcl"}
+    counted_tree |= relative
     best: tuple[int, TimePhrase] | None = None
     for phrase in phrases:
         if phrase.role != "scope":
@@ -1371,7 +1434,8 @@ def _time_scope(
         revises = attached.pos_ in ("VERB", "AUX") and counted is not None and (
             lemma in _cues().level_verbs
             or (lemma in _cues().revision_verbs and _set_to(anchor, attached)))
-        if (_is_speech(attached, anchor) or revises) and not fronted:
+        if (_is_speech(attached, anchor) or revises) and not fronted and \
+                attached.i not in relative:
             continue  # "reported on Feb. 5", "brought the toll down on Sunday": when it was
             # said, not what it counts
         if not _on_path(attached, path) and attached.i not in counted_tree:
@@ -1383,6 +1447,15 @@ def _time_scope(
     if best is None:
         return _year_modifier(anchor, figures), as_of
     return best[1], as_of
+
+
+def _figure_words(anchor: Token) -> list[Token]:
+    """The children of the figure and of the number word it modifies ("1.5" in "1.5
+    million")."""
+    words = list(anchor.children)
+    if anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.like_num:
+        words.extend(anchor.head.children)
+    return words
 
 
 def _set_to(anchor: Token, verb: Token) -> bool:
@@ -1403,16 +1476,22 @@ def _on_path(token: Token, path: set[int]) -> bool:
     632": the quake's day, not the toll's)."""
     if token.i in path:
         return True
-    for _ in range(4):  # bounded: a few steps up through prepositions
-        if token.dep_ not in ("pobj", "prep", "poss") or token.head is token:
+    for _ in range(4):  # bounded: a few steps up through prepositions and the subject
+        # ("the movement's first day last Thursday brought out 800,000")
+        if token.dep_ not in ("pobj", "prep", "poss", "npadvmod", "nsubj") or \
+                token.head is token:
             return False
+        subject = token.dep_ == "nsubj"
         token = token.head
-        if token.i in path:  # not a verb that only reports ("puts the toll at 632")
-            return token.lemma_.lower() not in _cues().report_verbs
+        if token.i in path:  # not a verb that only reports ("puts the toll at 632"); through
+            # the subject, not one that says it ("reports on Friday said 300 died")
+            lemma = token.lemma_.lower()
+            return lemma not in (_cues().speech_verbs if subject else _cues().report_verbs)
     return False
 
 
-_CONTRASTS = frozenset({"but", "while", "whereas", "although", "though", ";"})
+_CONTRASTS = frozenset({"but", "while", "whereas", "although", "though", ";", "compared",
+                        "against", "versus"})
 
 
 def _contrasted(phrase: TimePhrase, anchor: Token, doc: Doc) -> bool:

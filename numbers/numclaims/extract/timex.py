@@ -389,6 +389,8 @@ _DAY = r"(?<![\d.,:/])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
 _YEAR = r"(?<![\d.,$£€/])(?:1[89]\d\d|20\d\d)(?![\d:%/]|[.,]\d|s\b)"
 _ISO = r"(?<![\d-])(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?![\d-])"
 _NUMBER = r"\d{1,3}"
+# A clock time before the day it falls on: "by 5 pm Tuesday", "at 7 a.m. on Friday"
+_CLOCK = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\b\.?)"
 
 
 @dataclass(frozen=True)
@@ -461,16 +463,23 @@ def _phrase_pattern(w: _Words) -> str:
         rf"(?:\s+(?:in|of|on|against|with)\s+{_NAME})?(?:\s+{ev['verbs']})?)"
     )
     dated = (
-        rf"(?:(?P<prep>{w.preposition})\s+)?"
+        rf"(?:(?P<prep>{w.preposition})\s+)?(?:{_CLOCK}\s+(?:on\s+)?)?"
         rf"(?:(?P<relative_part>{w.relative_part})\s+|(?P<part>{w.part}){part})?"
         rf"(?:{_core(w, '')})"
         rf"(?:,?\s+(?:of\s+)?(?P<year_shift>{w.shift})\s+{w.year_word}(?![\w'’]))?"
         rf"(?:\s+{w.time_of_day})?"
         rf"(?:,?\s+(?P<trail>{w.cue}))?"
     )
+    # "from December 21 to 31", "between 6 and 9 June": days of one month, the month written once
+    month = rf"(?<!\w){w.months}(?![\w-])"
+    days = (
+        rf"(?P<days>(?:{w.range_word}\s+)?(?:(?P<days_month>{month})\s+)?"
+        rf"(?P<days_first>{_DAY})\s*{w.joiner}\s*(?P<days_last>{_DAY})(?!\s+of\b)"
+        rf"(?(days_month)|\s+(?P<days_month_after>{month}))(?:,?\s*(?P<days_year>{_YEAR}))?)"
+    )
     cue = rf"(?P<cue>(?<!up\s)(?<!up-){w.cue})"
     # Every phrase starts a word; testing that first skips most positions cheaply.
-    return rf"(?<!\w)(?=\w)(?:{range_}|{event}|{dated}|{cue})"
+    return rf"(?<!\w)(?=\w)(?:{range_}|{event}|{days}|{dated}|{cue})"
 
 
 # --- Reading a match ----------------------------------------------------------------------------
@@ -500,6 +509,8 @@ def _read(match: re.Match[str], text: str, clock: _Clock | None, g: _Grammar) ->
     role: Role = "scope"
     if match.group("range") is not None:
         period = _calendar_bound(_range, match, clock, g)
+    elif match.group("days") is not None:
+        period = _calendar_bound(_days, match, clock, g)
     elif match.group("event") is not None:
         period = (None, None)
     elif match.group("cue") is not None:
@@ -614,6 +625,22 @@ def _range(
     anchor = _Clock(last[1], last[1], _Known.DAY) if last else clock
     first = _span(match, _kind(match, "a_"), "a_", anchor, g)
     return (first[0] if first else None), (last[1] if last else None)
+
+
+def _days(
+    match: re.Match[str], clock: _Clock | None, g: _Grammar
+) -> tuple[dt.date | None, dt.date | None]:
+    """ "from December 21 to 31": the first day's start to the last day's end, in one month."""
+    month = g.months[_norm(match.group("days_month") or match.group("days_month_after"))]
+    first, last = (int(re.sub(r"\D", "", match.group(f"days_{end}"))) for end in ("first", "last"))
+    if last < first:
+        return None, None
+    year_text = match.group("days_year")
+    year = int(year_text) if year_text else _month_year(match, "days_", month, first, clock, g)
+    if year is None:
+        return None, None
+    start, end = _day(year, month, first), _day(year, month, last)
+    return (start[0] if start else None), (end[1] if end else None)
 
 
 def _span(

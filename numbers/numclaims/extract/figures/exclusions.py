@@ -177,7 +177,18 @@ def _is_date(ctx: _Context, cand: _Cand) -> bool:
         return False
     if _day_range_end(ctx, i):
         return True
-    return _month_after(ctx, i + 1) or (_dash_between(ctx, i + 1) and _month_after(ctx, i + 3))
+    if _month_after(ctx, i + 1) or (_dash_between(ctx, i + 1) and _month_after(ctx, i + 3)):
+        return True
+    return _day_range_start(ctx, i)
+
+
+def _day_range_start(ctx: _Context, i: int) -> bool:
+    """The first day of "between 6 and 9 June", "from 21 to 31 December"."""
+    toks = ctx.toks
+    last = i + 2
+    return last + 1 < len(toks) and toks[i + 1].low in ("to", "through", "and", "until") and \
+        toks[last].kind == "num" and toks[last].text.isdigit() and int(toks[last].text) <= 31 \
+        and ctx.joined(last) and _month_after(ctx, last + 1)
 
 
 def _day_range_end(ctx: _Context, i: int) -> bool:
