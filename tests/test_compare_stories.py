@@ -1064,3 +1064,20 @@ def test_a_cut_written_as_a_share_of_the_headcount_is_the_job_cut() -> None:
         ("C", "2024-04-15", "Tesla's global workforce is set to be reduced by 10%."),
     ])
     assert together(story, ("more than 10%", "d0"), ("more than 10%", "d1"), ("10%", "d2"))
+
+
+def test_a_figure_written_two_ways_in_much_the_same_words_is_one_quantity() -> None:
+    story = compared([
+        ("A", "2024-09-13", "Union members voted 94.6% to reject the contract offer from the "
+                            "planemaker."),
+        ("B", "2024-09-13", "Almost 95% of the union's members voted down the planemaker's "
+                            "contract offer."),
+        ("C", "2024-09-13", "Some 5,000 homes were damaged by the storm in the north."),
+        ("D", "2024-09-14", "About 5,000 people marched through the capital on Saturday."),
+    ])
+    assert together(story, ("94.6%", "d0"), ("Almost 95%", "d1"))
+    assert not together(story, ("Some 5,000", "d2"), ("About 5,000", "d3"))
+    joined = next(m for m in group_of(story, "94.6%", "d0").members if m.claim.doc_id == "d1")
+    assert "much the same words" in joined.reason or \
+        "much the same words" in next(m for m in group_of(story, "94.6%", "d0").members
+                                      if m.claim.doc_id == "d0").reason

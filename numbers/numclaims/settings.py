@@ -66,6 +66,17 @@ class CompareSettings:
     #: Words read around a figure for what it measures, before and after it in its clause.
     cue_words_before: int = 7
     cue_words_after: int = 6
+    #: A figure only one article gives joins another article's group that gives the same
+    #: figure (within this share of its value) in words this alike: the cosine of the two
+    #: contexts' words, each weighted by how rare it is among the story's sentences.
+    echo_value_share: float = 0.1
+    echo_similarity: float = 0.15
+    #: The words either side of a figure that make its context.
+    echo_context_words: int = 12
+    #: The groups most alike in words that are checked for a one-article group to join.
+    echo_tries: int = 3
+    #: At most this many figures filed near a value (the latest) are weighed as its echoes.
+    echo_candidates: int = 40
 
 
 DEFAULT_SETTINGS = CompareSettings()

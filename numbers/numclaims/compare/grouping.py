@@ -14,6 +14,7 @@ its months, so the cost grows with the claims, not with their square.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -270,7 +271,170 @@ def group(
                 by_dimension[_dimension(reading.block)].add(reading.block)
         draft.add(reading)
         placed[reading.index] = draft
-    return _without_strays(drafts, settings)
+    return _with_echoes_joined(_without_strays(drafts, settings), readings, vocabulary, settings)
+
+
+def _with_echoes_joined(drafts: list[Draft], readings: Sequence[Reading], vocabulary: Vocabulary,
+                        settings: CompareSettings) -> list[Draft]:
+    """Join a group only one article gives to another article's group that gives the same
+    figure in much the same words, where the words read off the claims named the quantity two
+    ways: "94.6% voted to reject" and "almost 95% of members voted the offer down", "7.48
+    million residents" and "a population of 7.48 million". The figures must agree, place, doer,
+    event and time must fit (:func:`fits`), and the words around the two figures must be
+    alike: the cosine of their words weighted by how rare each is among the story's sentences
+    (words every sentence of the story has, its names and its verbs of saying, weigh little).
+
+    Candidates are found by value, a figure's groups filed under the order of magnitude of its
+    number, so the cost grows with the claims, not their square."""
+    contexts = {r.index: _context_words(r, settings) for r in readings}
+    rarity = _rarity(readings, contexts)
+    norms = {index: math.sqrt(sum(rarity[w] ** 2 for w in words))
+             for index, words in contexts.items()}
+    numbers = {r.index: _echo_number(r) for r in readings}
+    by_value: dict[tuple[tuple[str, str], int], list[tuple[Draft, Reading]]] = defaultdict(list)
+    for draft in drafts:
+        for reading in draft.readings:
+            key = _value_key(reading)
+            if key is not None:
+                by_value[key].append((draft, reading))
+    joined: set[int] = set()  # orders of the drafts joined into another
+    for draft in drafts:
+        docs = {r.claim.doc_id for r in draft.readings}
+        if len(docs) != 1:
+            continue
+        # the members of other articles that state the same value, most alike first
+        alike: dict[int, tuple[float, int, Draft]] = {}
+        for reading in draft.readings:
+            key = _value_key(reading)
+            if key is None:
+                continue
+            for step in (-1, 0, 1):  # bounded work: the latest members filed near the value
+                for other, member in by_value.get((key[0], key[1] + step),
+                                                  [])[-settings.echo_candidates:]:
+                    if other is draft or other.order in joined or member.claim.doc_id in docs \
+                            or not _same_value(reading, member, numbers, settings):
+                        continue
+                    score = _cosine(contexts[reading.index], contexts[member.index], rarity,
+                                    norms[reading.index] * norms[member.index])
+                    if score >= settings.echo_similarity and \
+                            score > alike.get(other.order, (-1.0, 0, other))[0]:
+                        alike[other.order] = (score, member.index, other)
+        ranked = sorted(alike.values(), key=lambda found: (-found[0], found[2].order))
+        target = next(((index, other) for _, index, other in ranked[:settings.echo_tries]
+                       if _may_join(draft, other, vocabulary, settings)), None)
+        if target is not None:
+            for reading in draft.readings:
+                reading.echo_of = target[0]
+                target[1].add(reading)
+            joined.add(draft.order)
+    return [draft for draft in drafts if draft.order not in joined]
+
+
+def _may_join(single: Draft, other: Draft, vocabulary: Vocabulary,
+              settings: CompareSettings) -> bool:
+    """Whether a one-article group may join another by its words: one dimension, no two
+    quantities the words named apart, no narrowing against another, and place, doer, event
+    and time that fit."""
+    first, head = single.readings[0], other.readings[0]
+    if _echo_dimension(first) is None or _echo_dimension(first) != _echo_dimension(head):
+        return False
+    if first.block != head.block and _named(first, vocabulary) and _named(head, vocabulary):
+        return False  # the words named two quantities: "killed" and "injured" are two, killed
+        # officials are not killed people
+    if first.narrowing != head.narrowing and first.narrowing and head.narrowing:
+        return False
+    return all(fits(r, other, vocabulary, settings) for r in single.readings)
+
+
+def _echo_number(reading: Reading) -> float | None:
+    """The number a figure states, in its dimension's base unit: the middle of its stated
+    bounds, or the one bound it states."""
+    low, high = reading.stated
+    if low is not None and high is not None:
+        number = (low + high) / 2
+    elif low is not None or high is not None:
+        number = low if low is not None else high  # type: ignore[assignment]
+    else:
+        return None
+    return number * (reading.unit.factor if reading.unit is not None else 1.0)
+
+
+def _named(reading: Reading, vocabulary: Vocabulary) -> bool:
+    """Whether the words read off the claim name what it measures: a measure of measures.toml
+    or a thing of things.toml other than people in general."""
+    block = reading.block
+    return reading.measure is not None or (
+        block is not None and block[0] == "thing" and block[1] in vocabulary.things
+        and block[1] != "people")
+
+
+def _echo_dimension(reading: Reading) -> tuple[str, str] | None:
+    """A figure's dimension and trend, also where nothing but its unit says what it measures
+    ("94.6% to reject the offer")."""
+    if reading.block is not None:
+        return _dimension(reading.block)
+    if reading.unit is None:
+        return None
+    return reading.unit.dimension, reading.claim.trend or ""
+
+
+def _value_key(reading: Reading) -> tuple[tuple[str, str], int] | None:
+    """Where a figure is filed for finding its echoes: its dimension and the twentieth of an
+    order of magnitude its number falls in."""
+    number = _echo_number(reading)
+    dimension = _echo_dimension(reading)
+    if dimension is None or number is None or number <= 0:
+        return None
+    return dimension, math.floor(math.log10(number) * 20)
+
+
+def _same_value(one: Reading, other: Reading, numbers: Mapping[int, float | None],
+                settings: CompareSettings) -> bool:
+    """Whether two figures state one value: their numbers lie within ``echo_value_share`` of
+    each other, and a vague amount is only the same vague amount ("tens of thousands")."""
+    if (one.claim.qualifier == "vague") != (other.claim.qualifier == "vague"):
+        return False
+    if one.claim.qualifier == "vague":
+        return one.stated == other.stated
+    a, b = numbers[one.index], numbers[other.index]
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= settings.echo_value_share * max(abs(a), abs(b))
+
+
+_CONTEXT_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+
+
+def _context_words(reading: Reading, settings: CompareSettings) -> frozenset[str]:
+    """The words either side of the figure in its sentence, lower case."""
+    claim = reading.claim
+    at = max(0, claim.start - claim.sentence_start)
+    end = max(at, claim.end - claim.sentence_start)
+    sentence = claim.sentence.lower()
+    width = settings.echo_context_words
+    before = _CONTEXT_WORD.findall(sentence[:at])[-width:]
+    after = _CONTEXT_WORD.findall(sentence[end:])[:width]
+    return frozenset(singular(word) for word in (*before, *after))
+
+
+def _rarity(readings: Sequence[Reading], contexts: Mapping[int, frozenset[str]]
+            ) -> dict[str, float]:
+    """How rare each word is among the figures' contexts: the log of their number over the
+    number that hold the word."""
+    holding: dict[str, int] = defaultdict(int)
+    for words in contexts.values():
+        for word in words:
+            holding[word] += 1
+    total = max(len(readings), 1)
+    return {word: math.log((1 + total) / count) for word, count in holding.items()}
+
+
+def _cosine(one: frozenset[str], other: frozenset[str], rarity: Mapping[str, float],
+            norm: float) -> float:
+    """The cosine of two contexts, given the product of their lengths."""
+    if not norm:
+        return 0.0
+    return sum(rarity[w] ** 2 for w in one & other) / norm
 
 
 def _without_strays(drafts: list[Draft], settings: CompareSettings) -> list[Draft]:

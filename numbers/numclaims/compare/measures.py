@@ -111,6 +111,7 @@ class Reading:
     conversion_of: int | None = None  # the figure this one restates in another unit
     narrowing: frozenset[str] = frozenset()  # words narrowing the thing: "passenger" trains
     whole: int | None = None  # the figure this one is a part of, in the same sentence
+    echo_of: int | None = None  # the figure of another article it was joined to, by its words
 
     @property
     def weak(self) -> bool:

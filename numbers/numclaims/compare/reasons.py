@@ -164,6 +164,12 @@ def member_reason(reading: Reading, readings: Sequence[Reading], label_text: str
         return f"reference report for {label_text}"
     if reading.conversion_of is not None:
         return "the same figure in another unit, written beside it"
+    echoed = next((r for r in readings if r.index == reading.echo_of), None)
+    if echoed is not None:
+        who = echoed.claim.outlet or echoed.claim.doc_id
+        parts = [f"the same figure in much the same words as {who}'s '{echoed.claim.surface}'",
+                 _place_reason(reading), _scope_reason_short(reading, reference, vocabulary)]
+        return ", ".join(part for part in parts if part)
     parts = [_what_reason(reading, reference), _place_reason(reading),
              _event_reason(reading, reference),
              _scope_reason_short(reading, reference, vocabulary)]
