@@ -1081,3 +1081,15 @@ def test_a_figure_written_two_ways_in_much_the_same_words_is_one_quantity() -> N
     assert "much the same words" in joined.reason or \
         "much the same words" in next(m for m in group_of(story, "94.6%", "d0").members
                                       if m.claim.doc_id == "d0").reason
+
+
+def test_a_citys_toll_stays_apart_where_the_nations_is_given_by_name() -> None:
+    story = compared([
+        ("A", "2023-09-17", "The UN said the floods had killed 3,958 people in Libya."),
+        ("B", "2023-09-16", "Some 11,300 people died in Derna, the Red Crescent said."),
+        ("C", "2023-09-17", "The Red Crescent said 11,300 people were killed in Derna."),
+        ("D", "2023-09-18", "At least 4,000 people have died in Libya, officials said."),
+    ])
+    assert together(story, ("Some 11,300", "d1"), ("11,300", "d2"))
+    assert together(story, ("3,958", "d0"), ("At least 4,000", "d3"))
+    assert not together(story, ("3,958", "d0"), ("11,300", "d2"))

@@ -365,7 +365,7 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="a-place-ends-before-a-figure",
         ),
         pytest.param(
-            "The U.S. Centers for Disease Control and Prevention counts more than 16,000 cases.",
+            "The Health Ministry counts more than 16,000 cases.",
             "16,000",
             {"place": None},
             id="a-source-is-no-place",

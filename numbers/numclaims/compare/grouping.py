@@ -22,7 +22,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..settings import CompareSettings
-from .measures import Reading, Scope, actors_match, country_key, part_label, phrase, singular
+from .measures import (
+    Reading,
+    Scope,
+    actors_match,
+    country_key,
+    is_whole_place,
+    part_label,
+    phrase,
+    place_key,
+    singular,
+)
 from .ranges import apart, overlap
 from .vocabulary import Vocabulary
 
@@ -153,6 +163,26 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
             reading.place = f"country {country}"
         elif reading.place is not None:
             reading.place = _capital(reading.place, story, vocabulary)
+    _places_beside_the_whole(readings, story, vocabulary)
+
+
+def _places_beside_the_whole(readings: Sequence[Reading], story: str,
+                             vocabulary: Vocabulary) -> None:
+    """Where a measure is given both for the story's whole country, by name ("killed 3,958 in
+    Libya", "nationwide"), and for a place within it ("11,300 in Derna"), the place's figures
+    are the place's, even where a sentence gives only the one: a city's toll is not the
+    nation's."""
+    wholes: set[tuple[str, ...]] = set()
+    for reading in readings:
+        if reading.block is not None and reading.measure is not None and reading.measure.placed \
+                and reading.claim.place and (country_key(reading.claim.place, vocabulary) == story
+                                             or is_whole_place(reading.claim.place)):
+            wholes.add(reading.block)
+    for reading in readings:
+        if reading.place is None and reading.block in wholes and reading.claim.place and \
+                country_key(reading.claim.place, vocabulary) is None:
+            reading.place = _capital(place_key(reading.claim.place, vocabulary) or "", story,
+                                     vocabulary) or None
 
 
 def _capital(place: str, story: str, vocabulary: Vocabulary) -> str:
@@ -776,6 +806,10 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
         return False  # turnout on March 7 is not turnout on March 23
     if not _current_fits(reading, draft, settings):
         return False  # "killed 296" this week is not the toll of the 1960 quake
+    if reading.kind == "occasion" and any(
+            (reading.scope.kind == "text") != (scope.kind == "text")
+            for scope in draft.scopes.values()):
+        return False  # "up from 15,000 the Saturday before": another day than the report's
     measure = draft.readings[0].measure if draft.readings else None
     if measure is not None and measure.distinct_values and not all(
             overlap(reading.stated, member.stated) for member in draft.readings):

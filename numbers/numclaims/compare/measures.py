@@ -757,6 +757,14 @@ def part_label(measure: Measure, named: str) -> str:
 # --- place, doer, time -----------------------------------------------------------------------
 
 
+def is_whole_place(text: str) -> bool:
+    """Whether a place phrase names the whole: "nationwide", "across the country"."""
+    name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
+    for lead in _PLACE_LEADS:
+        name = name.removeprefix(lead)
+    return _is_whole(name.removeprefix("the "))
+
+
 def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     """A place phrase as compared: "in Al Haouz province" → "al haouz"; None for none, for the
     whole ("nationwide", "across the country") and for a country ("in Morocco")."""

@@ -652,6 +652,14 @@ def _place_in_segment(anchor: Token) -> str | None:
     return None
 
 
+def _names_a_body(phrase: str) -> bool:
+    """Whether a phrase names a body or a person by a word of claims.toml ``source_nouns``
+    that names no place: "the Health Ministry", "FlightAware's spokesman"; not "Ra'anana"."""
+    cues = _cues()
+    return any(word in cues.source_nouns and word not in cues.place_nouns
+               for word in re.findall(r"[a-z]+", phrase.lower()))
+
+
 _CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "midday"})
 
 
@@ -762,8 +770,10 @@ def _claim(
         or _person_named_before(candidate, nlp, parsed.root)
     )
     place = parsed.place
-    if place and attribution and (attribution in place or place in attribution):
-        place = None  # "The U.S. Centers for Disease Control counts 16,000": a source, no place
+    if place and attribution and (attribution in place or place in attribution) and \
+            _names_a_body(attribution):
+        place = None  # "the Health Ministry counts 16,000": a source, no place; "Ra'anana
+        # reported 9,000 protesters" may be either
     return Claim(
         doc_id=document.doc_id,
         sentence=candidate.text,
