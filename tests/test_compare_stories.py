@@ -1093,3 +1093,27 @@ def test_a_citys_toll_stays_apart_where_the_nations_is_given_by_name() -> None:
     assert together(story, ("Some 11,300", "d1"), ("11,300", "d2"))
     assert together(story, ("3,958", "d0"), ("At least 4,000", "d3"))
     assert not together(story, ("3,958", "d0"), ("11,300", "d2"))
+
+
+def test_a_gift_from_a_name_is_that_donors_whatever_the_verb() -> None:
+    story = compared([
+        ("A", "2019-04-16", "Among the pledges, 200 million euros is coming from the luxury "
+                            "group LVMH. More than 600 million euros has been promised by "
+                            "donors."),
+        ("B", "2019-04-16", "Next came a pledge of 100 million euros from Francois-Henri "
+                            "Pinault. Donors have pledged 650 million euros in all."),
+    ])
+    assert together(story, ("More than 600 million euros", "d0"), ("650 million euros", "d1"))
+    assert not together(story, ("200 million euros", "d0"), ("More than 600 million euros", "d0"))
+    assert not together(story, ("100 million euros", "d1"), ("650 million euros", "d1"))
+
+
+def test_a_place_named_in_full_and_in_short_is_one_place() -> None:
+    story = compared([
+        ("A", "2023-09-10", "The ministry recorded 30 deaths in the province of Ouarzazate and "
+                            "5 in the prefecture of Agadir."),
+        ("B", "2023-09-10", "There were 31 deaths in Ouarzazate and 5 deaths in Agadir Ida "
+                            "Outanane, the official said."),
+    ])
+    assert together(story, ("5", "d0"), ("5", "d1"))
+    assert not together(story, ("5", "d0"), ("30", "d0"))

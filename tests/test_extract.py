@@ -395,6 +395,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="a-change-by-a-percentage-measures-the-object",
         ),
         pytest.param(
+            "The province of Chichaoua recorded 91 deaths and the province of Ouarzazate 31.",
+            "31",
+            {"entity": None, "place": "the province of Ouarzazate"},
+            id="a-place-name-before-the-figure-is-not-what-it-counts",
+        ),
+        pytest.param(
             "Tesla's global workforce is set to be reduced by 10%.",
             "10%",
             {"noun_phrase": "global workforce"},

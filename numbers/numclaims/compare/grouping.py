@@ -796,7 +796,7 @@ def _agrees_with_some(low: float | None, high: float | None, draft: Draft,
 def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
          settings: CompareSettings) -> bool:
     """Whether the reading's place, doer, event, time scope and day fit every member's."""
-    if draft.readings and draft.readings[0].place != reading.place:
+    if draft.readings and not _same_place(draft.readings[0].place, reading.place):
         return False  # "290 in Al Haouz" is not a figure for the whole country
     if not all(actors_match(reading.actor, actor) for actor in draft.actors):
         return False  # "the US delivered 31 tanks" is not a figure for Germany's deliveries
@@ -822,6 +822,17 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
         _scopes_match(reading.scope, s) or (undated and _same_week(reading.scope, s, settings))
         or (running and _days_of_one_count(reading.scope, s, settings))
         for s in draft.scopes.values())
+
+
+def _same_place(one: str | None, other: str | None) -> bool:
+    """Whether two place keys name one place: the same words, or one name the start of the
+    other's ("agadir" of the prefecture of Agadir, "agadir ida outanane")."""
+    if one == other:
+        return True
+    if one is None or other is None:
+        return False
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short + " ") and not short.startswith("country ")
 
 
 def _days_of_one_count(one: Scope, other: Scope, settings: CompareSettings) -> bool:

@@ -235,16 +235,18 @@ def _doer_of(claim: Claim, measure: Measure | None,
     Pinault"; "600 million euros pledged by donors" is the sum of all gifts."""
     if measure is None or measure.kind != "running" or "currency" not in measure.units:
         return doer(claim), False
+    if measure.unnamed_is_whole and claim.agent is None:
+        # "200 million euros is coming from L'Oréal", "next came a pledge of 100 million euros
+        # from Francois-Henri Pinault": whatever the verb, a gift from a name is its gift
+        at = claim.end - claim.sentence_start
+        given = _GIVEN_FROM.match(claim.sentence[at : at + 80])  # bounded work
+        if given:
+            return given.group(1), True
     verb = phrase(claim.event or "")
     if verb and measure.name not in (vocabulary.money_words.get(verb),
                                      vocabulary.measure_words.get(verb)):
         # "Donations reached €1bn" is everyone's; what "Maryland would get" may be anyone's
         return None, measure.unnamed_is_whole and not _names(claim.agent)
-    if measure.unnamed_is_whole and claim.agent is None:
-        at = claim.end - claim.sentence_start
-        given = _GIVEN_FROM.match(claim.sentence[at : at + 80])  # bounded work
-        if given:
-            return given.group(1), True
     return doer(claim), measure.unnamed_is_whole
 
 

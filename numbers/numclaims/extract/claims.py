@@ -470,6 +470,8 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         verb = _stated_event(verb, anchor, counted)
     measured = _measured_thing(root, figure.dimension) if figure.unit else None
     place = _place(anchor, top, governing)
+    if counted is not None and counted.pos_ == "PROPN" and place and counted.text in place:
+        counted = None  # "the province of Ouarzazate 31": the name is the place, not the count
     return _Parsed(figure, anchor, root, counted, measured, verb, agent, place)
 
 
