@@ -197,6 +197,10 @@ QUALIFIERS = [
     ("Between 20 and 30 soldiers were killed.", "Between 20 and 30", "range", 20.0, 30.0),
     ("The fare rose from 5 to 10 dollars.", "5", "=", 5.0, 5.0),
     ("Prices ranged from 5 to 10 dollars.", "from 5 to 10 dollars", "range", 5.0, 10.0),
+    ("Members lifted the millage from 8.06 to 9.67.", "9.67", "=", 9.67, 9.67),
+    ("Toyota moved its rate assumption from 101 yen to 104 yen.", "101 yen", "=", 101.0, 101.0),
+    ("Unemployment went from 3.9% to 3.6%.", "3.6%", "=", 3.6, 3.6),
+    ("The council wants from 5 to 10 new officers.", "from 5 to 10", "range", 5.0, 10.0),
     ("Some 5,000–6,000 troops were deployed.", "Some 5,000–6,000", "range", 5000.0, 6000.0),
     ("Two or three officials confirmed it.", "Two or three", "range", 2.0, 3.0),
     ("It costs $5-$10 billion.", "$5-$10 billion", "range", 5e9, 1e10),
@@ -807,6 +811,8 @@ NOT_FIGURES = [
     ("There is one nurse for every 400 patients.", "400"),
     ("The road is 3 km and the R2 runs north.", "R2"),
     ("Over the 10 days from December 21 to 31 it cancelled 16,700 flights.", "31"),
+    ("Updated 20 Nov, 2022 07:28:15 GMT", "07:28:15"),
+    ("The alarm rang at 07:28:15 GMT.", "07:28:15"),
     ("Between 6 and 9 June, 300 people were evacuated.", "6"),
 ]
 
@@ -948,6 +954,8 @@ STILL_FIGURES = [
     ("The rate rose to 14 cases per 100,000 people.", "14", 14.0),
     ("A further 300 Americans were flown out.", "300", 300.0),
     ("Because 37 of the injured were seriously hurt, the toll may rise.", "37", 37.0),
+    ("Pietri crossed the line first in 2:54:46 but was disqualified.", "2:54:46", 10486.0),
+    ("He ran 1:59:40.2 in Vienna.", "1:59:40.2", 7180.2),
     ("On June 6 to 9 people were rescued from the roof.", "9", 9.0),
 ]
 
@@ -1291,3 +1299,8 @@ def test_a_vote_written_with_to_is_a_result(text: str) -> None:
 def test_five_to_ten_people_stays_a_range() -> None:
     [figure] = find_figures("Five to ten people were hurt, and they won 20 to 30 seats.")[:1]
     _check(figure, "", qualifier="range", lower=5.0, upper=10.0)
+
+
+def test_a_time_taken_in_hours_minutes_and_seconds_is_seconds() -> None:
+    figure = _figure("Kiptum won in 2:00:35, a world record.", "2:00:35")
+    _check(figure, "Kiptum won in 2:00:35", value=7235.0, unit="second", dimension="time")

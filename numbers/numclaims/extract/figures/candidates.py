@@ -52,8 +52,8 @@ def _find_numerals(ctx: _Context) -> list[_Cand]:
                                      tok.low.endswith(fold)):
             k += 1
             continue
-        cand = (_life_decade_at(ctx, k) or _vague_at(ctx, k) or _multiple_word_at(ctx, k)
-                or _number_at(ctx, k) or _article_unit_at(ctx, k))
+        cand = (_life_decade_at(ctx, k) or _elapsed_time_at(ctx, k) or _vague_at(ctx, k)
+                or _multiple_word_at(ctx, k) or _number_at(ctx, k) or _article_unit_at(ctx, k))
         if cand is None:
             k += 1
             continue
@@ -93,6 +93,23 @@ def _life_decade_at(ctx: _Context, k: int) -> _Cand | None:
         return None
     return _Cand(k, j, None, lower=lower, upper=upper, vague=True, spelled=True,
                  unit=lex.age_unit, unit_within=True, age=True, lead=k - opener[1])
+
+
+def _elapsed_time_at(ctx: _Context, k: int) -> _Cand | None:
+    """ "finished in 2:54:46", "a winning time of 2:00:35.2": hours, minutes and seconds, a
+    time taken in seconds; a time of day has no seconds in news copy ("at 10:30")."""
+    toks = ctx.toks
+    if k + 4 >= len(toks) or not re.fullmatch(r"\d{1,2}", toks[k].text):
+        return None
+    parts = toks[k : k + 5]
+    if not all(tok.fused for tok in parts[1:]) or parts[1].low != ":" or parts[3].low != ":" \
+            or not re.fullmatch(r"[0-5]\d", parts[2].text) or \
+            not re.fullmatch(r"[0-5]\d(?:\.\d+)?", parts[4].text):
+        return None
+    if k + 5 < len(toks) and toks[k + 5].fused and toks[k + 5].low in (":", "/"):
+        return None  # "1:2:3:4" is no time
+    seconds = int(parts[0].text) * 3600 + int(parts[2].text) * 60 + float(parts[4].text)
+    return _Cand(k, k + 5, seconds, unit=ctx.lex.second_unit, unit_within=True)
 
 
 def _article_unit_at(ctx: _Context, k: int) -> _Cand | None:

@@ -47,7 +47,8 @@ _BLOCKED_RE = re.compile(
 def _block_spans(ctx: _Context) -> None:
     """Leave out the tokens of URLs, phone numbers, numeric dates, clock times, years of an era
     ("A.D. 1000", "300 BC") and the names of acceleration tests ("0-60 mph")."""
-    spans = [m.span() for m in _BLOCKED_RE.finditer(ctx.text)]
+    spans = [m.span() for m in _BLOCKED_RE.finditer(ctx.text)
+             if not _elapsed_time(ctx.text, *m.span())]
     k = 0
     for start, end in spans:
         while k < len(ctx.toks) and ctx.toks[k].start < start:
@@ -55,6 +56,20 @@ def _block_spans(ctx: _Context) -> None:
         while k < len(ctx.toks) and ctx.toks[k].start < end:
             ctx.excluded.add(k)
             k += 1
+
+
+_ELAPSED_RE = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?")
+_WORD_BEFORE_RE = re.compile(r"[a-z]+[\u0020\u00a0]+\Z")
+_ZONE_AFTER_RE = re.compile(r"[\u0020\u00a0]?(?:[aApP]\.?[mM]\b|[A-Z]{2,4}\b)")
+
+
+def _elapsed_time(text: str, start: int, end: int) -> bool:
+    """Whether a clock-like span is a time taken ("finished in 2:54:46"): hours, minutes and
+    seconds after a word, with no time zone or am/pm after; a timestamp ("20 Nov, 2022
+    07:28:15 GMT") stays out."""
+    return _ELAPSED_RE.fullmatch(text, start, end) is not None and \
+        _WORD_BEFORE_RE.search(text, max(0, start - 30), start) is not None and \
+        _ZONE_AFTER_RE.match(text, end) is None
 
 
 def _is_excluded(ctx: _Context, cand: _Cand) -> bool:

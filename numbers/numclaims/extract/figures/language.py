@@ -186,6 +186,7 @@ class _Lexicon:
     rate_before_what: frozenset[str]  # "tax" in "€865,000 a week before tax": still a rate
     age_words: _Phrases  # "aged", "the age of": the unit of the number after them
     age_unit: _Unit
+    second_unit: _Unit  # of a time written h:mm:ss ("finished in 2:54:46")
     age_nouns: frozenset[str]  # "old" in "a 16-year-old", "olds" in "five-year-olds"
     age_markers: frozenset[str]  # "younger than 25", "children under five": a qualified age
     starters: frozenset[str]  # the words a numeral can begin with
@@ -557,6 +558,7 @@ def _load_units() -> dict[str, Any]:
         "age_words": _Phrases((f, known_names[unit_name]) for unit_name, entry in ages.items()
                               for f in _forms(name, "ages", unit_name, entry, "before")),
         "age_unit": known_names[next(iter(ages))],
+        "second_unit": known_names["second"],
         "age_nouns": frozenset(_forms(name, "age_compounds", "after", _exactly(
             name, "age_compounds", {"after"})["after"])),
         **{f"rate_{field}": frozenset(_forms(name, "rates", key, rates[key]))

@@ -70,9 +70,9 @@ def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int]
                     _contiguous(toks, start, second.end):
                 return f"{' '.join(written)} … {toks[first.end].text}", len(written)
     if opener in lex.range_first and connector in lex.range_first[opener]:
-        if opener == "from" and first.start >= 2 and toks[first.start - 2].low in \
-                lex.trend_verbs:
-            return None  # "rose from 5% to 10%": two levels, not a range
+        if opener == "from" and _changed_from(ctx, first.start - 1):
+            return None  # "rose from 5% to 10%", "lifting the millage from 8.06 to 9.67": two
+            # levels, not a range
         return f"{opener} … {toks[first.end].text}", 1
     if connector not in lex.range_bare:
         return None
@@ -86,6 +86,28 @@ def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int]
                                          ctx.type(second.start) in words):
         return None  # "a one-two punch"
     return toks[first.end].text, 0
+
+
+#: Verbs of a change that name no direction: "went from 3.9% to 3.6%", "moved its rate
+#: assumption from 101 yen to 104 yen".
+_CHANGE_VERBS = frozenset({"go", "goes", "going", "gone", "went", "move", "moves", "moving",
+                           "moved", "change", "changes", "changing", "changed", "shift",
+                           "shifts", "shifting", "shifted", "revise", "revises", "revising",
+                           "revised", "lift", "lifts", "lifting", "lifted", "switch",
+                           "switched", "adjust", "adjusted"})
+
+
+def _changed_from(ctx: _Context, at: int) -> bool:
+    """Whether the "from" at token ``at`` follows a verb of change in its clause, at most four
+    words back: then "from X to Y" gives the two levels of a change, not a range."""
+    toks = ctx.toks
+    for k in range(at - 1, max(-1, at - 6), -1):
+        tok = toks[k]
+        if tok.kind != "word" or not ctx.joined(k + 1):
+            return False
+        if tok.low in ctx.lex.trend_verbs or tok.low in _CHANGE_VERBS:
+            return True
+    return False
 
 
 def _joinable(first: _Cand, second: _Cand) -> bool:
