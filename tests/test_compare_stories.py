@@ -1117,3 +1117,24 @@ def test_a_place_named_in_full_and_in_short_is_one_place() -> None:
     ])
     assert together(story, ("5", "d0"), ("5", "d1"))
     assert not together(story, ("5", "d0"), ("30", "d0"))
+
+
+def test_counts_of_different_unknown_verbs_never_conflict() -> None:
+    story = compared([
+        ("A", "2023-09-14", "Hundreds of residents were trapped in their homes by the water."),
+        ("B", "2023-09-15", "More than 3,000 people have been buried in mass graves, officials "
+                            "said."),
+        ("C", "2023-09-15", "Over 3,000 people have been buried so far."),
+    ])
+    assert together(story, ("More than 3,000", "d1"), ("Over 3,000", "d2"))
+    assert not together(story, ("Hundreds", "d0"), ("More than 3,000", "d1"))
+    assert group_of(story, "Over 3,000", "d2").verdict == "consistent"
+
+
+def test_an_exact_figure_given_by_two_articles_is_one_quantity() -> None:
+    story = compared([
+        ("A", "2024-04-02", "Between January and March the company handed over 386,810 cars."),
+        ("B", "2024-04-03", "Deliveries over the period came to 386,810, a figure that partly "
+                            "reflected weak sales in China."),
+    ])
+    assert together(story, ("386,810", "d0"), ("386,810", "d1"))

@@ -568,6 +568,8 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
     ("About 1.9 million people marched nationwide, including 400,000 in the capital.",
      ["nationwide", "in the capital"]),
     ("The largest rally was in Marseille, where 40,000 people marched.", ["in Marseille"]),
+    ("Organisers counted around 9,000 protesters in Ra'anana, Kiryat Ono 3,500 and Rehovot "
+     "upwards of 3,000.", ["in Ra'anana", "Kiryat Ono", "Rehovot"]),
 ])
 def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:
     assert [c.place for c in extract(sentence, published="2024-01-01")] == place

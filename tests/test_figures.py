@@ -198,6 +198,8 @@ QUALIFIERS = [
     ("The fare rose from 5 to 10 dollars.", "5", "=", 5.0, 5.0),
     ("Prices ranged from 5 to 10 dollars.", "from 5 to 10 dollars", "range", 5.0, 10.0),
     ("Members lifted the millage from 8.06 to 9.67.", "9.67", "=", 9.67, 9.67),
+    ("The company handed over 386,810 cars.", "386,810", "=", 386810.0, 386810.0),
+    ("He was given over 20 years in prison.", "over 20 years", ">", 20.0, None),
     ("Toyota moved its rate assumption from 101 yen to 104 yen.", "101 yen", "=", 101.0, 101.0),
     ("Unemployment went from 3.9% to 3.6%.", "3.6%", "=", 3.6, 3.6),
     ("The council wants from 5 to 10 new officers.", "from 5 to 10", "range", 5.0, 10.0),

@@ -346,6 +346,9 @@ def _with_echoes_joined(drafts: list[Draft], readings: Sequence[Reading], vocabu
                         continue
                     score = _cosine(contexts[reading.index], contexts[member.index], rarity,
                                     norms[reading.index] * norms[member.index])
+                    if _specific(reading) and reading.claim.value == member.claim.value:
+                        score += 1.0  # "386,810" in two articles is one figure, whatever
+                        # the words around it
                     if score >= settings.echo_similarity and \
                             score > alike.get(other.order, (-1.0, 0, other))[0]:
                         alike[other.order] = (score, member.index, other)
@@ -374,6 +377,16 @@ def _may_join(single: Draft, other: Draft, vocabulary: Vocabulary,
     if first.narrowing != head.narrowing and first.narrowing and head.narrowing:
         return False
     return all(fits(r, other, vocabulary, settings) for r in single.readings)
+
+
+def _specific(reading: Reading) -> bool:
+    """Whether a figure is written with at least three significant digits ("386,810",
+    "94.6%", "7.48 million"): two articles giving exactly it give one figure."""
+    value = reading.claim.value
+    if value is None or reading.claim.qualifier == "vague":
+        return False
+    digits = f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 3
 
 
 def _echo_number(reading: Reading) -> float | None:
@@ -658,6 +671,8 @@ def _best(
         if not agreeing and draft.readings and \
                 reading.narrowing != draft.readings[0].narrowing:
             continue  # "two passenger trains" beside "three trains": another count
+        if not agreeing and _unknown_events_differ(reading, draft, vocabulary):
+            continue  # "hundreds trapped" beside "3,000 buried": no conflict of one count
         if _other_sum(reading, draft, settings, agreeing=agreeing):
             continue  # "the previous record, 105 million euros" beside the €222m fee
         if _sentence_apart(reading, draft):
@@ -893,6 +908,17 @@ def _same_day(one: tuple[tuple[dt.date, dt.date], bool],
     lo1 -= slack if dated1 else dt.timedelta(days=settings.undated_occasion_days)
     lo2 -= slack if dated2 else dt.timedelta(days=settings.undated_occasion_days)
     return lo1 <= hi2 and lo2 <= hi1
+
+
+def _unknown_events_differ(reading: Reading, draft: Draft, vocabulary: Vocabulary) -> bool:
+    """Whether the reading's event and one of the group's are different verbs that no event
+    class relates (one of them unknown to events.toml): such figures may be one quantity
+    written two ways where they agree, but never a conflict."""
+    if reading.measure is not None or reading.event is None:
+        return False
+    return any(event is not None and event != reading.event and (
+        event not in vocabulary.events or reading.event not in vocabulary.events)
+        for event in draft.events)
 
 
 def _events_match(one: str | None, other: str | None, vocabulary: Vocabulary) -> bool:

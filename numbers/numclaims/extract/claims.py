@@ -705,6 +705,11 @@ def _listed_place(anchor: Token) -> str | None:
     "Greater Casablanca 3"."""
     doc = anchor.doc
     start = min(t.i for t in anchor.subtree)
+    for _ in range(3):  # "Rehovot upwards of 3,000": back over the figure's qualifier
+        before = doc[start - 1] if start > 0 else None
+        if before is None or not before.is_lower or before.pos_ not in ("ADV", "ADP", "ADJ"):
+            break
+        start -= 1
     end = start
     while end > 0 and doc[end - 1].pos_ == "PROPN" and _is_place(doc[end - 1]):
         end -= 1
