@@ -321,7 +321,7 @@ def _with_echoes_joined(drafts: list[Draft], readings: Sequence[Reading], vocabu
     norms = {index: math.sqrt(sum(rarity[w] ** 2 for w in words))
              for index, words in contexts.items()}
     numbers = {r.index: _echo_number(r) for r in readings}
-    by_value: dict[tuple[tuple[str, str], int], list[tuple[Draft, Reading]]] = defaultdict(list)
+    by_value: dict[tuple[str, int], list[tuple[Draft, Reading]]] = defaultdict(list)
     for draft in drafts:
         for reading in draft.readings:
             key = _value_key(reading)
@@ -369,8 +369,11 @@ def _may_join(single: Draft, other: Draft, vocabulary: Vocabulary,
     quantities the words named apart, no narrowing against another, and place, doer, event
     and time that fit."""
     first, head = single.readings[0], other.readings[0]
-    if _echo_dimension(first) is None or _echo_dimension(first) != _echo_dimension(head):
+    one, two = _echo_dimension(first), _echo_dimension(head)
+    if one is None or two is None or one[0] != two[0]:
         return False
+    if one[1] != two[1] and first.measure is None and head.measure is None:
+        return False  # a rise is no fall; a measure ("jobs cut") says the direction itself
     if first.block != head.block and _named(first, vocabulary) and _named(head, vocabulary):
         return False  # the words named two quantities: "killed" and "injured" are two, killed
         # officials are not killed people
@@ -421,14 +424,14 @@ def _echo_dimension(reading: Reading) -> tuple[str, str] | None:
     return reading.unit.dimension, reading.claim.trend or ""
 
 
-def _value_key(reading: Reading) -> tuple[tuple[str, str], int] | None:
+def _value_key(reading: Reading) -> tuple[str, int] | None:
     """Where a figure is filed for finding its echoes: its dimension and the twentieth of an
     order of magnitude its number falls in."""
     number = _echo_number(reading)
     dimension = _echo_dimension(reading)
     if dimension is None or number is None or number <= 0:
         return None
-    return dimension, math.floor(math.log10(number) * 20)
+    return dimension[0], math.floor(math.log10(number) * 20)
 
 
 def _same_value(one: Reading, other: Reading, numbers: Mapping[int, float | None],
