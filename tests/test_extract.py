@@ -334,6 +334,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="the-day-of-the-subject-dates-the-figure",
         ),
         pytest.param(
+            "A train service caught up in the three-train collision was restored on Wednesday.",
+            "three",
+            {"time_scope": None},
+            id="a-figure-describing-a-noun-takes-no-day-of-the-clause",
+        ),
+        pytest.param(
             "Reports on Friday said at least 300 people had died.",
             "300",
             {"time_scope": None},

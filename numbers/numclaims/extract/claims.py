@@ -1432,6 +1432,13 @@ def _time_scope(
     as_of = next((p for p in phrases if p.role == "as_of" and not _contrasted(p, anchor, doc)),
                  None)
     path = {anchor.i} | {t.i for t in anchor.ancestors}
+    if counted is not None and counted.i != anchor.i and \
+            counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN":
+        # "caught up in the three-train collision ... on Wednesday": the figure describes the
+        # collision, and the days of the clause around it are not its
+        modified = counted.head
+        path = {anchor.i} | {t.i for t in anchor.ancestors if t.i in
+                             {m.i for m in modified.subtree}}
     counted_tree = {t.i for t in counted.subtree} if counted is not None else set()
     # a relative clause on the figure dates it: "the 1.5 million they counted on December 5"
     relative = {t.i for c in _figure_words(anchor) for t in c.subtree if c.dep_ == "relcl"}
