@@ -1119,7 +1119,7 @@ def test_a_place_named_in_full_and_in_short_is_one_place() -> None:
     assert not together(story, ("5", "d0"), ("30", "d0"))
 
 
-def test_counts_of_different_unknown_verbs_never_conflict() -> None:
+def test_counts_far_apart_of_different_unknown_verbs_never_conflict() -> None:
     story = compared([
         ("A", "2023-09-14", "Hundreds of residents were trapped in their homes by the water."),
         ("B", "2023-09-15", "More than 3,000 people have been buried in mass graves, officials "
@@ -1138,3 +1138,12 @@ def test_an_exact_figure_given_by_two_articles_is_one_quantity() -> None:
                             "reflected weak sales in China."),
     ])
     assert together(story, ("386,810", "d0"), ("386,810", "d1"))
+
+
+def test_close_counts_of_different_unknown_verbs_stay_a_visible_dispute() -> None:
+    story = compared([
+        ("A", "2023-06-03", "Between 10 and 12 coaches of the express were displaced."),
+        ("B", "2023-06-04", "Officials said 21 coaches of the express derailed."),
+    ])
+    assert together(story, ("Between 10 and 12", "d0"), ("21", "d1"))
+    assert group_of(story, "21", "d1").verdict in ("conflict", "scope-differs")

@@ -63,6 +63,10 @@ class CompareSettings:
     #: A figure nothing names joins a group it agrees with only by an open bound ("up to a
     #: year" beside "18 hours") when the group's figures lie within this factor of the bound.
     open_bound_factor: float = 4.0
+    #: Figures of different verbs that no event class relates (one unknown to events.toml)
+    #: that lie this many times apart count two things, not a disputed count: "hundreds
+    #: trapped" and "3,000 buried".
+    unrelated_factor: float = 2.5
     #: Words read around a figure for what it measures, before and after it in its clause.
     cue_words_before: int = 7
     cue_words_after: int = 6

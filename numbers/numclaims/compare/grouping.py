@@ -674,7 +674,8 @@ def _best(
         if not agreeing and draft.readings and \
                 reading.narrowing != draft.readings[0].narrowing:
             continue  # "two passenger trains" beside "three trains": another count
-        if not agreeing and _unknown_events_differ(reading, draft, vocabulary):
+        if not agreeing and _unknown_events_differ(reading, draft, vocabulary) and \
+                _far_apart(reading, draft, settings):
             continue  # "hundreds trapped" beside "3,000 buried": no conflict of one count
         if _other_sum(reading, draft, settings, agreeing=agreeing):
             continue  # "the previous record, 105 million euros" beside the €222m fee
@@ -911,6 +912,20 @@ def _same_day(one: tuple[tuple[dt.date, dt.date], bool],
     lo1 -= slack if dated1 else dt.timedelta(days=settings.undated_occasion_days)
     lo2 -= slack if dated2 else dt.timedelta(days=settings.undated_occasion_days)
     return lo1 <= hi2 and lo2 <= hi1
+
+
+def _far_apart(reading: Reading, draft: Draft, settings: CompareSettings) -> bool:
+    """Whether the reading's figure lies ``settings.unrelated_factor`` times or more from the
+    group's nearest figure: "10 to 12 coaches displaced" and "21 coaches derailed" may dispute
+    one count; "hundreds trapped" and "3,000 buried" count two things."""
+    centre = _centre(reading)
+    centres = [c for c in (_centre(member)  # bounded work: the group's first members
+                           for member in draft.readings[:settings.agreement_members])
+               if c is not None]
+    if centre is None or centre <= 0 or not centres:
+        return True
+    return min(max(centre / c, c / centre) if c > 0 else math.inf
+               for c in centres) >= settings.unrelated_factor
 
 
 def _unknown_events_differ(reading: Reading, draft: Draft, vocabulary: Vocabulary) -> bool:
