@@ -321,10 +321,11 @@ def _with_echoes_joined(drafts: list[Draft], readings: Sequence[Reading], vocabu
     norms = {index: math.sqrt(sum(rarity[w] ** 2 for w in words))
              for index, words in contexts.items()}
     numbers = {r.index: _echo_number(r) for r in readings}
+    keys = {r.index: _value_key(r, numbers[r.index]) for r in readings}
     by_value: dict[tuple[str, int], list[tuple[Draft, Reading]]] = defaultdict(list)
     for draft in drafts:
         for reading in draft.readings:
-            key = _value_key(reading)
+            key = keys[reading.index]
             if key is not None:
                 by_value[key].append((draft, reading))
     joined: set[int] = set()  # orders of the drafts joined into another
@@ -335,7 +336,7 @@ def _with_echoes_joined(drafts: list[Draft], readings: Sequence[Reading], vocabu
         # the members of other articles that state the same value, most alike first
         alike: dict[int, tuple[float, int, Draft]] = {}
         for reading in draft.readings:
-            key = _value_key(reading)
+            key = keys[reading.index]
             if key is None:
                 continue
             for step in (-1, 0, 1):  # bounded work: the latest members filed near the value
@@ -424,10 +425,9 @@ def _echo_dimension(reading: Reading) -> tuple[str, str] | None:
     return reading.unit.dimension, reading.claim.trend or ""
 
 
-def _value_key(reading: Reading) -> tuple[str, int] | None:
-    """Where a figure is filed for finding its echoes: its dimension and the twentieth of an
-    order of magnitude its number falls in."""
-    number = _echo_number(reading)
+def _value_key(reading: Reading, number: float | None) -> tuple[str, int] | None:
+    """Where a figure of this number (:func:`_echo_number`) is filed for finding its echoes:
+    its dimension and the twentieth of an order of magnitude its number falls in."""
     dimension = _echo_dimension(reading)
     if dimension is None or number is None or number <= 0:
         return None

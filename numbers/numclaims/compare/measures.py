@@ -759,12 +759,18 @@ def part_label(measure: Measure, named: str) -> str:
 # --- place, doer, time -----------------------------------------------------------------------
 
 
-def is_whole_place(text: str) -> bool:
-    """Whether a place phrase names the whole: "nationwide", "across the country"."""
+def _place_words(text: str) -> str:
+    """A place phrase lower case, without its punctuation and leading preposition and article:
+    "in the capital alone" → "capital alone"."""
     name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
     for lead in _PLACE_LEADS:
         name = name.removeprefix(lead)
-    return _is_whole(name.removeprefix("the "))
+    return name
+
+
+def is_whole_place(text: str) -> bool:
+    """Whether a place phrase names the whole: "nationwide", "across the country"."""
+    return _is_whole(_place_words(text).removeprefix("the "))
 
 
 def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
@@ -772,10 +778,8 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     whole ("nationwide", "across the country") and for a country ("in Morocco")."""
     if not text:
         return None
-    name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
-    for lead in _PLACE_LEADS:
-        name = name.removeprefix(lead)
-    name = name.removeprefix("the ").removesuffix(" alone")  # "in the capital alone"
+    # "in the capital alone" is the capital's
+    name = _place_words(text).removeprefix("the ").removesuffix(" alone")
     if name in vocabulary.countries or _is_whole(name) or name.endswith((" country", " nation")):
         return None  # "the north african country"
     if _MANY_PLACES.search(name):
@@ -790,9 +794,7 @@ def country_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     actors.toml knows it), or None when it names no country or the whole ("the country")."""
     if not text:
         return None
-    name = " ".join(_PLACE_PUNCTUATION.sub(" ", text.lower()).split())
-    for lead in _PLACE_LEADS:
-        name = name.removeprefix(lead)
+    name = _place_words(text)
     if name not in vocabulary.countries and f"the {name}" not in vocabulary.countries:
         return None
     if _is_whole(name) or name.split()[-1] in ("country", "nation", "state"):

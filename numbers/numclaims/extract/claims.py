@@ -1215,8 +1215,7 @@ def _attribution(anchor: Token, counted: Token | None, doc: Doc) -> str | None:
                 return medium
             continue
         if _lemma(subject) in _cues().count_nouns:  # "FlightAware data showed": FlightAware
-            owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")
-                          and c.i < subject.i and _is_source(c)), None)
+            owner = _owner_of_count(subject)
             if owner is not None:
                 return _source_phrase(owner, doc)
         return _source_phrase(subject, doc)
@@ -1261,11 +1260,17 @@ def _counts_with_owners(doc: Doc) -> list[tuple[Token, Token]]:
             (token, owner)
             for token in doc
             if _lemma(token) in cues.count_nouns or token.lower_ in cues.count_nouns
-            for owner in [next((c for c in token.children if c.dep_ in ("poss", "compound")
-                                and c.i < token.i and _is_source(c)), None)]
+            for owner in [_owner_of_count(token)]
             if owner is not None
         ]
     return found
+
+
+def _owner_of_count(count: Token) -> Token | None:
+    """The source a count noun belongs to: "ministry" of "the ministry's figure", "FlightAware"
+    of "FlightAware data"."""
+    return next((c for c in count.children if c.dep_ in ("poss", "compound")
+                 and c.i < count.i and _is_source(c)), None)
 
 
 def _person_named_before(candidate: _Candidate, nlp: Language, figure: Token) -> str | None:
@@ -1436,9 +1441,8 @@ def _time_scope(
             counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN":
         # "caught up in the three-train collision ... on Wednesday": the figure describes the
         # collision, and the days of the clause around it are not its
-        modified = counted.head
-        path = {anchor.i} | {t.i for t in anchor.ancestors if t.i in
-                             {m.i for m in modified.subtree}}
+        described = {t.i for t in counted.head.subtree}
+        path = {anchor.i} | {t.i for t in anchor.ancestors if t.i in described}
     counted_tree = {t.i for t in counted.subtree} if counted is not None else set()
     # a relative clause on the figure dates it: "the 1.5 million they counted on December 5"
     relative = {t.i for c in _figure_words(anchor) for t in c.subtree if c.dep_ == "relcl"}

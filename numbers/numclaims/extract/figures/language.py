@@ -158,6 +158,7 @@ class _Lexicon:
     life_decades: dict[str, tuple[float, float]]  # "twenties" -> (20, 29)
     life_parts: dict[str, tuple[float, float]]  # "early" -> (0, 3)
     trend_verbs: dict[str, str]
+    change_verbs: frozenset[str]  # "went", "moved": "from X to Y" after them is two levels
     trend_nouns: dict[str, str]
     trend_adverbs: dict[str, str]
     trend_after: dict[str, str]  # "18.8 per cent lower"
@@ -478,7 +479,8 @@ def _load_trends() -> dict[str, Any]:
             for word in _forms(name, "trends", entry_name, entry, key) if key in entry else ():
                 table[word] = entry["direction"]
     return {"trend_verbs": tables["verbs"], "trend_nouns": tables["nouns"],
-            "trend_adverbs": tables["adverbs"], "trend_after": tables["after"]}
+            "trend_adverbs": tables["adverbs"], "trend_after": tables["after"],
+            "change_verbs": frozenset(lexicon.words(name, "change_verbs"))}
 
 
 def _load_calendar() -> dict[str, Any]:

@@ -88,15 +88,6 @@ def _range_phrase(ctx: _Context, first: _Cand, second: _Cand) -> tuple[str, int]
     return toks[first.end].text, 0
 
 
-#: Verbs of a change that name no direction: "went from 3.9% to 3.6%", "moved its rate
-#: assumption from 101 yen to 104 yen".
-_CHANGE_VERBS = frozenset({"go", "goes", "going", "gone", "went", "move", "moves", "moving",
-                           "moved", "change", "changes", "changing", "changed", "shift",
-                           "shifts", "shifting", "shifted", "revise", "revises", "revising",
-                           "revised", "lift", "lifts", "lifting", "lifted", "switch",
-                           "switched", "adjust", "adjusted"})
-
-
 def _changed_from(ctx: _Context, at: int) -> bool:
     """Whether the "from" at token ``at`` follows a verb of change in its clause, at most four
     words back: then "from X to Y" gives the two levels of a change, not a range."""
@@ -105,7 +96,7 @@ def _changed_from(ctx: _Context, at: int) -> bool:
         tok = toks[k]
         if tok.kind != "word" or not ctx.joined(k + 1):
             return False
-        if tok.low in ctx.lex.trend_verbs or tok.low in _CHANGE_VERBS:
+        if tok.low in ctx.lex.trend_verbs or tok.low in ctx.lex.change_verbs:
             return True
     return False
 
