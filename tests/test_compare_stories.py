@@ -1147,3 +1147,42 @@ def test_close_counts_of_different_unknown_verbs_stay_a_visible_dispute() -> Non
     ])
     assert together(story, ("Between 10 and 12", "d0"), ("21", "d1"))
     assert group_of(story, "21", "d1").verdict in ("conflict", "scope-differs")
+
+
+def test_some_of_the_dead_named_by_reference_are_parts_of_the_toll() -> None:
+    story = compared([
+        ("A", "2022-10-31", "Officials put the toll at 153 dead on Sunday evening. Of those "
+                            "killed, 97 -- nearly two-thirds -- were women. Nine of them were "
+                            "pronounced dead at the scene."),
+        ("B", "2022-10-31", "The crush has killed 154 people, 26 of them foreigners. The dead "
+                            "included 98 women, officials said."),
+        ("C", "2022-11-01", "Among the dead were 26 foreigners, and at least 156 people were "
+                            "killed in all."),
+    ])
+    assert together(story, ("153", "d0"), ("154", "d1"), ("at least 156", "d2"))
+    assert together(story, ("97", "d0"), ("98", "d1"))  # women killed, a part that rose
+    assert together(story, ("26", "d1"), ("26", "d2"))  # foreigners killed
+    for part in (("97", "d0"), ("Nine", "d0"), ("26", "d1"), ("98", "d1")):
+        assert not together(story, part, ("153", "d0"))
+    assert not together(story, ("Nine", "d0"), ("97", "d0"))  # a part that names nothing
+
+
+def test_parts_listed_before_their_whole_count_what_the_whole_does() -> None:
+    story = compared([
+        ("A", "2022-10-31", "11 teens, 26 foreigners and 98 women among the 154 lives lost."),
+        ("B", "2022-10-31", "The toll reached 154, and 98 of the dead were women."),
+    ])
+    assert together(story, ("98", "d0"), ("98", "d1"))
+    assert "killed" in group_of(story, "98", "d0").label
+    assert not together(story, ("98", "d0"), ("154", "d0"))
+    assert not together(story, ("11", "d0"), ("26", "d0"))
+
+
+def test_a_share_of_staff_let_go_or_fired_is_one_quantity_and_a_country_a_part() -> None:
+    story = compared([
+        ("A", "2022-11-05", "Twitter has let go about half of its staff."),
+        ("B", "2022-11-05", "The company fired nearly 50 percent of its employees."),
+        ("C", "2022-11-06", "The firm let go more than 90% of its employees in India."),
+    ])
+    assert together(story, ("about half", "d0"), ("nearly 50 percent", "d1"))
+    assert not together(story, ("nearly 50 percent", "d1"), ("more than 90%", "d2"))

@@ -104,6 +104,7 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
                 _measured_as_whole(second, first)
             else:
                 _counted_alike(second, first, vocabulary)
+        _parts_of_a_whole_named(sentence)
         _places_of_breakdowns(sentence)
     _other_countries(readings, vocabulary)
 
@@ -121,6 +122,25 @@ def _counted_alike(second: Reading, first: Reading, vocabulary: Vocabulary) -> N
         return
     second.measure, second.block = first.measure, first.block
     second.thing_label = first.thing_label
+
+
+def _parts_of_a_whole_named(sentence: Sequence[Reading]) -> None:
+    """Figures of things counted among a whole written with its own figure: "11 teens, 26
+    foreigners and 98 women among the 154 lives lost", "Among the 154 people who died were 11
+    teenagers" are teenagers and women killed, parts of the toll."""
+    for whole in sentence:
+        claim = whole.claim
+        at = claim.start - claim.sentence_start
+        lead = _WHOLE_LEAD.search(claim.sentence[max(0, at - 12):at].lower())
+        if lead is None:
+            continue
+        for part in sentence:
+            if part is not whole and (lead.group(1) == "among" or part.claim.start < claim.start):
+                _measured_as_whole(part, whole)
+
+
+#: the words right before a whole's figure that make the figures of its sentence its parts
+_WHOLE_LEAD = re.compile(r"\b(among|of)\s+(?:the\s+)?$")
 
 
 def _measured_as_whole(part: Reading, whole: Reading) -> None:
@@ -142,6 +162,9 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
     named = {reading.index: country for reading in readings
              if reading.place is None and (reading.measure is None or reading.measure.placed)
              and (country := country_key(reading.claim.place, vocabulary)) is not None}
+    for reading in readings:  # "90% of its employees in India": India's staff, in any story
+        if reading.index in named and _place_of_the_whole(reading):
+            reading.place = f"country {named.pop(reading.index)}"
     if not named and not any(r.place and r.place.endswith("capital") for r in readings):
         return
     articles: dict[str, set[str]] = defaultdict(set)
@@ -220,7 +243,7 @@ def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
         if reading.place is None or reading.claim.part_of:
             continue
         if len(places[reading.block]) < 2 and not _counted_by_place(reading) and \
-                not _place_alone(reading):
+                not _place_alone(reading) and not _place_of_the_whole(reading):
             reading.place = None
 
 
@@ -230,6 +253,18 @@ def _place_alone(reading: Reading) -> bool:
     place = reading.claim.place or ""
     return bool(place) and (place.lower().endswith(" alone") or re.search(
         re.escape(place) + r",?\s+alone\b", reading.claim.sentence) is not None)
+
+
+def _place_of_the_whole(reading: Reading) -> bool:
+    """Whether the place scopes the whole a share is of ("90% of its employees in India",
+    "half of the homes in Derna"): the share is that place's, not the story's. A count of
+    some ("its 17 branches in California") keeps the story's place rules."""
+    claim = reading.claim
+    place = claim.place or ""
+    after = claim.sentence[claim.end - claim.sentence_start:]
+    share = reading.unit is not None and reading.unit.name == "percentage"
+    return share and bool(place) and re.match(r"\s+of\s+(?:the|its|their|his|her|our|all)\b"
+                                    r"[^,.;:]{0,60}?" + re.escape(place), after) is not None
 
 
 def _counted_by_place(reading: Reading) -> bool:

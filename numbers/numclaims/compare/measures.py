@@ -179,6 +179,18 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         if block is not None and measure is not None and measure.kind == "occasion" and \
                 _forecast(before, after):
             block, thing_label = (*block, "expected"), f"{thing_label} (expected)"
+        if block is not None and measure is not None and block[:3] == ("measure", measure.name,
+                                                                       "count") and not block[3] \
+                and not claim.place and not _severity(before, after, vocabulary):
+            # a part named by its place or its degree ("700,000 of them in Paris", "37 of the
+            # injured were seriously hurt") is lined up as such; some of them, unnamed, is not
+            some = _some_of(claim, vocabulary)
+            if some is not None:  # "nine of them were pronounced dead": not the whole toll
+                named = vocabulary.things.get(some)
+                block = (*block[:3], some or f"some of {claim.doc_id}@{claim.sentence_start}",
+                         *block[4:])
+                thing_label = part_label(measure, named.label) if named is not None else \
+                    f"some of the {measure.label}"
     earlier = bool(vocabulary.earlier_words & set(before))
     giver, whole = _doer_of(claim, measure, vocabulary)
     reported = date_range(claim.published)
@@ -252,6 +264,52 @@ def _doer_of(claim: Claim, measure: Measure | None,
 
 _GIVEN_FROM = re.compile(r"(?:\s*\([^()]*\))?[^,;:.()]{0,40}?\bfrom\s+(?:the\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,5}?((?:[A-Z][\w'’-]*\s*)+)")
+
+
+def _some_of(claim: Claim, vocabulary: Vocabulary) -> str | None:
+    """Whether the figure counts some of a set its sentence names by reference ("nine of them
+    were pronounced dead", "at least four of those killed were teenagers", "Of those killed, 97
+    were women", "among the dead, 26 foreigners"), and what it names them as: the thing
+    (things.toml) written after ("were women"), "" for nothing. None for a figure that is no
+    such part."""
+    at = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    before = claim.sentence[max(0, at - 50):at].lower()  # bounded work
+    after = claim.sentence[end:end + 80].lower()
+    references = vocabulary.part_references
+    follows = _SOME_AFTER.match(after)
+    leads = _SOME_BEFORE.search(before)
+    if follows is not None:
+        named_by = follows.group(1)
+    elif leads is not None:
+        named_by = leads.group(1)
+    else:
+        return None
+    words = named_by.split()
+    if words[0] == "the":
+        if len(words) < 2 or phrase(" ".join(words[1:])) not in vocabulary.measure_nouns and \
+                f"the {words[1]}" not in vocabulary.measure_nouns:
+            return None  # "two of the trains": a count of trains, not of those named before
+    elif words[0] not in references:
+        return None
+    rest = after[follows.end():] if follows is not None else after
+    named = _SOME_NAMED.match(rest)
+    if named is not None:
+        thing, _ = _look_up(named.group(1), vocabulary)
+        if thing is not None and thing != "people" and vocabulary.things[thing].kind == "person":
+            return thing  # "were women"; not "were pronounced dead"
+    return ""
+
+
+#: "of them", "of those killed", "among the dead" right after the figure
+_SOME_AFTER = re.compile(r"\s+(?:of|among)\s+(them|whom|(?:those|the)(?:\s+[a-z]+)?)\b")
+#: "Of those killed, 97", "Among the dead were 26", "among them, 26" right before it
+_SOME_BEFORE = re.compile(r"\b(?:of|among)\s+(them|(?:those|the)(?:\s+[a-z]+)?)"
+                          r"(?:,\s*|\s+(?:were|was|are|is)\s+)"
+                          r"(?:at least |more than |about |some )?$")
+#: what the part is: "were women", "(were) teenagers", "-- nearly two-thirds -- were women"
+_SOME_NAMED = re.compile(r"(?:\s*(?:--|—|–).{0,30}?(?:--|—|–))?[\s,]*(?:(?:were|are|was|is)"
+                         r"\s+(?:all\s+)?)?([a-z]+(?:\s+[a-z]+)?)")
 
 
 def _percent(share: float | None) -> float | None:

@@ -109,6 +109,7 @@ class Vocabulary:
     linking_money_words: frozenset[str]  # "the damage could cost $3bn": the subject names it
     epithet_nouns: frozenset[str]  # "the Xbox maker": no named doer
     severity_words: dict[str, str]  # "seriously" → "serious": a degree of harm narrows a count
+    part_references: frozenset[str]  # "nine of them", "of those killed": some of a set named
     capitals: dict[str, str]  # country (as country_key gives it) → its capital, lower case
     capital_adjectives: dict[str, str]  # "french" → "paris": "in the French capital"
 
@@ -141,7 +142,7 @@ def load() -> Vocabulary:
     _check_top_level("events", {"events", "not_events"})
     _check_top_level("measures", {"measures", "country_names", "earlier_words",
                                   "epithet_nouns", "capitals", "stating_words",
-                                  "linking_money_words", "severity"})
+                                  "linking_money_words", "severity", "part_references"})
     capital_entries = lexicon.section("measures", "capitals",
                                       {"city": str, "adjectives": list}, required=("city",))
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
@@ -200,6 +201,7 @@ def load() -> Vocabulary:
         epithet_nouns=frozenset(lexicon.words("measures", "epithet_nouns")),
         severity_words={word: degree for degree in ("serious", "minor")
                         for word in lexicon.words("measures", f"severity.{degree}")},
+        part_references=frozenset(lexicon.words("measures", "part_references")),
         capitals={country: e["city"].lower() for country, e in capital_entries.items()},
         capital_adjectives={adjective.lower(): e["city"].lower()
                             for e in capital_entries.values()

@@ -519,7 +519,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
     written = _place_in_segment(anchor)
     if written is not None:
         return written
-    heads = [anchor, top, *([verb] if verb is not None else [])]
+    heads = [anchor, top, *_wholes_of(top), *([verb] if verb is not None else [])]
     holder = _place_holding(anchor) or _place_holding(top)
     if holder is not None:
         return holder
@@ -557,6 +557,13 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         if subjects and held and top not in subjects[0].subtree and _is_place(subjects[0]):
             return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
     return None
+
+
+def _wholes_of(top: Token) -> list[Token]:
+    """The noun a share or a part is of: "employees" in "90% of its employees in India" and
+    "2,000 of the residents in Paris", whose place is the figure's."""
+    return [g for c in top.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
 
 
 def _place_phrase(preposition: Token, place: Token) -> str:
