@@ -1186,3 +1186,14 @@ def test_a_share_of_staff_let_go_or_fired_is_one_quantity_and_a_country_a_part()
     ])
     assert together(story, ("about half", "d0"), ("nearly 50 percent", "d1"))
     assert not together(story, ("nearly 50 percent", "d1"), ("more than 90%", "d2"))
+
+
+def test_what_befell_a_share_is_read_after_its_whole() -> None:
+    story = compared([
+        ("A", "2023-05-14", "The election council said only 47 percent of votes had been "
+                            "processed by late evening."),
+        ("B", "2023-05-15", "With 89 percent of the vote counted, the president was ahead. "
+                            "Turnout was 88 percent."),
+    ])
+    assert together(story, ("only 47 percent", "d0"), ("89 percent", "d1"))
+    assert not together(story, ("only 47 percent", "d0"), ("88 percent", "d1"))

@@ -422,6 +422,11 @@ def _is_multiple(claim: Claim) -> bool:
 # --- the measure -------------------------------------------------------------------------------
 
 
+#: Words to look a measure up in, the indexes to look them up in, and which edge of the words a
+#: phrase must be at ("start", "end", "either")
+_Search = tuple[list[str], tuple[dict[str, str], ...], str]
+
+
 def _measure(
     claim: Claim, thing: Thing | None, unit: Unit | None, vocabulary: Vocabulary,
     before: list[str], after: list[str],
@@ -465,12 +470,12 @@ def _measure(
     # for words after the figure, "end" for words before it, "either"): a
     # noun names a measure before a verb does; words after the figure are read from its side,
     # so "45 aircraft will fly stranded passengers" says nothing of the aircraft
-    Search = tuple[list[str], tuple[dict[str, str], ...], str]
-    verbs_after: list[Search] = [
+    verbs_after: list[_Search] = [
         (after[:longest], (verbs,), "start"),
         (after[1:1 + longest], (verbs,), "start"),  # "1 million people took part"
         (_without_auxiliaries(after[1:])[:longest], (verbs,), "start"),  # "101 bodies had still
         # to be identified", "a million people have taken part"
+        *_verbs_after_the_whole(after, claim, unit, longest, verbs),
     ]
     for end in range(len(noun_phrase), 0, -1):
         found = _cue(noun_phrase[max(0, end - longest):end], counted, dimension, vocabulary,
@@ -483,7 +488,7 @@ def _measure(
                 if done is not None and done[0] is not found[0]:
                     return done
             break
-    searches: list[Search] = [
+    searches: list[_Search] = [
         (written, (nouns,), "either"),  # "magnitude 7", "a 6.9-magnitude quake"
         *((noun_phrase[max(0, end - longest):end], counted_nouns, "either")
           for end in range(len(noun_phrase), 0, -1)),
@@ -605,6 +610,24 @@ _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "bee
                           "would", "will", "could", "may", "might"})
 # Words between a figure's noun and the word saying what befell it (see _STATING_PARTICIPLES)
 _STATED = frozenset({*_STATING_PARTICIPLES, "now", "also", "officially", "as"})
+
+
+def _verbs_after_the_whole(after: list[str], claim: Claim, unit: Unit | None, longest: int,
+                           verbs: dict[str, str]) -> list[_Search]:
+    """For a share of a whole, the words after the whole's noun: in "47 percent of votes had
+    been processed" they say what befell the share."""
+    if unit is None or unit.dimension != "percentage" or not claim.noun_phrase or \
+            after[:1] != ["of"]:
+        return []
+    head = phrase(claim.noun_phrase).split()[-1]
+    window = after[:_WHOLE_WORDS]
+    if head not in window:
+        return []
+    return [(_without_auxiliaries(after[window.index(head) + 1:])[:longest], (verbs,), "start")]
+
+
+#: How many words after a share its whole's noun may end at ("of Twitter's global workforce")
+_WHOLE_WORDS = 8
 
 
 def _without_auxiliaries(words: list[str]) -> list[str]:
