@@ -1197,3 +1197,13 @@ def test_what_befell_a_share_is_read_after_its_whole() -> None:
     ])
     assert together(story, ("only 47 percent", "d0"), ("89 percent", "d1"))
     assert not together(story, ("only 47 percent", "d0"), ("88 percent", "d1"))
+
+
+def test_a_number_that_names_the_quake_does_not_hide_the_toll_before_it() -> None:
+    story = compared([
+        ("A", "2024-01-03", "The death toll rose to 202 on Wednesday."),
+        ("B", "2024-01-04", "Deaths from the magnitude 7.5 earthquake now stand at 206."),
+        ("C", "2024-01-05", "A spokesman gave the toll from the magnitude 7.5 quake as 213."),
+    ])
+    assert together(story, ("202", "d0"), ("206", "d1"), ("213", "d2"))
+    assert not together(story, ("206", "d1"), ("7.5", "d1"))

@@ -25,15 +25,17 @@ from .ranges import Bounds, figure_range, stated_range
 from .vocabulary import Measure, Thing, Unit, Vocabulary
 
 # Words that end the stretch of a clause read for a figure's measure; ", and" opens a new one
-# ("had been caught in the jam, and 12 vessels crossed").
-_CLAUSE_END = re.compile(r"[;:.!?\n—–()\[\]\"“”]|\s-\s|,\s+(?:and|but|while|whereas)\s")
+# ("had been caught in the jam, and 12 vessels crossed"); a full stop does, not the point of
+# "magnitude 7.5" nor the comma of "1,000"
+_CLAUSE_END = re.compile(r"[;:!?\n—–()\[\]\"“”]|\.(?!\d)|\s-\s|,\s+(?:and|but|while|whereas)\s")
 # Participles between a figure's noun and the word saying what befell it: "were reported
 # dead", "are still registered as missing", "are feared to be dead"
 _STATING_PARTICIPLES = ("reported", "confirmed", "feared", "believed", "thought", "presumed",
                         "listed", "registered", "recorded", "declared", "classed", "counted",
                         "known")
 # "registered as missing", "listed as dead": after one of them "as" ends no clause
-_AFTER_END = re.compile(r"[,;:.!?\n—–()\[\]\"“”]|\s-\s|\b(?:and|or|but|while|whereas|with)\b|"
+_AFTER_END = re.compile(r"[;:!?\n—–()\[\]\"“”]|[.,](?!\d)|\s-\s|"
+                        r"\b(?:and|or|but|while|whereas|with)\b|"
                         + "".join(f"(?<!{verb} )" for verb in _STATING_PARTICIPLES) + r"\bas\b")
 # "77 kilometres (48 miles) southwest of": the words after a conversion are the figure's too
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
@@ -166,7 +168,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         if event is None or event == thing.event:
             event = thing.event
         thing = vocabulary.things[thing.counts]
-    before, after = _around(claim, settings)
+    before, after = _around(claim, settings, vocabulary)
     block: tuple[str, ...] | None
     if _is_multiple(claim):  # "almost twice as many": a ratio of two counts, not a count
         measure, measure_word = None, ""
@@ -698,11 +700,13 @@ def _count_dimension(claim: Claim) -> str:
     return "count"
 
 
-def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[str]]:
+def _around(claim: Claim, settings: CompareSettings,
+            vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
     """The words of the figure's clause before it (last nearest) and after it (first nearest).
     Before, back to the previous figure or the clause's start; after, up to the next figure,
     comma or conjunction: "632 dead and 329 injured", "the number of dead at 2,122 and the
-    injured at 2,421"."""
+    injured at 2,421". A number that names a thing ("the magnitude 7 quake") is left out with
+    its noun and stops nothing: "deaths from the magnitude 7 quake now number 2,960"."""
     sentence = claim.sentence.lower()
     start = max(0, claim.start - claim.sentence_start)
     end = max(start, claim.end - claim.sentence_start)
@@ -717,9 +721,21 @@ def _around(claim: Claim, settings: CompareSettings) -> tuple[list[str], list[st
     tail = tail[:stop.start()] if stop else tail
     if claim.place:  # "300,000 people across Israel took to the streets"
         tail = tail.replace(f" {claim.place.lower()} ", " ", 1)
-    before = _words_to_figure(_WORD.findall(head)[::-1])[::-1][-settings.cue_words_before:]
-    after = _words_to_figure(_WORD.findall(tail))[:settings.cue_words_after]
-    return before, after
+    prefixes = vocabulary.number_prefixes
+    before = _words_to_figure(_named_numbers_out(_WORD.findall(head), prefixes)[::-1])[::-1]
+    after = _words_to_figure(_named_numbers_out(_WORD.findall(tail), prefixes))
+    return before[-settings.cue_words_before:], after[:settings.cue_words_after]
+
+
+def _named_numbers_out(words: list[str], prefixes: frozenset[str]) -> list[str]:
+    """``words`` without the numbers that name a thing and their nouns ("magnitude 7")."""
+    kept: list[str] = []
+    for word in words:
+        if word[0].isdigit() and kept and kept[-1] in prefixes:
+            kept.pop()
+        else:
+            kept.append(word)
+    return kept
 
 
 def _words_to_figure(words: list[str]) -> list[str]:

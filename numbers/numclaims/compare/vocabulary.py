@@ -110,6 +110,9 @@ class Vocabulary:
     epithet_nouns: frozenset[str]  # "the Xbox maker": no named doer
     severity_words: dict[str, str]  # "seriously" → "serious": a degree of harm narrows a count
     part_references: frozenset[str]  # "nine of them", "of those killed": some of a set named
+    #: nouns written before a number that say what it measures (numbers.toml
+    #: [measure_prefixes]): the 7 of "the magnitude 7 quake" names the quake, no figure
+    number_prefixes: frozenset[str]
     capitals: dict[str, str]  # country (as country_key gives it) → its capital, lower case
     capital_adjectives: dict[str, str]  # "french" → "paris": "in the French capital"
 
@@ -202,6 +205,7 @@ def load() -> Vocabulary:
         severity_words={word: degree for degree in ("serious", "minor")
                         for word in lexicon.words("measures", f"severity.{degree}")},
         part_references=frozenset(lexicon.words("measures", "part_references")),
+        number_prefixes=frozenset(lexicon.words("numbers", "measure_prefixes.words.forms")),
         capitals={country: e["city"].lower() for country, e in capital_entries.items()},
         capital_adjectives={adjective.lower(): e["city"].lower()
                             for e in capital_entries.values()
