@@ -1207,3 +1207,24 @@ def test_a_number_that_names_the_quake_does_not_hide_the_toll_before_it() -> Non
     ])
     assert together(story, ("202", "d0"), ("206", "d1"), ("213", "d2"))
     assert not together(story, ("206", "d1"), ("7.5", "d1"))
+
+
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts() -> None:
+    story = compared([
+        ("A", "2023-06-04", "Children made up 41 of the 288 dead, the railway ministry said."),
+        ("B", "2023-06-05", "The toll stands at 288. Among the victims were 41 children."),
+        ("C", "2023-06-05", "Rescuers said 288 people were killed."),
+    ])
+    assert together(story, ("288", "d0"), ("288", "d1"), ("288", "d2"))
+    assert not together(story, ("41", "d0"), ("288", "d0"))  # a part, never a conflict
+    assert "killed" in group_of(story, "41", "d0").label
+
+
+def test_a_count_of_a_thing_joins_a_measure_of_that_thing_it_agrees_with() -> None:
+    story = compared([
+        ("A", "2024-03-26", "The freighter sailed with two pilots on board, the owner said."),
+        ("B", "2024-03-26", "All 21 crew and the two pilots have been accounted for."),
+        ("C", "2024-03-27", "The freighter had three pilots on board, a port official said."),
+    ])
+    assert together(story, ("two", "d0"), ("two", "d1"))
+    assert not together(story, ("two", "d1"), ("21", "d1"))

@@ -571,17 +571,18 @@ def _measures_counting(
     vocabulary: Vocabulary,
 ) -> set[tuple[str, ...]]:
     """For a counted thing no measure was read for, the blocks of the measures that count it
-    whole (measures.toml ``same``); for a measure, the blocks of the things it counts whole."""
+    whole (measures.toml ``same``) or count it as their part ("two pilots" beside "two pilots
+    on board"); for a measure, the blocks of the things it counts whole or as its part."""
     block = reading.block
     if block is None:
         return set()
     keys = by_dimension[_dimension(block)]
     if block[0] == "thing" and reading.measure is None:
         names = {m.name for m in vocabulary.measures.values() if block[1] in m.same}
-        return {key for key in keys if key[0] == "measure" and key[1] in names}
-    if block[0] == "measure" and block[2] == "count" and reading.measure is not None \
-            and not block[3]:
-        same = reading.measure.same
+        return {key for key in keys if key[0] == "measure" and (
+            key[1] in names or key[2] == "count" and key[3] == block[1])}
+    if block[0] == "measure" and block[2] == "count" and reading.measure is not None:
+        same = reading.measure.same if not block[3] else {block[3]}
         return {key for key in keys if key[0] == "thing" and key[1] in same}
     return set()
 

@@ -287,7 +287,7 @@ def _some_of(claim: Claim, vocabulary: Vocabulary) -> str | None:
         named_by = leads.group(1)
     else:
         return None
-    words = named_by.split()
+    words = [word for word in named_by.split() if not word[0].isdigit()]  # "the 154 dead"
     if words[0] == "the":
         if len(words) < 2 or phrase(" ".join(words[1:])) not in vocabulary.measure_nouns and \
                 f"the {words[1]}" not in vocabulary.measure_nouns:
@@ -300,18 +300,22 @@ def _some_of(claim: Claim, vocabulary: Vocabulary) -> str | None:
         thing, _ = _look_up(named.group(1), vocabulary)
         if thing is not None and thing != "people" and vocabulary.things[thing].kind == "person":
             return thing  # "were women"; not "were pronounced dead"
+    subject, _ = _look_up(claim.agent or "", vocabulary)
+    if subject is not None and subject != "people" and vocabulary.things[subject].kind == "person":
+        return subject  # "Women accounted for 98 of the 154 dead"
     return ""
 
 
-#: "of them", "of those killed", "among the dead" right after the figure
-_SOME_AFTER = re.compile(r"\s+(?:of|among)\s+(them|whom|(?:those|the)(?:\s+[a-z]+)?)\b")
+#: "of them", "of those killed", "among the dead", "of the 154 dead" right after the figure
+_SOME_AFTER = re.compile(r"\s+(?:of|among)\s+(them|whom|(?:those|the)(?:\s+[\d,.]*\d)?"
+                         r"(?:\s+[a-z]+)?)\b")
 #: "Of those killed, 97", "Among the dead were 26", "among them, 26" right before it
 _SOME_BEFORE = re.compile(r"\b(?:of|among)\s+(them|(?:those|the)(?:\s+[a-z]+)?)"
                           r"(?:,\s*|\s+(?:were|was|are|is)\s+)"
                           r"(?:at least |more than |about |some )?$")
 #: what the part is: "were women", "(were) teenagers", "-- nearly two-thirds -- were women"
 _SOME_NAMED = re.compile(r"(?:\s*(?:--|—|–).{0,30}?(?:--|—|–))?[\s,]*(?:(?:were|are|was|is)"
-                         r"\s+(?:all\s+)?)?([a-z]+(?:\s+[a-z]+)?)")
+                         r"\s+(?:all\s+)?)?(?!(?:and|or|but)\b)([a-z]+(?:\s+[a-z]+)?)")
 
 
 def _percent(share: float | None) -> float | None:
@@ -479,6 +483,7 @@ def _measure(
         # to be identified", "a million people have taken part"
         *_verbs_after_the_whole(after, claim, unit, longest, verbs),
     ]
+    after_whole = _after_the_whole_figure(claim, unit, longest)
     for end in range(len(noun_phrase), 0, -1):
         found = _cue(noun_phrase[max(0, end - longest):end], counted, dimension, vocabulary,
                      counted_nouns)
@@ -498,6 +503,7 @@ def _measure(
         (after[1:1 + longest], (nouns,), "start"),
         (_without_auxiliaries(after[1:])[:longest], (nouns,), "start"),  # "were reported dead"
         *verbs_after,
+        (after_whole, both, "start"),  # "98 of the 154 dead": some of the dead
     ]
     if dimension == "currency" and " ".join(event_words) in vocabulary.linking_money_words:
         # "the damage could cost as much as $3bn": the subject's noun, then the verb
@@ -627,6 +633,20 @@ def _verbs_after_the_whole(after: list[str], claim: Claim, unit: Unit | None, lo
         return []
     return [(_without_auxiliaries(after[window.index(head) + 1:])[:longest], (verbs,), "start")]
 
+
+def _after_the_whole_figure(claim: Claim, unit: Unit | None, longest: int) -> list[str]:
+    """For a count that is part of a counted whole ("98 of the 154 dead", "37 of its 1,200
+    injured"), the words after the whole's figure: they name what both count."""
+    if unit is not None:
+        return []
+    end = claim.end - claim.sentence_start
+    whole = _OF_A_COUNTED_WHOLE.match(claim.sentence[end:end + 80].lower())  # bounded work
+    return _WORD.findall(whole.group(1))[:longest] if whole else []
+
+
+#: "of the 154 dead", "among its 1,200 injured": a whole counted, then what it counts
+_OF_A_COUNTED_WHOLE = re.compile(r"\s+(?:of|among)\s+(?:the|its|their)\s+\d[\d,.]*\s+"
+                                 r"([a-z][a-z ]*)")
 
 #: How many words after a share its whole's noun may end at ("of Twitter's global workforce")
 _WHOLE_WORDS = 8
