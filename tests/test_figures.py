@@ -692,6 +692,8 @@ AGES = [
     ("A man in his mid-60s died.", "in his mid-60s", "vague", 64.0, 66.0),
     ("A boy in his late teens was held.", "in his late teens", "vague", 17.0, 19.0),
     ("A girl in her early teens was found.", "in her early teens", "vague", 13.0, 16.0),
+    ("The club met the 19-year-old's asking price.", "19-year-old's", "=", 19.0, 19.0),
+    ("Scaffolding hid the 700-year-old’s spire.", "700-year-old’s", "=", 700.0, 700.0),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .grammar import (
@@ -115,10 +116,11 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         unit = _unit_at(ctx, j + 1, ceiling, cand)
         if unit:
             cand.unit, cand.end = unit[0], unit[1]
-            if _is_compound_adjective(ctx, cand.end) and toks[cand.end + 1].low in lex.age_nouns \
-                    and \
+            if _is_compound_adjective(ctx, cand.end) and \
+                    _POSSESSIVE_END.sub("", toks[cand.end + 1].low) in lex.age_nouns and \
                     unit[0].dimension == "time":
-                # "a 16-year-old", "a six-month-old baby": an age, not a length of time
+                # "a 16-year-old", "a six-month-old baby", "the 25-year-old's fee": an age, not
+                # a length of time
                 age = _Unit(f"{unit[0].name} of age", lex.age_unit.dimension)
                 cand.unit, cand.end, cand.age = age, cand.end + 2, True
         return
@@ -135,6 +137,8 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
             if unit and unit[0].dimension == "time":
                 cand.unit, cand.end = unit[0], unit[1]
 
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 #: Words written between a number and the unit of time it counts: "12 consecutive hours",
 #: "three straight days", "five more years".
