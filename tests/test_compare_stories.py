@@ -1228,3 +1228,17 @@ def test_a_count_of_a_thing_joins_a_measure_of_that_thing_it_agrees_with() -> No
     ])
     assert together(story, ("two", "d0"), ("two", "d1"))
     assert not together(story, ("two", "d1"), ("21", "d1"))
+
+
+def test_a_toll_of_one_nationality_is_that_countrys_part_of_the_toll() -> None:
+    story = compared([
+        ("A", "2024-06-18", "Saudi Arabia said the hajj death toll had reached 550 on Tuesday."),
+        ("B", "2024-06-19", "Saudi officials put the toll at 922, and 14 Jordanians were among "
+                            "the dead."),
+        ("C", "2024-06-20", "Jordan said 41 Jordanians had died in Saudi Arabia."),
+        ("D", "2024-06-20", "The toll in Saudi Arabia rose to 1,081."),
+    ])
+    assert together(story, ("550", "d0"), ("922", "d1"), ("1,081", "d3"))
+    assert together(story, ("14", "d1"), ("41", "d2"))
+    assert not together(story, ("41", "d2"), ("1,081", "d3"))
+    assert "Jordan" in group_of(story, "41", "d2").label

@@ -165,7 +165,11 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
     for reading in readings:  # "90% of its employees in India": India's staff, in any story
         if reading.index in named and _place_of_the_whole(reading):
             reading.place = f"country {named.pop(reading.index)}"
-    if not named and not any(r.place and r.place.endswith("capital") for r in readings):
+    # "14 Jordanian pilgrims died in Mecca", "658 Egyptians": their country's part of the toll
+    nationals = {reading.index: country for reading in readings
+                 if (country := _nationality(reading, vocabulary)) is not None}
+    if not named and not nationals and \
+            not any(r.place and r.place.endswith("capital") for r in readings):
         return
     articles: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, int]] = set()
@@ -181,12 +185,29 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
         return
     story = ranked[0][1]
     for reading in readings:
-        country = named.get(reading.index)
+        country = nationals.get(reading.index, named.get(reading.index))
         if country is not None and country != story:
             reading.place = f"country {country}"
         elif reading.place is not None:
             reading.place = _capital(reading.place, story, vocabulary)
     _places_beside_the_whole(readings, story, vocabulary)
+
+
+def _nationality(reading: Reading, vocabulary: Vocabulary) -> str | None:
+    """The country of the people a count of people names by nationality ("14 Jordanian
+    pilgrims", "deaths among Egyptians", "98 Indians"), or None."""
+    measure = reading.measure
+    if measure is not None and not measure.placed or reading.block is None or reading.claim.unit:
+        return None
+    words = [word.strip(".,;:'’") for word in (reading.claim.noun_phrase or "").split()]
+    # of people only: "Iranian drones" are no Iranians
+    of_people = measure is not None and "people" in measure.counts
+    for at, word in enumerate(words):
+        if word[:1].isupper() and (of_people or at == len(words) - 1):
+            country = vocabulary.nationalities.get(singular(word.lower()))
+            if country is not None:
+                return country
+    return None
 
 
 def _places_beside_the_whole(readings: Sequence[Reading], story: str,

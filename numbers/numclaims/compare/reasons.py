@@ -62,7 +62,14 @@ def place_text(readings: Sequence[Reading]) -> str:
     key = readings[0].place
     places = [r.claim.place for r in readings if r.claim.place]
     # "in Paris" rather than "in the capital", where members write both
-    written = next((place for place in places if key in place.lower()), places[0] if places else "")
+    if key.startswith("country "):
+        country = _country_name(key)
+        written = next((place for place in places if country in place.lower()), "")
+        if not written:  # "14 Jordanian pilgrims died in Mecca": Jordan's
+            return f"from {country.title()}"
+    else:
+        written = next((place for place in places if key in place.lower()),
+                       places[0] if places else "")
     text = " ".join(written.strip(" ,").split())
     text = re.sub(r"(?i)\s+alone$", "", text)  # "In Yangbi county alone"
     text = text[:1].lower() + text[1:] if text[:3].lower() in ("in ", "at ") else text
@@ -196,7 +203,16 @@ def _what_reason(reading: Reading, reference: Reading) -> str:
 
 
 def _place_reason(reading: Reading) -> str:
-    return f"same place ({reading.claim.place})" if reading.place and reading.claim.place else ""
+    if reading.place and reading.claim.place:
+        return f"same place ({reading.claim.place})"
+    if reading.place and reading.place.startswith("country "):
+        return f"same nationality ({_country_name(reading.place).title()})"
+    return ""
+
+
+def _country_name(key: str) -> str:
+    """The country a place key names ("country south_korea" → "south korea")."""
+    return key.removeprefix("country ").replace("_", " ")
 
 
 def _event_reason(reading: Reading, reference: Reading) -> str:

@@ -115,6 +115,7 @@ class Vocabulary:
     number_prefixes: frozenset[str]
     capitals: dict[str, str]  # country (as country_key gives it) → its capital, lower case
     capital_adjectives: dict[str, str]  # "french" → "paris": "in the French capital"
+    nationalities: dict[str, str]  # "jordanian" → "jordan": "14 Jordanian pilgrims"
 
     def family(self, event: str | None) -> str | None:
         return None if event is None else self.families.get(event, event)
@@ -210,6 +211,8 @@ def load() -> Vocabulary:
         capital_adjectives={adjective.lower(): e["city"].lower()
                             for e in capital_entries.values()
                             for adjective in e.get("adjectives", ())},
+        nationalities={adjective.lower(): country for country, e in capital_entries.items()
+                       for adjective in e.get("adjectives", ())},
     )
 
 
