@@ -1242,3 +1242,17 @@ def test_a_toll_of_one_nationality_is_that_countrys_part_of_the_toll() -> None:
     assert together(story, ("14", "d1"), ("41", "d2"))
     assert not together(story, ("41", "d2"), ("1,081", "d3"))
     assert "Jordan" in group_of(story, "41", "d2").label
+
+
+def test_each_named_persons_age_is_their_own_and_two_ages_of_one_person_conflict() -> None:
+    story = compared([
+        ("A", "2023-06-21", "Those aboard included the explorer Hamish Harding, 58, the "
+                            "student Suleman Dawood, 19, and the pilot Stockton Rush, 61."),
+        ("B", "2023-06-22", "The dead were named as Hamish Harding (58) and Suleman Dawood (18)."),
+    ])
+    assert together(story, ("58", "d0"), ("58", "d1"))
+    assert group_of(story, "58", "d0").verdict == "consistent"
+    assert together(story, ("19", "d0"), ("18", "d1"))
+    assert group_of(story, "19", "d0").verdict == "conflict"
+    assert not together(story, ("58", "d0"), ("61", "d0"))
+    assert "Dawood" in group_of(story, "18", "d1").label

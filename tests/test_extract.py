@@ -726,3 +726,15 @@ def test_a_where_clause_that_reports_a_count_scopes_it_to_its_place() -> None:
     [claim] = extract("Search efforts are continuing in Derna, where the Red Crescent says the "
                       "death toll has risen to 11,300.", published="2023-09-15")
     assert claim.place == "in Derna"
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("The dead were named as Hamish Harding (58) and Ann Lee (61).", "61", "year of age"),
+    ("The explorer Paul-Henri Nargeolet (77) led the dive.", "77", "year of age"),
+    ("Sales at Boeing (12) fell sharply.", "12", None),
+    ("The firm's staff (58) voted on the offer.", "58", None),
+])
+def test_a_number_in_brackets_after_a_full_name_is_an_age(text: str, surface: str,
+                                                          unit: str | None) -> None:
+    claim = next(c for c in extract(text) if c.surface == surface)
+    assert claim.unit == unit

@@ -157,7 +157,11 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
     if share:
         unit = vocabulary.units["percentage"]
     thing, thing_word = _thing(claim, vocabulary)
-    event = _event(claim, vocabulary)
+    age = claim.dimension == "age"
+    if age and not thing_word:  # "Hamish Harding, 58": Harding's age
+        thing_word = _person_aged(claim)
+    # a person's age is theirs whatever the verb: "named as Hamish Harding (58)"
+    event = None if age else _event(claim, vocabulary)
     event_class = vocabulary.events.get(event or "")
     if event_class is not None and event_class.speakers is not None:
         if thing is not None and thing.kind == "person":
@@ -316,6 +320,18 @@ _SOME_BEFORE = re.compile(r"\b(?:of|among)\s+(them|(?:those|the)(?:\s+[a-z]+)?)"
 #: what the part is: "were women", "(were) teenagers", "-- nearly two-thirds -- were women"
 _SOME_NAMED = re.compile(r"(?:\s*(?:--|—|–).{0,30}?(?:--|—|–))?[\s,]*(?:(?:were|are|was|is)"
                          r"\s+(?:all\s+)?)?(?!(?:and|or|but)\b)([a-z]+(?:\s+[a-z]+)?)")
+
+
+def _person_aged(claim: Claim) -> str:
+    """The surname of the person an age is written after ("Hamish Harding, 58,", "Paul-Henri
+    Nargeolet (77)"), lower case, or ""."""
+    at = claim.start - claim.sentence_start
+    named = _AGED_NAME.search(claim.sentence[max(0, at - 60):at])  # bounded work
+    return named.group(1).lower() if named else ""
+
+
+#: a full name, then the comma or bracket an age follows
+_AGED_NAME = re.compile(r"[A-Z][\w'’.-]*\s+([A-Z][\w'’-]+)\s*[,(]\s*$")
 
 
 def _percent(share: float | None) -> float | None:
@@ -835,9 +851,11 @@ def _block(
         # 12 weeks of pay and six months of health care are apart, and so are the 1.6-mile
         # bridge and the 985-foot vessel: amounts are lined up by what they measure; where
         # nothing names it, only with figures they agree with (see Reading.weak)
-        if not word:
-            return ("unit", dimension, "", trend), label
-        return ("unit", dimension, word, trend), label + f" of {word}"
+        if claim.dimension == "age":
+            label = f"age of {word.title()}" if word else "ages"
+        elif word:
+            label += f" of {word}"
+        return ("unit", dimension, word, trend), label
     if measure is not None:
         # "cut 8,000 jobs" and "8,000 job losses" are one count: the measure says the change
         return ("measure", measure.name, "count", what, ""), _part_label(measure, thing, what)

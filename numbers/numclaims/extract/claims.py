@@ -852,7 +852,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _is_age(figure: Figure, whole: Span | None) -> bool:
     """A bare number between commas after a person is their age: "Djokovic, 37, won", "a
-    man, 71, was arrested"."""
+    man, 71, was arrested"; so is one in brackets after a full name ("Hamish Harding (58)")."""
     if figure.unit or figure.qualifier != "=" or whole is None or figure.value is None:
         return False
     if not (float(figure.value).is_integer() and 0 < figure.value <= MAX_AGE):
@@ -864,6 +864,10 @@ def _is_age(figure: Figure, whole: Span | None) -> bool:
     # a name ("Djokovic", which the tagger may not mark as a person) or a person noun
     is_person = person.ent_type_ == "PERSON" or person.pos_ == "PROPN" or \
         person.lemma_.lower() in _cues().person_nouns
+    if before.text == "(":  # "Hamish Harding (58)"; not "Boeing (12)": a full name only
+        first = doc[whole.start - 3] if whole.start >= 3 else None
+        return after.text == ")" and first is not None and person.pos_ == first.pos_ == "PROPN" \
+            and person.text[:1].isupper() and first.text[:1].isupper()
     return before.text == "," and after.text in (",", ")") and is_person
 
 
