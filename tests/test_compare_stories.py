@@ -1256,3 +1256,13 @@ def test_each_named_persons_age_is_their_own_and_two_ages_of_one_person_conflict
     assert group_of(story, "19", "d0").verdict == "conflict"
     assert not together(story, ("58", "d0"), ("61", "d0"))
     assert "Dawood" in group_of(story, "18", "d1").label
+
+
+def test_a_cut_of_the_headcount_by_a_share_is_the_job_cut() -> None:
+    story = compared([
+        ("A", "2022-11-05", "The company cut its headcount by about half on Friday."),
+        ("B", "2022-11-05", "The firm laid off 50% of its employees."),
+        ("C", "2022-11-06", "Its shares fell by 5% after the cuts."),
+    ])
+    assert together(story, ("about half", "d0"), ("50%", "d1"))
+    assert not together(story, ("50%", "d1"), ("5%", "d2"))

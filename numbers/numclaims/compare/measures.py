@@ -462,6 +462,9 @@ def _measure(
     if not counted and unit is not None and unit.dimension == "percentage" and claim.noun_phrase:
         head = phrase(claim.noun_phrase).split()[-1]  # "25% of its employees"
         counted = {head, singular(head)}
+    elif not counted and unit is not None and unit.dimension == "percentage" and \
+            len(before) >= 3 and before[-1] == "by" and before[-3] in _OWNERS:
+        counted = {before[-2], singular(before[-2])}  # "cut its headcount by about half"
     if thing is None and _people_by_name(claim):
         counted.add("people")  # "40 Palestinians", "hundreds of thousands of Israelis"
     verb = _verb_read_as_noun(claim, vocabulary)
@@ -555,6 +558,10 @@ def _measure(
     if dimension == "percentage" and not counted:
         return _named_share(claim, vocabulary), ""
     return None, ""
+
+
+#: words before the noun a change "by" a share is of: "cut its workforce by 10%"
+_OWNERS = frozenset({"its", "the", "their", "his", "her", "our"})
 
 
 def _counts_common_noun(claim: Claim) -> bool:
