@@ -1266,3 +1266,13 @@ def test_a_cut_of_the_headcount_by_a_share_is_the_job_cut() -> None:
     ])
     assert together(story, ("about half", "d0"), ("50%", "d1"))
     assert not together(story, ("50%", "d1"), ("5%", "d2"))
+
+
+def test_people_being_brought_home_are_the_people_repatriated() -> None:
+    story = compared([
+        ("A", "2019-09-23", "The regulator is bringing home 150,000 tourists."),
+        ("B", "2019-09-23", "In all 180,000 holidaymakers will be flown home over two weeks."),
+    ])
+    # figures that disagree are still one quantity, side by side
+    assert together(story, ("150,000", "d0"), ("180,000", "d1"))
+    assert "brought home" in group_of(story, "150,000", "d0").label
