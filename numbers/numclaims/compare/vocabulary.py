@@ -149,6 +149,9 @@ def load() -> Vocabulary:
                                   "linking_money_words", "severity", "part_references"})
     capital_entries = lexicon.section("measures", "capitals",
                                       {"city": str, "adjectives": list}, required=("city",))
+    capitals = {country: e["city"].lower() for country, e in capital_entries.items()}
+    nationalities = {adjective.lower(): country for country, e in capital_entries.items()
+                     for adjective in e.get("adjectives", ())}
     thing_entries = lexicon.section("things", "things", _THING_SCHEMA,
                                     required=("phrases", "label"))
     event_entries = lexicon.section("events", "events", _EVENT_SCHEMA,
@@ -207,12 +210,10 @@ def load() -> Vocabulary:
                         for word in lexicon.words("measures", f"severity.{degree}")},
         part_references=frozenset(lexicon.words("measures", "part_references")),
         number_prefixes=frozenset(lexicon.words("numbers", "measure_prefixes.words.forms")),
-        capitals={country: e["city"].lower() for country, e in capital_entries.items()},
-        capital_adjectives={adjective.lower(): e["city"].lower()
-                            for e in capital_entries.values()
-                            for adjective in e.get("adjectives", ())},
-        nationalities={adjective.lower(): country for country, e in capital_entries.items()
-                       for adjective in e.get("adjectives", ())},
+        capitals=capitals,
+        capital_adjectives={adjective: capitals[country]
+                            for adjective, country in nationalities.items()},
+        nationalities=nationalities,
     )
 
 
