@@ -1276,3 +1276,22 @@ def test_people_being_brought_home_are_the_people_repatriated() -> None:
     # figures that disagree are still one quantity, side by side
     assert together(story, ("150,000", "d0"), ("180,000", "d1"))
     assert "brought home" in group_of(story, "150,000", "d0").label
+
+
+def test_a_toll_from_a_crowd_crush_counts_the_dead_not_the_crowd() -> None:
+    story = compared([
+        ("Wire", "2022-10-31", "Death toll from Seoul crowd crush climbs to 154."),
+        ("Daily", "2022-10-31", "The crush killed 154 people, and a crowd of about 100,000 had "
+                                "gathered in the district."),
+    ])
+    assert together(story, ("154", "d0"), ("154", "d1"))
+    assert not together(story, ("154", "d0"), ("about 100,000", "d1"))
+
+
+def test_the_injured_after_a_toll_are_not_more_of_the_dead() -> None:
+    story = compared([
+        ("Wire", "2015-04-26", "Deaths from the avalanche rose to 18, with 61 injured."),
+        ("Daily", "2015-04-26", "The avalanche killed 18 climbers and guides; 61 were hurt."),
+    ])
+    assert not together(story, ("18", "d0"), ("61", "d0"))
+    assert together(story, ("61", "d0"), ("61", "d1"))

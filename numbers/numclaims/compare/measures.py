@@ -530,13 +530,13 @@ def _measure(
     searches.append((event_words, (verbs,), "either"))  # a verb: "paid" is no salary
     if _modifier_figure(claim):
         before, after = [], []  # "the death toll from the three-train pile-up": trains, no toll
-    next_word: dict[int, list[str]] = {}  # a before-window's word after it
+    before_end: dict[int, int] = {}  # a before-window's end in ``before``
     clause_from = len(searches)  # from here on, words of the clause, not of the figure's phrase
     for distance in range(max(len(before), len(after))):
         end = len(before) - distance
         if end > 0:
             searches.append((before[max(0, end - longest):end], both, "end"))
-            next_word[len(searches) - 1] = before[end:end + 1]
+            before_end[len(searches) - 1] = end
         if 2 <= distance < len(after):
             searches.append((after[distance:distance + longest], both, "start"))
     for at, (words, indexes, edge) in enumerate(searches):
@@ -551,12 +551,46 @@ def _measure(
             continue
         cue = found[1].split()
         at_start = edge == "start" or words[:len(cue)] == cue
-        following = words[len(cue):len(cue) + 1] if at_start else next_word.get(at, [])
-        if not _names_other(following, found[0], counted, vocabulary):
-            return found
+        window_end = before_end.get(at)
+        following = words[len(cue):len(cue) + 1] if at_start or window_end is None else \
+            before[window_end:window_end + 1]
+        if _names_other(following, found[0], counted, vocabulary):
+            continue
+        if window_end is not None:
+            return _head_before_phrase(before[:window_end - len(cue)], counted, dimension,
+                                       vocabulary, nouns) or found
+        return found
     if dimension == "percentage" and not counted:
         return _named_share(claim, vocabulary), ""
     return None, ""
+
+
+#: prepositions that open a phrase naming the cause a measure before it is of ("the toll
+#: *from* the crush", "deaths *after* the storm")
+_MODIFYING = frozenset({"from", "after"})
+
+
+def _head_before_phrase(
+    words: list[str], counted: set[str], dimension: str, vocabulary: Vocabulary,
+    nouns: dict[str, str],
+) -> tuple[Measure, str] | None:
+    """The measure a noun names before the prepositional phrase a cue is in: in "the death
+    toll from the Itaewon crowd crush climbs to 154" the crowd is where the dead were, and
+    the toll is what 154 counts."""
+    for back in range(1, min(len(words), _PHRASE_WORDS) + 1):
+        if words[-back] in _MODIFYING:
+            head = words[:-back]
+            found = _cue(head[-vocabulary.longest_cue:], counted, dimension, vocabulary,
+                         (nouns,), edge="end")
+            if found is not None and counted and found[0].counts and \
+                    not counted & (found[0].counts | {"people"}):
+                return None  # "outages from the storm left 4.5 million homes": homes, no outage
+            return found
+    return None
+
+
+#: how many words a modifying phrase may have before the cue in it ("from the Itaewon")
+_PHRASE_WORDS = 3
 
 
 #: words before the noun a change "by" a share is of: "cut its workforce by 10%"

@@ -483,6 +483,16 @@ def _names_own_count(anchor: Token, previous: Token | None) -> bool:
         return False
     lemma = previous.lemma_.lower()
     head = anchor.head
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and after.lower_ in _cues().stated_adjectives:
+        stated = after  # "deaths rose to 18, with 61 injured"
+    elif anchor.dep_ in ("nsubj", "nsubjpass") and head.lower_ in _cues().stated_adjectives:
+        stated = head  # "deaths rose to 18, and 61 were injured"
+    else:
+        stated = None
+    if stated is not None and stated.lower_ != previous.lower_ and \
+            lemma not in _cues().person_nouns | {"people", "person"}:
+        return True  # the injured, not deaths
     if lemma in _cues().stated_adjectives and head.dep_ == "prep" and \
             head.head.lower_ in _cues().stated_adjectives and head.head.i != previous.i:
         return True  # "put the dead at 1,300 and the injured at 1,800"
