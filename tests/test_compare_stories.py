@@ -1295,3 +1295,16 @@ def test_the_injured_after_a_toll_are_not_more_of_the_dead() -> None:
     ])
     assert not together(story, ("18", "d0"), ("61", "d0"))
     assert together(story, ("61", "d0"), ("61", "d1"))
+
+
+def test_a_price_at_its_highest_since_a_year_is_todays_price_not_a_count_since_then() -> None:
+    story = compared([
+        ("Wire", "2021-05-17", "The national average price of gasoline rose to $3.045 a gallon, "
+                               "the highest since October 2014."),
+        ("Daily", "2021-05-17", "Gasoline averaged $3.04 a gallon nationwide on Monday, AAA "
+                                "said."),
+    ])
+    [claim] = [member.claim for member in group_of(story, "$3.045 a gallon", "d0").members
+               if member.claim.surface == "$3.045 a gallon"]
+    assert claim.time_scope is None
+    assert together(story, ("$3.045 a gallon", "d0"), ("$3.04 a gallon", "d1"))

@@ -255,6 +255,12 @@ CASES = [
          "A drone flies over Kyiv during a Russian attack on Oct. 17, 2022."),
     case("day-month-comma-year", None, "on 20 Nov, 2022", "point 2022-11-20..2022-11-20",
          "Western officials said on 20 Nov, 2022 that 400 drones had been used."),
+    case("highest-since-is-a-record", "2021-05-17", "since October 2014",
+         "record 2014-10-01..2021-05-17",
+         "The national average rose to $3.045 a gallon, the highest since October 2014."),
+    case("first-time-since-is-a-record", "2021-05-12", "since 2014",
+         "record 2014-01-01..2021-05-12",
+         "Average prices topped $3 a gallon for the first time since 2014."),
 ]
 # fmt: on
 

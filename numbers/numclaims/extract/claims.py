@@ -1494,7 +1494,7 @@ def _time_scope(
         if best is None or distance < best[0]:
             best = (distance, phrase)
     if best is None:
-        return _year_modifier(anchor, figures), as_of
+        return _year_modifier(anchor, figures, phrases), as_of
     return best[1], as_of
 
 
@@ -1553,13 +1553,16 @@ def _contrasted(phrase: TimePhrase, anchor: Token, doc: Doc) -> bool:
     return any(token.lower_ in _CONTRASTS for token in doc[low:high])
 
 
-def _year_modifier(anchor: Token, figures: Sequence[int]) -> TimePhrase | None:
+def _year_modifier(anchor: Token, figures: Sequence[int],
+                   phrases: Sequence[TimePhrase]) -> TimePhrase | None:
     """A year written as a modifier of the figure's phrase dates it: "its 2016 purchase of
     LinkedIn for $26.2 billion", "the 2003 march drew 500,000"; no other figure may stand
-    between them in the clause."""
+    between them in the clause, and a year inside a time phrase is that phrase's ("the highest
+    since May 2018")."""
     doc = anchor.doc
     for token in doc:
-        if not re.fullmatch(r"(?:1[89]|20)\d\d", token.text) or token.i in figures:
+        if not re.fullmatch(r"(?:1[89]|20)\d\d", token.text) or token.i in figures or \
+                any(p.start <= token.idx < p.end for p in phrases):
             continue
         if token.dep_ not in ("nummod", "compound", "amod", "nmod", "poss"):
             continue

@@ -6,8 +6,10 @@ article's publication date. The words come from ``data/en/time.toml``; the candi
 with one regular expression built from them, so a sentence without a time word costs one scan.
 
 Every phrase has a role: ``"as_of"`` (the moment a running total was counted: "as of", "as at",
-"by"), ``"point"`` (a date that says when something was reported, not what a figure covers) or
-``"scope"`` (everything else). A date is a point when a reporting verb ("said", "reported",
+"by"), ``"point"`` (a date that says when something was reported, not what a figure covers),
+``"record"`` (the date a record is reckoned from: "the highest *since October 2014*", "for the
+first time *since 2014*": the figure holds now, not over the years since) or ``"scope"``
+(everything else). A date is a point when a reporting verb ("said", "reported",
 "told", … listed in time.toml) comes just before it ("reported on Feb. 5", "told Reuters on
 Tuesday") or just after it ("The White House on Friday said"), or when it opens a sentence whose
 subject then reports ("On Feb. 5, The Wall Street Journal reported"); a date that closes a clause
@@ -69,7 +71,7 @@ from .. import lexicon
 from ..errors import LexiconError
 from ..models import PublicationDate
 
-Role = Literal["scope", "as_of", "point"]
+Role = Literal["scope", "as_of", "point", "record"]
 Span = tuple[dt.date, dt.date]
 
 __all__ = ["TimePhrase", "find_time_phrases", "is_running_total"]
@@ -267,6 +269,7 @@ class _Grammar:
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
     report_after_subject: re.Pattern[str]
+    record_before: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     full_weekdays: frozenset[str]
@@ -298,7 +301,7 @@ def _tables() -> dict[str, dict[str, dict[str, Any]]]:
         if entry["side"] not in _SIDES:
             raise LexiconError(_PATH, f"relative part side {entry['side']!r} is not before/after")
     missing = set(_EVENT_LISTS) - set(tables["event_anchors"])
-    if missing or "report_verbs" not in tables["roles"]:
+    if missing or {"report_verbs", "record_words"} - set(tables["roles"]):
         raise LexiconError(_PATH, "[event_anchors] or [roles] lacks an entry")
     return tables
 
@@ -344,7 +347,7 @@ def _grammar() -> _Grammar:
         *(f for e in t["prepositions"].values() if e.get("running_total") for f in e["forms"]),
         *(f for e in t["relative_parts"].values() if e.get("running_total") for f in e["forms"]),
     ]
-    verbs = _alt(forms("roles"))
+    verbs = _alt(t["roles"]["report_verbs"]["forms"])
     parts = {form: t["period_parts"][name] for form, name in index["period_parts"].items()}
     return _Grammar(
         pattern=re.compile(_phrase_pattern(words)),
@@ -352,6 +355,9 @@ def _grammar() -> _Grammar:
         report_before=re.compile(rf"\b{verbs}{_REPORT_FILLER},?\s*\Z", re.IGNORECASE),
         report_after=re.compile(rf"\s+{verbs}", re.IGNORECASE),
         report_after_subject=re.compile(rf",?\s+{_REPORT_SUBJECT}{verbs}", re.IGNORECASE),
+        record_before=re.compile(
+            rf"\b{_alt(t['roles']['record_words']['forms'])}(?:\s+[\w-]+){{0,3}}\s+\Z",
+            re.IGNORECASE),
         months={form: t["months"][name]["number"] for form, name in index["months"].items()},
         weekdays={form: t["weekdays"][name]["number"] for form, name in index["weekdays"].items()},
         full_weekdays=frozenset(t["weekdays"]),
@@ -526,6 +532,10 @@ def _read(match: re.Match[str], text: str, clock: _Clock | None, g: _Grammar) ->
             role = "as_of"
         elif meaning == "within" and _reported(text, match.start(), match.end(), g):
             role = "point"
+        elif meaning == "since" and g.record_before.search(text, max(0, match.start() - 40),
+                                                          match.start()):
+            return TimePhrase(match.start(), match.end(), match.group(), "record", *period,
+                              running_total=False)
     phrase = match.group()
     if period[0] is not None and period[1] is not None and period[1] < period[0]:
         period = (None, None)  # "since late August" on 15 August: no such period yet
