@@ -1308,3 +1308,14 @@ def test_a_price_at_its_highest_since_a_year_is_todays_price_not_a_count_since_t
                if member.claim.surface == "$3.045 a gallon"]
     assert claim.time_scope is None
     assert together(story, ("$3.045 a gallon", "d0"), ("$3.04 a gallon", "d1"))
+
+
+def test_money_recovered_is_not_the_sum_paid() -> None:
+    story = compared([
+        ("Wire", "2021-06-08", "The Justice Department recovered $2.3 million of the ransom the "
+                               "company paid to hackers."),
+        ("Daily", "2021-06-08", "The company paid the hackers $4.4 million, and investigators "
+                                "have since seized about $2.3 million."),
+    ])
+    assert together(story, ("$2.3 million", "d0"), ("about $2.3 million", "d1"))
+    assert not together(story, ("$2.3 million", "d0"), ("$4.4 million", "d1"))
