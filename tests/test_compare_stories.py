@@ -1319,3 +1319,11 @@ def test_money_recovered_is_not_the_sum_paid() -> None:
     ])
     assert together(story, ("$2.3 million", "d0"), ("about $2.3 million", "d1"))
     assert not together(story, ("$2.3 million", "d0"), ("$4.4 million", "d1"))
+
+
+def test_shares_of_a_whole_written_after_their_places_are_the_places_shares() -> None:
+    story = compared([
+        ("Herald", "2021-05-12", "In Charlotte, about 71% of stations were out of gasoline."),
+        ("Wire", "2021-05-12", "In North Carolina, 71% of stations had no gas, GasBuddy said."),
+    ])
+    assert not together(story, ("about 71%", "d0"), ("71%", "d1"))

@@ -278,14 +278,22 @@ def _place_alone(reading: Reading) -> bool:
 
 def _place_of_the_whole(reading: Reading) -> bool:
     """Whether the place scopes the whole a share is of ("90% of its employees in India",
-    "half of the homes in Derna"): the share is that place's, not the story's. A count of
+    "half of the homes in Derna", "In North Carolina, 71% of stations"): the share is that
+    place's, not the story's. A count of
     some ("its 17 branches in California") keeps the story's place rules."""
     claim = reading.claim
     place = claim.place or ""
     after = claim.sentence[claim.end - claim.sentence_start:]
     share = reading.unit is not None and reading.unit.name == "percentage"
-    return share and bool(place) and re.match(r"\s+of\s+(?:the|its|their|his|her|our|all)\b"
-                                    r"[^,.;:]{0,60}?" + re.escape(place), after) is not None
+    if not share or not place:
+        return False
+    if re.match(r"\s+of\s+(?:the|its|their|his|her|our|all)\b[^,.;:]{0,60}?" + re.escape(place),
+                after):
+        return True
+    # "In North Carolina, 71% of stations had no gas", "in the Raleigh area, where 72% of
+    # stations": a share of a whole written after its place is a share of the place's whole
+    before = claim.sentence[:claim.start - claim.sentence_start]
+    return place in before and re.match(r"\s+of\s+", after) is not None
 
 
 def _counted_by_place(reading: Reading) -> bool:
