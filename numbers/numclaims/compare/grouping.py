@@ -279,8 +279,8 @@ def _place_alone(reading: Reading) -> bool:
 def _place_of_the_whole(reading: Reading) -> bool:
     """Whether the place scopes the whole a share is of ("90% of its employees in India",
     "half of the homes in Derna", "In North Carolina, 71% of stations"): the share is that
-    place's, not the story's. A count of
-    some ("its 17 branches in California") keeps the story's place rules."""
+    place's, not the story's. A count of some ("its 17 branches in California") keeps the
+    story's place rules."""
     claim = reading.claim
     place = claim.place or ""
     after = claim.sentence[claim.end - claim.sentence_start:]
