@@ -1244,6 +1244,25 @@ def test_a_toll_of_one_nationality_is_that_countrys_part_of_the_toll() -> None:
     assert "Jordan" in group_of(story, "41", "d2").label
 
 
+def test_pilgrims_who_died_are_the_toll_and_deaths_among_a_nationality_their_countrys() -> None:
+    story = compared([
+        ("A", "2024-06-18", "Officials in Saudi Arabia say at least 550 pilgrims have died in "
+                            "the heat."),
+        ("B", "2024-06-19", "In Saudi Arabia, 922 pilgrims have now died, and deaths among "
+                            "Egyptians alone had risen to 600."),
+        ("C", "2024-06-19", "Cairo said 323 Egyptian pilgrims had died in Saudi Arabia."),
+        ("D", "2024-06-19", "The Iranian Red Crescent confirmed the deaths of five Iranian "
+                            "pilgrims in Saudi Arabia."),
+        ("E", "2024-06-20", "Tehran said 11 Iranian pilgrims had died in Saudi Arabia."),
+    ])
+    assert together(story, ("at least 550", "d0"), ("922", "d1"))
+    assert together(story, ("600", "d1"), ("323", "d2"))
+    assert not together(story, ("922", "d1"), ("600", "d1"))
+    assert together(story, ("five", "d3"), ("11", "d4"))
+    label = group_of(story, "five", "d3").label
+    assert "Iran" in label and "Crescent" not in label
+
+
 def test_each_named_persons_age_is_their_own_and_two_ages_of_one_person_conflict() -> None:
     story = compared([
         ("A", "2023-06-21", "Those aboard included the explorer Hamish Harding, 58, the "

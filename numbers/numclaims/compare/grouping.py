@@ -207,7 +207,19 @@ def _nationality(reading: Reading, vocabulary: Vocabulary) -> str | None:
             country = vocabulary.nationalities.get(singular(word.lower()))
             if country is not None:
                 return country
+    if of_people and words:  # "deaths among Egyptians alone had risen to 600"
+        claim = reading.claim
+        at = claim.start - claim.sentence_start
+        among = [m for m in _AMONG.finditer(claim.sentence)
+                 if m.group(1).lower() == " ".join(words).lower()]
+        if among:
+            nearest = min(among, key=lambda m: abs(m.start() - at))
+            return vocabulary.nationalities.get(singular(nearest.group(2).lower()))
     return None
+
+
+#: a count's noun and the people it is among: "deaths among Egyptians"
+_AMONG = re.compile(r"\b([a-z]+) among (?:the )?([A-Z][a-z]+s)\b")
 
 
 def _places_beside_the_whole(readings: Sequence[Reading], story: str,

@@ -565,7 +565,9 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
         held = not objects or any(top in o.subtree for o in objects)
         if subjects and held and top not in subjects[0].subtree and _is_place(subjects[0]):
-            return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
+            named = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
+            # "The Iranian Red Crescent confirmed the deaths of five": a body, no place
+            return None if _names_a_body(named) else named
     return None
 
 
