@@ -1263,6 +1263,30 @@ def test_pilgrims_who_died_are_the_toll_and_deaths_among_a_nationality_their_cou
     assert "Iran" in label and "Crescent" not in label
 
 
+def test_one_days_cancellations_are_not_the_total_of_several_days() -> None:
+    story = compared([
+        ("A", "2024-07-22", "Delta cancelled around 1,200 flights on Friday, July 19."),
+        ("B", "2024-07-22", "Delta had cancelled nearly 5,000 flights between Friday, July 19 "
+                            "and Sunday, July 21."),
+        ("C", "2024-07-23", "On Friday, July 19, Delta cancelled about 1,250 flights."),
+    ])
+    assert together(story, ("around 1,200", "d0"), ("about 1,250", "d2"))
+    assert not together(story, ("around 1,200", "d0"), ("nearly 5,000", "d1"))
+
+
+def test_a_days_share_move_is_not_a_weeks_nor_another_companys_written_its() -> None:
+    story = compared([
+        ("A", "2024-07-19", "CrowdStrike shares were down 15% on the day."),
+        ("B", "2024-07-19", "The tracker shows CrowdStrike shares down 16.69% over the past "
+                            "five days."),
+        ("C", "2024-07-19", "Microsoft did not escape either: its share price slipped 2.5%."),
+        ("D", "2024-07-19", "CrowdStrike shares were down 11% in afternoon trading."),
+    ])
+    assert together(story, ("15%", "d0"), ("11%", "d3"))
+    assert not together(story, ("15%", "d0"), ("16.69%", "d1"))
+    assert not together(story, ("15%", "d0"), ("2.5%", "d2"))
+
+
 def test_each_named_persons_age_is_their_own_and_two_ages_of_one_person_conflict() -> None:
     story = compared([
         ("A", "2023-06-21", "Those aboard included the explorer Hamish Harding, 58, the "

@@ -900,6 +900,10 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
             _same_day((reading.day, reading.scope.kind == "period"), day, settings)
             for day in draft.days):
         return False  # turnout on March 7 is not turnout on March 23
+    if reading.kind == "occasion" and any(_one_day_and_several(reading.scope, scope)
+                                          for scope in draft.scopes.values()) or \
+            reading.kind == "occasion" and _undated_against_several(reading, draft):
+        return False  # the 1,200 flights cancelled on Friday are not the 5,000 of three days
     if not _current_fits(reading, draft, settings):
         return False  # "killed 296" this week is not the toll of the 1960 quake
     if reading.kind == "occasion" and any(
@@ -941,6 +945,29 @@ def _days_of_one_count(one: Scope, other: Scope, settings: CompareSettings) -> b
             return False
         days.append(scope.start[0])
     return abs((days[0] - days[1]).days) <= settings.running_day_days
+
+
+def _one_day_and_several(one: Scope, other: Scope) -> bool:
+    """Whether one scope is a day and the other a stretch of several, both as written: "on
+    Friday" and "between Friday and Sunday"."""
+    spans = []
+    for scope in (one, other):
+        if scope.kind != "period" or scope.start is None or scope.end is None or scope.vague:
+            return False
+        spans.append((scope.end[1] - scope.start[0]).days)
+    return min(spans) == 0 < max(spans)
+
+
+def _undated_against_several(reading: Reading, draft: Draft) -> bool:
+    """Whether, of one day's event, one figure gives no time (the report's day) and the other
+    a stretch of several days as written: the shares "down 15%" today are not the shares "down
+    16.69% over the past five days"."""
+    def several(scope: Scope) -> bool:
+        return scope.kind == "period" and scope.start is not None and scope.end is not None \
+            and not scope.vague and scope.end[1] > scope.start[0]
+    if reading.scope.kind == "none":
+        return any(several(scope) for scope in draft.scopes.values())
+    return several(reading.scope) and "none" in draft.scopes
 
 
 def _undated(draft: Draft) -> bool:

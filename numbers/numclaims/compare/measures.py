@@ -199,6 +199,9 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
                     f"some of the {measure.label}"
     earlier = bool(vocabulary.earlier_words & set(before))
     giver, whole = _doer_of(claim, measure, vocabulary)
+    if giver is None and measure is not None and measure.by_doer and measure_word and \
+            not measure.unnamed_is_whole:
+        giver = _owner_before(claim, measure_word, vocabulary)  # "CrowdStrike shares fell 15%"
     reported = date_range(claim.published)
     scope = _scope(claim, reported, vocabulary)
     low, high = figure_range(claim, settings)
@@ -266,6 +269,22 @@ def _doer_of(claim: Claim, measure: Measure | None,
         # "Donations reached €1bn" is everyone's; what "Maryland would get" may be anyone's
         return None, measure.unnamed_is_whole and not _names(claim.agent)
     return doer(claim), measure.unnamed_is_whole
+
+
+def _owner_before(claim: Claim, measure_word: str, vocabulary: Vocabulary) -> str | None:
+    """The name that owns the measure's noun, written right before it in the figure's clause
+    before the figure: "CrowdStrike shares were down 15%", "Southwest's Tuesday cancellations
+    at more than 2,500"; a weekday or a month owns nothing."""
+    before = claim.sentence[max(0, claim.start - claim.sentence_start - 120):
+                            claim.start - claim.sentence_start]  # bounded work
+    owners = list(re.finditer(
+        rf"((?:[A-Z][\w&.'’-]*\s+){{0,2}}[A-Z][\w&.'’-]*)\s+{re.escape(measure_word)}\b",
+        before))
+    if not owners or re.search(r"[;:]", before[owners[-1].end():]):
+        return None
+    words = [word for word in owners[-1].group(1).split()
+             if _POSSESSIVE.sub("", word).lower() not in vocabulary.calendar_words]
+    return " ".join(words) if _names(" ".join(words)) else None
 
 
 _GIVEN_FROM = re.compile(r"(?:\s*\([^()]*\))?[^,;:.()]{0,40}?\bfrom\s+(?:the\s+)?"
@@ -989,7 +1008,13 @@ def _is_whole(name: str) -> bool:
 
 def doer(claim: Claim) -> str | None:
     """The figure's doer; for "it" or "they", the source speaking of itself: "Orbix said it
-    would cut 8,000 jobs"."""
+    would cut 8,000 jobs"; for "its", the name the sentence opens with: "Microsoft did not
+    escape either: its share price slipped 2.5%"."""
+    if claim.agent and _OWNER_PRONOUN.match(claim.agent):
+        said = claim.sentence.find(claim.agent)
+        opening = _OPENING_NAME.match(claim.sentence[:said]) if said > 0 else None
+        if opening is not None:
+            return opening.group(1)
     if claim.attribution and (claim.agent is None or claim.agent.lower() in _PRONOUNS):
         said = claim.sentence.find(claim.attribution)
         between = claim.sentence[said + len(claim.attribution):claim.start - claim.sentence_start]
@@ -999,6 +1024,9 @@ def doer(claim: Claim) -> str | None:
 
 
 _PRONOUNS = ("it", "they", "we")
+_OWNER_PRONOUN = re.compile(r"(?:its|their)\s", re.IGNORECASE)
+#: a sentence's opening name, its subject: "Microsoft did not escape either: its ..."
+_OPENING_NAME = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){0,3}?[A-Z][\w&'’.-]*)\s+(?!of\b)[a-z]")
 #: The doer of a figure that is everyone's: the sum pledged by all donors (``unnamed_is_whole``).
 WHOLE_ACTOR = "all"
 _PRONOUN = re.compile(r"\b(?:it|they|we)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)

@@ -457,10 +457,12 @@ def _phrase_pattern(w: _Words) -> str:
     """One pattern for every phrase shape: ranges, event anchors, dated phrases, bare cues."""
     part = r"(?:\s*-\s*|\s+)"
     ev = w.event
+    # "between Friday, July 19 and Sunday, July 21": the weekday before a date adds nothing
+    weekday = rf"(?:{w.weekdays},?\s+(?=\w+\s+\d|\d))?"
     range_ = (
         rf"(?P<range>{w.range_word})\s+"
-        rf"(?:(?P<a_part>{w.part}){part})?(?:{_core(w, 'a_')})\s*{w.joiner}\s*"
-        rf"(?:(?P<b_part>{w.part}){part})?(?:{_core(w, 'b_')})"
+        rf"(?:(?P<a_part>{w.part}){part})?{weekday}(?:{_core(w, 'a_')})\s*{w.joiner}\s*"
+        rf"(?:(?P<b_part>{w.part}){part})?{weekday}(?:{_core(w, 'b_')})"
     )
     event = (
         rf"(?P<event>(?:(?:(?:{w.amount}|{_NUMBER})\s+)?{w.any_unit}\s+|{ev['leads']}\s+)?"
