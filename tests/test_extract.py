@@ -576,6 +576,11 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
     ("The largest rally was in Marseille, where 40,000 people marched.", ["in Marseille"]),
     ("Organisers counted around 9,000 protesters in Ra'anana, Kiryat Ono 3,500 and Rehovot "
      "upwards of 3,000.", ["in Ra'anana", "Kiryat Ono", "Rehovot"]),
+    ("The Red Crescent puts the Derna toll at 11,300.", ["Derna"]),
+    ("The Derna death toll rose to 11,300 on Sunday.", ["Derna"]),
+    ("The Hualien quake death toll climbed to 13.", [None]),  # the quake's place, not the toll's
+    ("The AFP toll stood at 900 on Friday.", [None]),  # a source's initials
+    ("The Iranian Red Crescent confirmed the deaths of five Iranian pilgrims.", [None]),
 ])
 def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:
     assert [c.place for c in extract(sentence, published="2024-01-01")] == place

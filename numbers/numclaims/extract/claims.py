@@ -469,10 +469,26 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         # figure; what happened is the word that says it, if any
         verb = _stated_event(verb, anchor, counted)
     measured = _measured_thing(root, figure.dimension) if figure.unit else None
-    place = _place(anchor, top, governing)
+    place = _place(anchor, top, governing) or _place_of_toll(counted)
     if counted is not None and counted.pos_ == "PROPN" and place and counted.text in place:
         counted = None  # "the province of Ouarzazate 31": the name is the place, not the count
     return _Parsed(figure, anchor, root, counted, measured, verb, agent, place)
+
+
+def _place_of_toll(counted: Token | None) -> str | None:
+    """The place a toll is named by: "the Derna toll", "the Gaza death toll"; an agency's
+    initials ("the AFP toll") name its source, not a place."""
+    if counted is None or counted.lemma_.lower() != "toll":
+        return None
+    # of the toll or its "death", not of the event: "Hualien quake death toll" is the quake's
+    heads = [counted, *(c for c in counted.children if c.dep_ == "compound" and
+                        c.lemma_.lower() == "death")]
+    names = sorted((t for head in heads for t in head.children if t.dep_ == "compound"
+                    and t.pos_ == "PROPN" and not t.text.isupper() and _is_place(t)),
+                   key=lambda t: t.i)  # "the AFP toll" names its source
+    if not names:
+        return None
+    return counted.doc[names[0].i : names[-1].i + 1].text
 
 
 def _names_own_count(anchor: Token, previous: Token | None) -> bool:
