@@ -1287,6 +1287,18 @@ def test_a_days_share_move_is_not_a_weeks_nor_another_companys_written_its() -> 
     assert not together(story, ("15%", "d0"), ("2.5%", "d2"))
 
 
+def test_a_share_of_a_countrys_staff_is_that_countrys_not_the_companys() -> None:
+    story = compared([
+        ("A", "2022-11-05", "Twitter laid off half of its staff on Friday, Yoel Roth said."),
+        ("B", "2022-11-07", "Twitter let go more than 90% of its India staff, a report said."),
+        ("C", "2022-11-05", "The company cut 50% of its workforce, Roth said on Friday."),
+        ("D", "2022-11-08", "Around 90% of its India employees were laid off, the paper said."),
+    ])
+    assert together(story, ("half", "d0"), ("50%", "d2"))
+    assert together(story, ("more than 90%", "d1"), ("Around 90%", "d3"))
+    assert not together(story, ("50%", "d2"), ("more than 90%", "d1"))
+
+
 def test_each_named_persons_age_is_their_own_and_two_ages_of_one_person_conflict() -> None:
     story = compared([
         ("A", "2023-06-21", "Those aboard included the explorer Hamish Harding, 58, the "

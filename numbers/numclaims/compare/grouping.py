@@ -165,10 +165,14 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
     for reading in readings:  # "90% of its employees in India": India's staff, in any story
         if reading.index in named and _place_of_the_whole(reading):
             reading.place = f"country {named.pop(reading.index)}"
+    # "more than 90% of its India staff": India's staff, unless India is the story's country
+    wholes = {reading.index: country for reading in readings if reading.place is None
+              and (country := _country_of_the_whole(reading, vocabulary)) is not None}
+    readings_by_index = {reading.index: reading for reading in readings}
     # "14 Jordanian pilgrims died in Mecca", "658 Egyptians": their country's part of the toll
     nationals = {reading.index: country for reading in readings
                  if (country := _nationality(reading, vocabulary)) is not None}
-    if not named and not nationals and \
+    if not named and not nationals and not wholes and \
             not any(r.place and r.place.endswith("capital") for r in readings):
         return
     articles: dict[str, set[str]] = defaultdict(set)
@@ -181,9 +185,13 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
         for country in _countries_in(claim.sentence, vocabulary):
             articles[country].add(claim.doc_id)
     ranked = sorted(((len(docs), country) for country, docs in articles.items()), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+    story = None if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]) \
+        else ranked[0][1]
+    for index, (country, by_name) in wholes.items():
+        if by_name or country != story:
+            readings_by_index[index].place = f"country {country}"
+    if story is None:
         return
-    story = ranked[0][1]
     for reading in readings:
         country = nationals.get(reading.index, named.get(reading.index))
         if country is not None and country != story:
@@ -220,6 +228,38 @@ def _nationality(reading: Reading, vocabulary: Vocabulary) -> str | None:
 
 #: a count's noun and the people it is among: "deaths among Egyptians"
 _AMONG = re.compile(r"\b([a-z]+) among (?:the )?([A-Z][a-z]+s)\b")
+
+
+#: the words of the whole a share is of, to its end: "of its India staff", "of Twitter's
+#: total Indian headcount"
+_WHOLE_WORDS = re.compile(r"\s*of\s+((?:(?!(?:over|in|on|at|for|to|from|with|who|that|which|and|"
+                          r"by|as)\b)[\w'’-]+\s*){1,5})")
+
+
+def _country_of_the_whole(reading: Reading,
+                          vocabulary: Vocabulary) -> tuple[str, bool] | None:
+    """The country whose whole a share is of ("more than 90% of its India staff", "90 per cent
+    of Twitter's total Indian headcount"), and whether it is written by name: a country named
+    as a modifier is a part of the whole in any story ("its India staff"), where an adjective
+    may be the story's own ("a fifth of French trains")."""
+    claim = reading.claim
+    if claim.unit != "percentage" and not (reading.unit and reading.unit.name == "percentage"):
+        return None
+    at = claim.end - claim.sentence_start
+    whole = _WHOLE_WORDS.match(claim.sentence[at : at + 60])  # bounded work
+    if whole is None:
+        return None
+    for word in whole.group(1).split()[:-1]:  # modifiers of the whole's noun, not the noun
+        word = re.sub(r"['’]s$", "", word)
+        if not word[:1].isupper():
+            continue
+        country = country_key(word, vocabulary)
+        if country is not None:
+            return country, True
+        country = vocabulary.nationalities.get(word.lower())
+        if country is not None:
+            return country, False
+    return None
 
 
 def _places_beside_the_whole(readings: Sequence[Reading], story: str,
