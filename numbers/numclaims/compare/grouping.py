@@ -165,9 +165,9 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
     for reading in readings:  # "90% of its employees in India": India's staff, in any story
         if reading.index in named and _place_of_the_whole(reading):
             reading.place = f"country {named.pop(reading.index)}"
-    # "more than 90% of its India staff": India's staff, unless India is the story's country
-    wholes = {reading.index: country for reading in readings if reading.place is None
-              and (country := _country_of_the_whole(reading, vocabulary)) is not None}
+    # "more than 90% of its India staff": India's staff; "of French trains" may be the story's
+    wholes = {reading.index: whole for reading in readings if reading.place is None
+              and (whole := _country_of_the_whole(reading, vocabulary)) is not None}
     readings_by_index = {reading.index: reading for reading in readings}
     # "14 Jordanian pilgrims died in Mecca", "658 Egyptians": their country's part of the toll
     nationals = {reading.index: country for reading in readings
