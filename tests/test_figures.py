@@ -553,6 +553,14 @@ def test_space_grouped_digits_before_a_name_are_a_count_and_a_model() -> None:
     assert [(f.surface, f.value) for f in found] == [("18", 18.0)]
 
 
+def test_names_each_with_a_figure_in_a_list_of_three_or_more_are_figures_not_labels() -> None:
+    found = find_figures("The exit poll in full: Labour 410, Conservatives 131, Liberal "
+                         "Democrats 61 and Reform UK 13.")
+    assert [f.value for f in found] == [410.0, 131.0, 61.0, 13.0]
+    # two names with numbers are no breakdown: a model and a label
+    assert find_figures("The Boeing 737 and the Airbus A320 are rivals.") == []
+
+
 def test_space_grouped_digits_stay_one_number_before_a_lower_case_word() -> None:
     _check(_figure("A fleet of 1 200 aircraft is ageing.", "1 200"), "", value=1200.0)
 

@@ -484,7 +484,8 @@ def _place_of_toll(counted: Token | None) -> str | None:
     heads = [counted, *(c for c in counted.children if c.dep_ == "compound" and
                         c.lemma_.lower() == "death")]
     names = sorted((t for head in heads for t in head.children if t.dep_ == "compound"
-                    and t.pos_ == "PROPN" and not t.text.isupper() and _is_place(t)),
+                    and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
+                    and _is_place(t)),
                    key=lambda t: t.i)  # "the AFP toll" names its source
     if not names:
         return None

@@ -283,7 +283,28 @@ def _is_label(ctx: _Context, cand: _Cand) -> bool:
     if word.low in lex.ordinary_capitalised or word.low in lex.months or \
             word.low in lex.weekdays or word.low in lex.atoms or word.low in lex.trend_verbs:
         return False
-    return word.text != "I" and not _title_line(ctx, k) and not _gapped_item(ctx, cand)
+    return word.text != "I" and not _title_line(ctx, k) and not _gapped_item(ctx, cand) \
+        and not _listed_result(ctx, cand)
+
+
+#: one item of a list of names and their figures: ": Labour 410, Conservatives 131, …"
+_RESULT_ITEM = re.compile(r"(?:^|[:;,]|\band\b)\s*((?:[A-Z][\w'’.-]*\s+){1,3})\d[\d,.]*"
+                          r"(?=\s*(?:[,;.]|\band\b|$))")
+
+
+def _listed_result(ctx: _Context, cand: _Cand) -> bool:
+    """A figure in a list of three or more names each with its figure, a breakdown of results
+    ("The exit poll in full: Labour 410, Conservatives 131, Liberal Democrats 61"), not a list
+    of labels."""
+    tok = ctx.toks[cand.i]
+    line_start = ctx.text.rfind("\n", 0, tok.start) + 1
+    line_end = ctx.text.find("\n", tok.end)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    if len(line) > 1000:
+        return False  # bounded work
+    items = list(_RESULT_ITEM.finditer(line))
+    return len(items) >= 3 and any(
+        m.start(1) <= tok.start - line_start < m.end() for m in items)
 
 
 def _part_of_a_whole_follows(ctx: _Context, j: int) -> bool:
