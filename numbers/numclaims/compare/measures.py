@@ -1049,10 +1049,11 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
     if len(found) == 1:
         return found.pop()
     if found or measure is None or not agent or (
-            measure.kind == "running" and "currency" not in measure.units):
+            measure.kind == "running" and "currency" not in measure.units
+            and not measure.owned):
         return None  # a running count's doer is a known actor; a donor is named
     if measure.units and not measure.units & {"currency", "percentage", "currency per share"} \
-            and measure.name not in ("jobs_cut", "workforce"):
+            and not measure.owned:
         return None
     if words and words[-1] in vocabulary.epithet_nouns:
         return None  # "the Xbox maker" names no one

@@ -73,6 +73,8 @@ class Measure:
     #: whether figures that cannot be one value are different quantities, never a conflict:
     #: each offer of a negotiation is its own
     distinct_values: bool = False
+    #: whether any named doer owns its figures, split by name: the jobs a company cuts
+    owned: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ _MEASURE_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "label": str, "kind": str, "nouns": list, "words": list, "counts": list, "units": list,
     "placed": bool, "by_doer": bool, "dated": bool, "offered": str, "same": list, "moves": str,
     "money_words": list, "heads": list, "of_people": str, "voting_words": list,
-    "named_share": bool, "unnamed_is_whole": bool, "distinct_values": bool,
+    "named_share": bool, "unnamed_is_whole": bool, "distinct_values": bool, "owned": bool,
 }
 
 
@@ -305,6 +307,7 @@ def _measures(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Measure]:
             entry.get("named_share", False),
             entry.get("unnamed_is_whole", False),
             entry.get("distinct_values", False),
+            entry.get("owned", False),
         )
     for name, measure in measures.items():
         for other in (measure.offered, measure.of_people):
