@@ -576,6 +576,9 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
     ("The largest rally was in Marseille, where 40,000 people marched.", ["in Marseille"]),
     ("Organisers counted around 9,000 protesters in Ra'anana, Kiryat Ono 3,500 and Rehovot "
      "upwards of 3,000.", ["in Ra'anana", "Kiryat Ono", "Rehovot"]),
+    ("Sindh suffered most, with 792 deaths; Balochistan came next with 336.",
+     ["Sindh", "Balochistan"]),
+    ("Boeing finished the year with 4,000 orders.", [None]),  # one figure: no breakdown
     ("The Red Crescent puts the Derna toll at 11,300.", ["Derna"]),
     ("The Derna death toll rose to 11,300 on Sunday.", ["Derna"]),
     ("The Hualien quake death toll climbed to 13.", [None]),  # the quake's place, not the toll's

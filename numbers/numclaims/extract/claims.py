@@ -719,6 +719,15 @@ def _calendar_words() -> frozenset[str]:
 def _place_holding(top: Token) -> str | None:
     """A place the figure is given "with": "followed by the province of Taroudant with 190"."""
     prep = top.head
+    if top.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("VERB", "AUX") and \
+            len(re.findall(r"\d[\d,.]*", top.sent.text)) > 1:
+        # a breakdown: "Sindh suffered most, with 792 deaths; Balochistan came next with 336"
+        subjects = [c for c in prep.head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ == "PROPN" and _is_place(subjects[0]) and \
+                not _names_a_body(subjects[0].text):
+            subject = subjects[0]
+            return subject.doc[subject.left_edge.i : subject.i + 1].text
+        return None
     if top.dep_ != "pobj" or prep.lower_ not in ("with", "on") or prep.head.pos_ not in (
             "NOUN", "PROPN"):
         return None
