@@ -737,6 +737,20 @@ def test_a_where_clause_that_reports_a_count_scopes_it_to_its_place() -> None:
 
 
 @pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Those who died were Bharti Shahani, 22; Franco Patino, 21; and Rudy Pena, 23.", "22",
+     "year of age"),
+    ("Those who died were Bharti Shahani, 22; Franco Patino, 21; and Rudy Pena, 23.", "23",
+     "year of age"),
+    ("The dead were named as Hamish Harding, 58, and Suleman Dawood, 19.", "19", "year of age"),
+    ("Revenue was highest in Texas, 14.", "14", None),
+])
+def test_a_number_after_a_name_in_a_list_of_people_is_an_age(text: str, surface: str,
+                                                             unit: str | None) -> None:
+    claim = next(c for c in extract(text) if c.surface == surface)
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
     ("The dead were named as Hamish Harding (58) and Ann Lee (61).", "61", "year of age"),
     ("The explorer Paul-Henri Nargeolet (77) led the dive.", "77", "year of age"),
     ("Sales at Boeing (12) fell sharply.", "12", None),

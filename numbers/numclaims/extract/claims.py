@@ -890,7 +890,8 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _is_age(figure: Figure, whole: Span | None) -> bool:
     """A bare number between commas after a person is their age: "Djokovic, 37, won", "a
-    man, 71, was arrested"; so is one in brackets after a full name ("Hamish Harding (58)")."""
+    man, 71, was arrested", "Bharti Shahani, 22; Franco Patino, 21"; so is one in brackets or
+    at the sentence's end after a full name ("Hamish Harding (58)", "and Rudy Pena, 23.")."""
     if figure.unit or figure.qualifier != "=" or whole is None or figure.value is None:
         return False
     if not (float(figure.value).is_integer() and 0 < figure.value <= MAX_AGE):
@@ -906,7 +907,14 @@ def _is_age(figure: Figure, whole: Span | None) -> bool:
         first = doc[whole.start - 3] if whole.start >= 3 else None
         return after.text == ")" and first is not None and person.pos_ == first.pos_ == "PROPN" \
             and person.text[:1].isupper() and first.text[:1].isupper()
-    return before.text == "," and after.text in (",", ")") and is_person
+    if before.text != "," or not is_person:
+        return False
+    if after.text in (",", ")", ";"):  # "Bharti Shahani, 22; Franco Patino, 21; …"
+        return True
+    # the list's last: "… and Rudy Pena, 23." after a full name
+    first = doc[whole.start - 3] if whole.start >= 3 else None
+    return after.text == "." and first is not None and person.pos_ == first.pos_ == "PROPN" \
+        and person.text[:1].isupper() and first.text[:1].isupper()
 
 
 def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bool:
