@@ -168,7 +168,6 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
     # "more than 90% of its India staff": India's staff; "of French trains" may be the story's
     wholes = {reading.index: whole for reading in readings if reading.place is None
               and (whole := _country_of_the_whole(reading, vocabulary)) is not None}
-    readings_by_index = {reading.index: reading for reading in readings}
     # "14 Jordanian pilgrims died in Mecca", "658 Egyptians": their country's part of the toll
     nationals = {reading.index: country for reading in readings
                  if (country := _nationality(reading, vocabulary)) is not None}
@@ -187,9 +186,11 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
     ranked = sorted(((len(docs), country) for country, docs in articles.items()), reverse=True)
     story = None if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]) \
         else ranked[0][1]
-    for index, (country, by_name) in wholes.items():
-        if by_name or country != story:
-            readings_by_index[index].place = f"country {country}"
+    for reading in readings:
+        if reading.index in wholes:
+            country, by_name = wholes[reading.index]
+            if by_name or country != story:
+                reading.place = f"country {country}"
     if story is None:
         return
     for reading in readings:
@@ -242,9 +243,9 @@ def _country_of_the_whole(reading: Reading,
     of Twitter's total Indian headcount"), and whether it is written by name: a country named
     as a modifier is a part of the whole in any story ("its India staff"), where an adjective
     may be the story's own ("a fifth of French trains")."""
-    claim = reading.claim
-    if claim.unit != "percentage" and not (reading.unit and reading.unit.name == "percentage"):
+    if not _is_share(reading):
         return None
+    claim = reading.claim
     at = claim.end - claim.sentence_start
     whole = _WHOLE_WORDS.match(claim.sentence[at : at + 60])  # bounded work
     if whole is None:
@@ -328,6 +329,11 @@ def _place_alone(reading: Reading) -> bool:
         re.escape(place) + r",?\s+alone\b", reading.claim.sentence) is not None)
 
 
+def _is_share(reading: Reading) -> bool:
+    """Whether the figure is a share, in per cent ("71%", "a quarter of")."""
+    return reading.unit is not None and reading.unit.name == "percentage"
+
+
 def _place_of_the_whole(reading: Reading) -> bool:
     """Whether the place scopes the whole a share is of ("90% of its employees in India",
     "half of the homes in Derna", "In North Carolina, 71% of stations"): the share is that
@@ -336,8 +342,7 @@ def _place_of_the_whole(reading: Reading) -> bool:
     claim = reading.claim
     place = claim.place or ""
     after = claim.sentence[claim.end - claim.sentence_start:]
-    share = reading.unit is not None and reading.unit.name == "percentage"
-    if not share or not place:
+    if not _is_share(reading) or not place:
         return False
     if re.match(r"\s+of\s+(?:the|its|their|his|her|our|all)\b[^,.;:]{0,60}?" + re.escape(place),
                 after):
@@ -940,9 +945,7 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
             _same_day((reading.day, reading.scope.kind == "period"), day, settings)
             for day in draft.days):
         return False  # turnout on March 7 is not turnout on March 23
-    if reading.kind == "occasion" and any(_one_day_and_several(reading.scope, scope)
-                                          for scope in draft.scopes.values()) or \
-            reading.kind == "occasion" and _undated_against_several(reading, draft):
+    if reading.kind == "occasion" and _day_against_days(reading, draft):
         return False  # the 1,200 flights cancelled on Friday are not the 5,000 of three days
     if not _current_fits(reading, draft, settings):
         return False  # "killed 296" this week is not the toll of the 1960 quake
@@ -987,27 +990,28 @@ def _days_of_one_count(one: Scope, other: Scope, settings: CompareSettings) -> b
     return abs((days[0] - days[1]).days) <= settings.running_day_days
 
 
-def _one_day_and_several(one: Scope, other: Scope) -> bool:
-    """Whether one scope is a day and the other a stretch of several, both as written: "on
-    Friday" and "between Friday and Sunday"."""
-    spans = []
-    for scope in (one, other):
-        if scope.kind != "period" or scope.start is None or scope.end is None or scope.vague:
-            return False
-        spans.append((scope.end[1] - scope.start[0]).days)
-    return min(spans) == 0 < max(spans)
+def _written_days(scope: Scope) -> int | None:
+    """How many days after its first a period as written ends (0 for one day), or None for a
+    scope that is no period placed on the calendar by its words."""
+    if scope.kind != "period" or scope.start is None or scope.end is None or scope.vague:
+        return None
+    return (scope.end[1] - scope.start[0]).days
 
 
-def _undated_against_several(reading: Reading, draft: Draft) -> bool:
-    """Whether, of one day's event, one figure gives no time (the report's day) and the other
-    a stretch of several days as written: the shares "down 15%" today are not the shares "down
-    16.69% over the past five days"."""
-    def several(scope: Scope) -> bool:
-        return scope.kind == "period" and scope.start is not None and scope.end is not None \
-            and not scope.vague and scope.end[1] > scope.start[0]
-    if reading.scope.kind == "none":
-        return any(several(scope) for scope in draft.scopes.values())
-    return several(reading.scope) and "none" in draft.scopes
+def _day_against_days(reading: Reading, draft: Draft) -> bool:
+    """Whether, of one day's event, the reading and a member are a day and a stretch of
+    several days: both as written ("on Friday" and "between Friday and Sunday"), or one with
+    no time (the report's day) against several as written (the shares "down 15%" today and
+    "down 16.69% over the past five days")."""
+    days = _written_days(reading.scope)
+    for scope in draft.scopes.values():
+        other = _written_days(scope)
+        if days is not None and other is not None and min(days, other) == 0 < max(days, other):
+            return True
+        if reading.scope.kind == "none" and other is not None and other > 0 or \
+                scope.kind == "none" and days is not None and days > 0:
+            return True
+    return False
 
 
 def _undated(draft: Draft) -> bool:

@@ -282,9 +282,9 @@ def _owner_before(claim: Claim, measure_word: str, vocabulary: Vocabulary) -> st
         before))
     if not owners or re.search(r"[;:]", before[owners[-1].end():]):
         return None
-    words = [word for word in owners[-1].group(1).split()
-             if _POSSESSIVE.sub("", word).lower() not in vocabulary.calendar_words]
-    return " ".join(words) if _names(" ".join(words)) else None
+    name = " ".join(word for word in owners[-1].group(1).split()
+                    if _POSSESSIVE.sub("", word).lower() not in vocabulary.calendar_words)
+    return name if _names(name) else None
 
 
 _GIVEN_FROM = re.compile(r"(?:\s*\([^()]*\))?[^,;:.()]{0,40}?\bfrom\s+(?:the\s+)?"

@@ -904,17 +904,22 @@ def _is_age(figure: Figure, whole: Span | None) -> bool:
     is_person = person.ent_type_ == "PERSON" or person.pos_ == "PROPN" or \
         person.lemma_.lower() in _cues().person_nouns
     if before.text == "(":  # "Hamish Harding (58)"; not "Boeing (12)": a full name only
-        first = doc[whole.start - 3] if whole.start >= 3 else None
-        return after.text == ")" and first is not None and person.pos_ == first.pos_ == "PROPN" \
-            and person.text[:1].isupper() and first.text[:1].isupper()
+        return after.text == ")" and _full_name_ends(doc, whole.start - 2)
     if before.text != "," or not is_person:
         return False
     if after.text in (",", ")", ";"):  # "Bharti Shahani, 22; Franco Patino, 21; …"
         return True
     # the list's last: "… and Rudy Pena, 23." after a full name
-    first = doc[whole.start - 3] if whole.start >= 3 else None
-    return after.text == "." and first is not None and person.pos_ == first.pos_ == "PROPN" \
-        and person.text[:1].isupper() and first.text[:1].isupper()
+    return after.text == "." and _full_name_ends(doc, whole.start - 2)
+
+
+def _full_name_ends(doc: Doc, at: int) -> bool:
+    """Whether a full name (two capitalised proper nouns) ends at token ``at``."""
+    if at < 1:
+        return False
+    last, first = doc[at], doc[at - 1]
+    return last.pos_ == first.pos_ == "PROPN" and last.text[:1].isupper() and \
+        first.text[:1].isupper()
 
 
 def _is_pronoun_like(figure: Figure, counted: Token | None, anchor: Token) -> bool:
