@@ -1382,3 +1382,22 @@ def test_shares_of_a_whole_written_after_their_places_are_the_places_shares() ->
         ("Wire", "2021-05-12", "In North Carolina, 71% of stations had no gas, GasBuddy said."),
     ])
     assert not together(story, ("about 71%", "d0"), ("71%", "d1"))
+
+
+def test_a_crowd_in_a_citys_streets_is_the_citys_crowd_and_an_island_nations_is_the_whole(
+) -> None:
+    story = compared([
+        ("Radio", "2019-10-26", "On Friday 1.2 million people poured into the streets of "
+                                "Santiago, the Chilean capital."),
+        ("Wire", "2019-10-26", "One million demonstrators rallied in Santiago on Friday."),
+        ("Daily", "2019-10-26", "An estimated 1.2 million people took part in Friday's "
+                                "demonstration in central Santiago."),
+        ("Free Press", "2019-06-10", "More than a million people marched through the packed "
+                                     "streets of Hong Kong Island on Sunday."),
+        ("News", "2019-06-10", "More than a million people marched in Hong Kong on Sunday."),
+    ])
+    santiago = group_of(story, "1.2 million", "d0")
+    assert together(story, ("1.2 million", "d0"), ("One million", "d1"),
+                    ("An estimated 1.2 million", "d2"))
+    assert "in Santiago" in santiago.label
+    assert together(story, ("More than a million", "d3"), ("More than a million", "d4"))

@@ -584,6 +584,15 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
     ("The Hualien quake death toll climbed to 13.", [None]),  # the quake's place, not the toll's
     ("The AFP toll stood at 900 on Friday.", [None]),  # a source's initials
     ("The Iranian Red Crescent confirmed the deaths of five Iranian pilgrims.", [None]),
+    # a crowd's place is the city whose streets it fills, or its gathering's
+    ("On Friday 1.2 million people poured into the streets of Santiago.",
+     ["the streets of Santiago"]),
+    ("An estimated one million people jammed the streets of the Chilean capital on Friday.",
+     ["the streets of the Chilean capital"]),
+    ("An estimated 1.2 million people took part in Friday's demonstration in central Santiago.",
+     ["in central Santiago"]),
+    ("As many as a million Chileans kept protesting into the night in the capital.",
+     ["in the capital"]),
 ])
 def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:
     assert [c.place for c in extract(sentence, published="2024-01-01")] == place

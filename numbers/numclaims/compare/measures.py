@@ -47,7 +47,11 @@ _PLACE_TAIL = re.compile(
     r"municipality|governorate|department|oblast)$"
 )
 _PLACE_HEAD = re.compile(r"^(?:the\s+)?(?:province|prefecture|region|state|county|district|city|"
-                         r"town|village|area|municipality|governorate|department|oblast)\s+of\s+")
+                         r"town|village|area|municipality|governorate|department|oblast|"
+                         r"(?:[a-z'’-]+\s+)?(?:streets?|roads?|squares?|avenues?|boulevards?|"
+                         r"centre|center|heart))\s+of\s+(?:the\s+)?")
+#: "in central Santiago" is Santiago's; "Central Java" (capitalised) is a province of its own
+_CITY_PART = re.compile(r"\b(?:central|downtown)\s+(?=[A-Z])")
 _WEEK = dt.timedelta(days=7)
 _RUNNING_WORDS = ("since", "so far", "to date", "in total", "cumulative", "total")
 _RUNNING = re.compile(r"\b(?:" + "|".join(_RUNNING_WORDS) + r")\b")
@@ -973,13 +977,13 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
     if not text:
         return None
     # "in the capital alone" is the capital's
-    name = _place_words(text).removeprefix("the ").removesuffix(" alone")
+    name = _place_words(_CITY_PART.sub("", text)).removeprefix("the ").removesuffix(" alone")
     if name in vocabulary.countries or _is_whole(name) or name.endswith((" country", " nation")):
         return None  # "the north african country"
     if _MANY_PLACES.search(name):
         return None  # "cities across Israel", "Tel Aviv and other Israeli cities": the whole
     name = _PLACE_TAIL.sub("", _PLACE_HEAD.sub("", name))
-    name = _POSSESSIVE_END.sub("", name)
+    name = _POSSESSIVE_END.sub("", name).removesuffix(" island")  # "Hong Kong Island"
     return name if name and name not in vocabulary.countries else None
 
 

@@ -20,6 +20,9 @@ from .measures import Reading, Scope, date_range, doer, phrase, plural, singular
 from .origins import article_name
 from .vocabulary import Vocabulary, source_name
 
+#: how a written place opens when it is a place phrase of its own ("in Santiago")
+_PLACE_LEADS = ("in ", "at ", "across ")
+
 
 @dataclass
 class Judged:
@@ -68,8 +71,10 @@ def place_text(readings: Sequence[Reading]) -> str:
         if not written:  # "14 Jordanian pilgrims died in Mecca": Jordan's
             return f"from {country.title()}"
     else:
-        written = next((place for place in places if key in place.lower()),
-                       places[0] if places else "")
+        naming = [place for place in places if key in place.lower()]
+        # "in Santiago" rather than "the streets of Santiago"
+        written = next((place for place in naming if place.lower().startswith(_PLACE_LEADS)),
+                       naming[0] if naming else places[0] if places else "")
     text = " ".join(written.strip(" ,").split())
     text = re.sub(r"(?i)\s+alone$", "", text)  # "In Yangbi county alone"
     text = text[:1].lower() + text[1:] if text[:3].lower() in ("in ", "at ") else text

@@ -87,6 +87,8 @@ class _Cues:
     whole_places: tuple[tuple[str, ...], ...]
     place_subject_verbs: frozenset[str]
     place_noun_prepositions: frozenset[str]
+    street_nouns: frozenset[str]
+    gathering_nouns: frozenset[str]
 
 
 @cache
@@ -131,6 +133,8 @@ def _cues() -> _Cues:
         whole_places=tuple(tuple(w.split()) for w in lexicon.words("claims", "place.whole")),
         place_subject_verbs=words("place.subject_verbs"),
         place_noun_prepositions=words("place.noun_prepositions"),
+        street_nouns=words("place.street_nouns"),
+        gathering_nouns=words("place.gathering_nouns"),
     )
 
 
@@ -546,7 +550,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
     written = _place_in_segment(anchor)
     if written is not None:
         return written
-    heads = [anchor, top, *_wholes_of(top), *([verb] if verb is not None else [])]
+    heads = [anchor, top, *_wholes_of(top), *_verb_heads(verb)]
     holder = _place_holding(anchor) or _place_holding(top)
     if holder is not None:
         return holder
@@ -563,6 +567,9 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
                     child.lower_ in cues.place_noun_prepositions
                     and objects[0].lemma_.lower() in cues.place_nouns):
                 return _place_phrase(child, objects[0])
+    streets = _place_of_streets(heads)
+    if streets is not None:
+        return streets
     where = _place_of_where(verb or _governing_verb(top)) or _place_of_there(anchor)
     if where is not None:
         return where
@@ -585,6 +592,40 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             named = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
             # "The Iranian Red Crescent confirmed the deaths of five": a body, no place
             return None if _names_a_body(named) else named
+    return None
+
+
+def _verb_heads(verb: Token | None) -> list[Token]:
+    """The verb and what carries its place for a crowd: the verb it goes on ("kept protesting
+    in the capital"), and a gathering it takes part in ("took part in Friday's demonstration in
+    central Santiago")."""
+    if verb is None:
+        return []
+    gatherings = _cues().gathering_nouns
+    carried = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for child in verb.children:
+        if child.dep_ == "prep":
+            carried += [g for g in child.children
+                        if g.dep_ == "pobj" and g.lemma_.lower() in gatherings]
+    return [verb, *carried]
+
+
+def _place_of_streets(heads: list[Token]) -> str | None:
+    """The place whose streets a crowd fills: "poured into the streets of Santiago", "jammed
+    the streets of the Chilean capital", "marched through the streets of London"."""
+    cues = _cues()
+    for head in heads:
+        streets = [c for c in head.children if c.dep_ == "dobj"] + [
+            g for c in head.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"]
+        for street in streets:
+            if street.lemma_.lower() not in cues.street_nouns:
+                continue
+            for child in street.children:
+                places = [g for g in child.children if g.dep_ == "pobj" and _is_place(g)]
+                if child.dep_ == "prep" and child.lower_ == "of" and places:
+                    phrase = _place_phrase(child, places[0])
+                    return street.doc[street.left_edge.i : street.i + 1].text + " " + phrase
     return None
 
 
