@@ -1401,3 +1401,13 @@ def test_a_crowd_in_a_citys_streets_is_the_citys_crowd_and_an_island_nations_is_
                     ("An estimated 1.2 million", "d2"))
     assert "in Santiago" in santiago.label
     assert together(story, ("More than a million", "d3"), ("More than a million", "d4"))
+
+
+def test_pledges_worth_a_sum_are_the_pledges_not_a_deals_value() -> None:
+    story = compared([
+        ("Press", "2019-04-16", "Pledges worth 600 million euros have been made towards "
+                                "rebuilding the cathedral."),
+        ("Wire", "2019-04-16", "Donors have pledged 600 million euros to rebuild the cathedral."),
+    ])
+    assert together(story, ("600 million euros", "d0"), ("600 million euros", "d1"))
+    assert group_of(story, "600 million euros", "d0").label.startswith("aid")

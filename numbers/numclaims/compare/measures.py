@@ -580,8 +580,13 @@ def _measure(
         if _names_other(following, found[0], counted, vocabulary):
             continue
         if window_end is not None:
-            return _head_before_phrase(before[:window_end - len(cue)], counted, dimension,
-                                       vocabulary, nouns) or found
+            leading = before[:window_end - len(cue)]
+            if found[1] in _VALUING:  # "pledges worth millions": pledges, valued
+                valued = _cue(leading[-longest:], counted, dimension, vocabulary, (nouns,),
+                              edge="end")
+                if valued is not None:
+                    return valued
+            return _head_before_phrase(leading, counted, dimension, vocabulary, nouns) or found
         return found
     if dimension == "percentage" and not counted:
         return _named_share(claim, vocabulary), ""
@@ -610,6 +615,11 @@ def _head_before_phrase(
                 return None  # "outages from the storm left 4.5 million homes": homes, no outage
             return found
     return None
+
+
+#: words that give the value of the noun before them: "pledges worth €600m", "contracts valued
+#: at $2bn" measure the pledges and the contracts
+_VALUING = frozenset({"worth", "valued", "valued at"})
 
 
 #: how many words a modifying phrase may have before the cue in it ("from the Itaewon")
