@@ -769,3 +769,13 @@ def test_a_number_in_brackets_after_a_full_name_is_an_age(text: str, surface: st
                                                           unit: str | None) -> None:
     claim = next(c for c in extract(text) if c.surface == surface)
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(("sentence", "codes"), [
+    ("Turnover came to HK$5bn, up from 4.2 billion yuan.", ["HKD", "CNY"]),
+    ("Brent rose to $61.20 a barrel and pints cost 50p more.", ["USD", "GBP"]),
+    ("The bill would raise Ksh346.7bn, about $2.7bn.", ["KES", "USD"]),
+    ("Prices rose 3% as 40,000 people marched.", [None, None]),
+])
+def test_a_sum_carries_its_currencys_iso_code(sentence: str, codes: list[str | None]) -> None:
+    assert [c.currency for c in extract(sentence, published="2024-01-01")] == codes

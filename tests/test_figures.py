@@ -1184,6 +1184,23 @@ def test_a_currency_named_after_the_number_with_its_country(text: str, surface: 
     _check(_figure(text, surface), text, unit=unit)
 
 
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("The bill would raise Ksh346.7bn in new taxes.", "Ksh346.7bn", "kenyan shilling", 3.467e11),
+    ("Uganda will spend USh 1.2 trillion on roads.", "USh 1.2 trillion", "ugandan shilling",
+     1.2e12),
+    ("Indonesia set aside Rp 12 trillion for the victims.", "Rp 12 trillion",
+     "indonesian rupiah", 1.2e13),
+    ("Manila pledged ₱5 billion.", "₱5 billion", "philippine peso", 5e9),
+    ("The regulator fined the bank 2.5 billion dong.", "2.5 billion dong", "vietnamese dong",
+     2.5e9),
+    ("Accra allocated GH¢2.4 billion.", "GH¢2.4 billion", "ghanaian cedi", 2.4e9),
+    ("The central bank raised E£15bn.", "E£15bn", "egyptian pound", 1.5e10),
+])
+def test_currencies_of_the_wider_world_keep_their_names(text: str, surface: str, unit: str,
+                                                       value: float) -> None:
+    _check(_figure(text, surface), text, unit=unit, value=value)
+
+
 @pytest.mark.parametrize(("text", "surface", "trend"), [
     ("BlackBerry fell 80 cents, or 4.19 per cent, to $18.30.", "4.19 per cent", "down"),
     ("The Hang Seng closed down 339.68 points, or 1.43 percent, at 23,474.97.",

@@ -106,6 +106,8 @@ class Claim:
     trend: Trend | None = None
     unit: str | None = None
     dimension: str | None = None
+    #: the ISO 4217 code of a sum's currency ("HK$5bn" → "HKD"), None for no money
+    currency: str | None = None
     entity: str | None = None
     noun_phrase: str | None = None
     event: str | None = None

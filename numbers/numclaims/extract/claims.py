@@ -31,7 +31,7 @@ from .. import lexicon
 from ..errors import InputError, LexiconError, ModelError
 from ..models import Claim, Document, PublicationDate, ReadProblem
 from ..read.documents import make_document, parse_published
-from .figures import Figure, age_unit, measure_prefixes
+from .figures import Figure, age_unit, currency_code, measure_prefixes
 from .pipeline import figure_finder, load_pipeline, parse_without
 from .timex import TimePhrase, find_time_phrases
 
@@ -881,6 +881,7 @@ def _claim(
         trend=figure.trend,  # type: ignore[arg-type]
         unit=figure.unit,
         dimension=figure.dimension,
+        currency=currency_code(figure.unit),
         # "three times as many", "sixfold": a multiple counts times
         entity="time" if figure.kind == "multiple" and not figure.unit
         else _lemma(counted) if counted is not None else None,

@@ -253,6 +253,15 @@ def age_unit() -> tuple[str, str]:
     return unit.name, unit.dimension
 
 
+def currency_code(unit: str | None) -> str | None:
+    """The ISO 4217 code of a sum's currency, or of a rate's ("dollar per barrel" → "USD");
+    pence are sterling's ("50p" → "GBP"); None for no money, and for a cent, which many
+    currencies have."""
+    if not unit:
+        return None
+    return _lexicon().currency_codes.get(unit.split(" per ", 1)[0])
+
+
 def measure_prefixes() -> frozenset[str]:
     """Nouns written before a number that say what it measures (numbers.toml
     [measure_prefixes]): "magnitude" in "a magnitude 7 quake"."""

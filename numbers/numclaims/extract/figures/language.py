@@ -169,6 +169,7 @@ class _Lexicon:
     prefix_currencies: dict[str, _Unit]
     scaled_prefixes: dict[str, _Unit]  # "R" in "R254 billion"
     scaled_words: dict[str, _Unit]  # "won" in "10.44 trillion won"
+    currency_codes: dict[str, str]  # "pound sterling" -> "GBP" (ISO 4217)
     fused_symbols: dict[str, _Unit]  # "in" in "a 6.5in display", never "5 in 10"
     preferred: dict[str, str]
     preferred_with_scale: dict[str, str]
@@ -502,6 +503,7 @@ def _load_units() -> dict[str, Any]:
         set(_forms(name, "ignore", "words", ignore["words"])), set(ignore["symbols"]["forms"]),
         aliases)
     prefix, scaled_prefixes, scaled_words, fused = _extra_units(word_units, symbol_units)
+    codes = _currency_codes(aliases)
     preferred, with_scale = (_preferences(name, key) for key in ("prefer", "prefer_with_scale"))
     for key, table in (("prefer", preferred), ("prefer_with_scale", with_scale)):
         for surface, unit_name in table.items():
@@ -539,6 +541,7 @@ def _load_units() -> dict[str, Any]:
         "prefix_currencies": prefix,
         "scaled_prefixes": scaled_prefixes,
         "scaled_words": scaled_words,
+        "currency_codes": codes,
         "fused_symbols": fused,
         "preferred": preferred,
         "preferred_with_scale": with_scale,
@@ -605,6 +608,26 @@ def _quantulum_units(ignored_words: set[str], ignored_symbols: set[str],
     return words, symbols
 
 
+def _currency_codes(aliases: Mapping[str, str]) -> dict[str, str]:
+    """Each currency's ISO 4217 code by unit name: quantulum3's, and [extra]'s ``code``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import quantulum3.load as qload
+
+        known = qload.units("en_US")
+    codes = {aliases.get(name, name): unit.currency_code for name, unit in known.names.items()
+             if getattr(unit, "currency_code", None)}
+    for unit_name, entry in _entries("units", "extra", _EXTRA_SCHEMA,
+                                     required=["dimension"]).items():
+        if "code" in entry:
+            codes[unit_name] = entry["code"]
+    return codes
+
+
+_EXTRA_SCHEMA = {"dimension": str, "words": list, "symbols": list, "prefix": bool,
+                 "scaled_prefix": list, "scaled_words": list, "fused": list, "code": str}
+
+
 def _extra_units(
     words: _UnitTable, symbols: _UnitTable
 ) -> tuple[dict[str, _Unit], dict[str, _Unit], dict[str, _Unit], dict[str, _Unit]]:
@@ -613,9 +636,7 @@ def _extra_units(
     unit only after a scale word ("10.44 trillion won"), and its symbols that are the unit only
     written against the number ("a 6.5in display")."""
     name = "units"
-    schema = {"dimension": str, "words": list, "symbols": list, "prefix": bool,
-              "scaled_prefix": list, "scaled_words": list, "fused": list}
-    extra = _entries(name, "extra", schema, required=["dimension"])
+    extra = _entries(name, "extra", _EXTRA_SCHEMA, required=["dimension"])
     lexicon.phrase_index(name, extra, "words")
     lexicon.phrase_index(name, extra, "symbols")
     prefix: dict[str, _Unit] = {}
