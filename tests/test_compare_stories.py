@@ -1411,3 +1411,13 @@ def test_pledges_worth_a_sum_are_the_pledges_not_a_deals_value() -> None:
     ])
     assert together(story, ("600 million euros", "d0"), ("600 million euros", "d1"))
     assert group_of(story, "600 million euros", "d0").label.startswith("aid")
+
+
+def test_a_count_of_marches_is_not_a_crowd() -> None:
+    story = compared([
+        ("Guardian", "2017-01-22", "More than 600 sister marches were held across the US and "
+                                   "around the world."),
+        ("Vox", "2017-01-22", "Organizers said more than 600 people marched in Stanley."),
+    ])
+    assert not together(story, ("More than 600", "d0"), ("more than 600", "d1"))
+    assert "people who took part" not in group_of(story, "More than 600", "d0").label

@@ -593,6 +593,13 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
      ["in central Santiago"]),
     ("As many as a million Chileans kept protesting into the night in the capital.",
      ["in the capital"]),
+    ("Half a million gathered in Washington DC alone, most of them women.",
+     ["in Washington DC alone"]),
+    # a place the sentence opens with scopes its clause; a year or a statement is no place
+    ("In Boston, local media quoted the mayor's office as estimating the crowd at between "
+     "135,000 and 150,000.", ["In Boston"]),
+    ("In 2019, 40 people died on the roads.", [None]),
+    ("In a statement, the ministry said 30 people died.", [None]),
 ])
 def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:
     assert [c.place for c in extract(sentence, published="2024-01-01")] == place
@@ -779,3 +786,19 @@ def test_a_number_in_brackets_after_a_full_name_is_an_age(text: str, surface: st
 ])
 def test_a_sum_carries_its_currencys_iso_code(sentence: str, codes: list[str | None]) -> None:
     assert [c.currency for c in extract(sentence, published="2024-01-01")] == codes
+
+
+@pytest.mark.parametrize(("sentence", "entity", "place"), [
+    ("Estimated protesters in Los Angeles: 500,000 to 750,000.", "protester", "in Los Angeles"),
+    ("America's population: 324 million.", "population", None),
+    ("Protesters in Stanley, Idaho: 30.", "protester", "in Stanley"),
+])
+def test_a_fact_box_label_names_what_its_figure_counts(sentence: str, entity: str,
+                                                       place: str | None) -> None:
+    [claim] = extract(sentence, published="2017-01-22")
+    assert (claim.entity, claim.place) == (entity, place)
+
+
+def test_a_headline_after_a_colon_is_no_fact_box() -> None:
+    [claim] = extract("UPDATE: 820 killed in Morocco earthquake", published="2023-09-09")
+    assert claim.entity is None

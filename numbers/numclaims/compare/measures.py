@@ -478,6 +478,9 @@ def _measure(
     """The measure the words around the figure name (``before`` and ``after`` it in its
     clause, :func:`_around`), nearest first, and those words."""
     entity = phrase(claim.entity or "")
+    head = (phrase(claim.noun_phrase or "").split() or [""])[-1]
+    if singular(entity) in vocabulary.gatherings and head and head != singular(head):
+        return None, ""  # "more than 600 sister marches": marches counted, no crowd
     counted = {entity, thing.name if thing else "", singular(entity)} - {""}
     if singular(entity) in vocabulary.generic_nouns:  # "thousands more were missing"
         counted = {thing.name} if thing else set()

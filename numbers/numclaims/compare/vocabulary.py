@@ -112,6 +112,7 @@ class Vocabulary:
     epithet_nouns: frozenset[str]  # "the Xbox maker": no named doer
     severity_words: dict[str, str]  # "seriously" → "serious": a degree of harm narrows a count
     part_references: frozenset[str]  # "nine of them", "of those killed": some of a set named
+    gatherings: frozenset[str]  # "600 sister marches" count marches, never a crowd
     #: nouns written before a number that say what it measures (numbers.toml
     #: [measure_prefixes]): the 7 of "the magnitude 7 quake" names the quake, no figure
     number_prefixes: frozenset[str]
@@ -148,7 +149,8 @@ def load() -> Vocabulary:
     _check_top_level("events", {"events", "not_events"})
     _check_top_level("measures", {"measures", "country_names", "earlier_words",
                                   "epithet_nouns", "capitals", "stating_words",
-                                  "linking_money_words", "severity", "part_references"})
+                                  "linking_money_words", "severity", "part_references",
+                                  "gatherings"})
     capital_entries = lexicon.section("measures", "capitals",
                                       {"city": str, "adjectives": list}, required=("city",))
     capitals = {country: e["city"].lower() for country, e in capital_entries.items()}
@@ -211,6 +213,7 @@ def load() -> Vocabulary:
         severity_words={word: degree for degree in ("serious", "minor")
                         for word in lexicon.words("measures", f"severity.{degree}")},
         part_references=frozenset(lexicon.words("measures", "part_references")),
+        gatherings=frozenset(lexicon.words("measures", "gatherings")),
         number_prefixes=frozenset(lexicon.words("numbers", "measure_prefixes.words.forms")),
         capitals=capitals,
         capital_adjectives={adjective: capitals[country]

@@ -438,6 +438,9 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         unit, dimension = age_unit()
         figure = dataclasses.replace(figure, unit=unit, dimension=dimension, kind="amount")
     counted = None if figure.unit else _counted_noun(anchor, whole)
+    label = _label_head(anchor)
+    if label is not None and not figure.unit and (counted is None or counted.i < anchor.i):
+        counted = label  # "Estimated protesters in Los Angeles: 500,000 to 750,000."
     if counted is not None and counted.lemma_.lower() in _cues().not_counted:
         counted = None
     refers = _is_small_word_number(figure) and _is_definite(anchor)  # "the two working together"
@@ -473,7 +476,8 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
         # figure; what happened is the word that says it, if any
         verb = _stated_event(verb, anchor, counted)
     measured = _measured_thing(root, figure.dimension) if figure.unit else None
-    place = _place(anchor, top, governing) or _place_of_toll(counted)
+    place = _place(anchor, top, governing) or _place_of_toll(counted) or \
+        (_place_of_label(label) if label is not None else None) or _place_fronted(anchor)
     if counted is not None and counted.pos_ == "PROPN" and place and counted.text in place:
         counted = None  # "the province of Ouarzazate 31": the name is the place, not the count
     return _Parsed(figure, anchor, root, counted, measured, verb, agent, place)
@@ -550,7 +554,9 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
     written = _place_in_segment(anchor)
     if written is not None:
         return written
-    heads = [anchor, top, *_wholes_of(top), *_verb_heads(verb)]
+    # "Half a million gathered in Washington DC": the figure's own participle
+    described = [c for c in top.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    heads = [anchor, top, *_wholes_of(top), *_verb_heads(verb), *described]
     holder = _place_holding(anchor) or _place_holding(top)
     if holder is not None:
         return holder
@@ -627,6 +633,64 @@ def _place_of_streets(heads: list[Token]) -> str | None:
                     phrase = _place_phrase(child, places[0])
                     return street.doc[street.left_edge.i : street.i + 1].text + " " + phrase
     return None
+
+
+def _label_head(anchor: Token) -> Token | None:
+    """The noun a fact box's label names for the figure after its colon, where the figure is
+    all the line gives: "Estimated protesters in Los Angeles: 500,000 to 750,000.",
+    "America's population: 324 million."."""
+    doc, sentence = anchor.doc, anchor.sent
+    start = min(t.i for t in anchor.subtree)
+    if start - 1 <= sentence.start or doc[start - 1].text != ":" or \
+            start - 1 - sentence.start > _LABEL_WORDS:
+        return None
+    rest = [t for t in doc[max(t.i for t in anchor.subtree) + 1 : sentence.end]
+            if not t.is_punct]
+    if rest and not doc[max(t.i for t in anchor.subtree) + 1].text == "(" or any(
+            t.pos_ in ("VERB", "AUX") for t in anchor.subtree):
+        return None  # "the toll: 300 dead and 20 missing", "UPDATE: 820 killed" say more
+    label = doc[sentence.start : start - 1]
+    heads = [t for t in label if t.pos_ in ("NOUN", "PROPN") and t.lemma_.isalpha()
+             and not any(a.pos_ == "ADP" or a.dep_ in ("poss", "compound", "relcl")
+                         for a in _ancestors_within(t, label))
+             and t.dep_ not in ("poss", "compound")]
+    return heads[0] if heads else None
+
+
+#: the most words a fact box's label may have before its colon
+_LABEL_WORDS = 12
+
+
+def _ancestors_within(token: Token, span: Span) -> list[Token]:
+    return [a for a in token.ancestors if span.start <= a.i < span.end]
+
+
+def _place_of_label(label: Token) -> str | None:
+    """The place a fact box's label names: "Estimated protesters in Los Angeles: 500,000"."""
+    cues = _cues()
+    for child in label.children:
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in cues.place_prepositions and objects and \
+                _is_place(objects[0]):
+            return _place_phrase(child, objects[0])
+    return None
+
+
+def _place_fronted(anchor: Token) -> str | None:
+    """The place a sentence opens with, set off by a comma, for the figures of the clause it
+    scopes: "In Boston, local media quoted the mayor's office as estimating the crowd at
+    between 135,000 and 150,000"; "In 2019," and "In a statement," name no place."""
+    doc, sentence = anchor.doc, anchor.sent
+    opening = doc[sentence.start]
+    if opening.lower_ not in _cues().place_prepositions or opening.dep_ != "prep":
+        return None
+    objects = [g for g in opening.children if g.dep_ == "pobj"]
+    if not objects or not _is_place(objects[0]):
+        return None
+    end = objects[0].right_edge.i
+    if end + 1 >= anchor.i or doc[end + 1].text != ",":
+        return None
+    return doc[sentence.start : end + 1].text
 
 
 def _wholes_of(top: Token) -> list[Token]:
