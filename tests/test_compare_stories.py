@@ -1421,3 +1421,13 @@ def test_a_count_of_marches_is_not_a_crowd() -> None:
     ])
     assert not together(story, ("More than 600", "d0"), ("more than 600", "d1"))
     assert "people who took part" not in group_of(story, "More than 600", "d0").label
+
+
+def test_workers_taking_part_in_a_strike_are_strikers_not_a_crowd() -> None:
+    story = compared([
+        ("BBC", "2023-10-24", "More than 45,000 workers are now taking part in the walkout."),
+        ("Wire", "2023-10-24", "More than 45,000 workers are on strike at the three carmakers."),
+        ("Local", "2023-10-24", "About 45,000 people took part in the march downtown."),
+    ])
+    assert together(story, ("More than 45,000", "d0"), ("More than 45,000", "d1"))
+    assert not together(story, ("More than 45,000", "d0"), ("About 45,000", "d2"))

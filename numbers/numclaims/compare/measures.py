@@ -582,6 +582,9 @@ def _measure(
             before[window_end:window_end + 1]
         if _names_other(following, found[0], counted, vocabulary):
             continue
+        joined = _joined(claim, counted, dimension, vocabulary) if found[1] in _JOINING else None
+        if joined is not None:
+            return joined  # "45,000 workers are taking part in the walkout": strikers
         if window_end is not None:
             leading = before[:window_end - len(cue)]
             if found[1] in _VALUING:  # "pledges worth millions": pledges, valued
@@ -657,6 +660,27 @@ def _named_share(claim: Claim, vocabulary: Vocabulary) -> Measure | None:
         if measure.named_share and measure.voting_words & words:
             return measure
     return None
+
+
+#: cues of taking part, whose object names what is taken part in: a march's crowd, a strike's
+#: strikers ("taking part in the walkout", "joined the strike")
+_JOINING = frozenset({"took part", "take part", "taken part", "taking part", "join", "joined"})
+
+
+def _joined(claim: Claim, counted: set[str], dimension: str,
+            vocabulary: Vocabulary) -> tuple[Measure, str] | None:
+    """The measure the object of taking part names, written after the figure: "taking part in
+    the walkout", "joined the strike"."""
+    at = claim.end - claim.sentence_start
+    taken = _TAKEN_PART.search(claim.sentence[at : at + 80].lower())  # bounded work
+    if taken is None:
+        return None
+    return _cue([taken.group(1)], counted, dimension, vocabulary,
+                (vocabulary.measure_nouns, vocabulary.measure_words), edge="start")
+
+
+_TAKEN_PART = re.compile(r"\b(?:(?:took|take|taken|taking) part in|join|joined|joining)\s+"
+                         r"(?:(?:the|a|an|this|their|its|his|her)\s+)?([a-z-]+)")
 
 
 def _names_other(following: list[str], measure: Measure, counted: set[str],
