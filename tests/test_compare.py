@@ -456,13 +456,24 @@ def test_plural_and_singular_entities_are_one_thing() -> None:
 @pytest.mark.parametrize("entity, label", [
     ("gunman", "gunmen"), ("child", "children"), ("fisherman", "fishermen"),
     ("talisman", "talismans"), ("flight per day", "flights per day"),
-    ("casualty", "casualties"), ("bus", "bus"),
+    ("casualty", "casualties"), ("bus", "bus"), ("aircraft", "aircraft"),
 ])
 def test_a_group_label_names_the_counted_thing_in_the_plural(entity: str, label: str) -> None:
     comparison = compare([claim("9", 9, doc="a", entity=entity, event=None),
                           claim("9", 9, doc="b", entity=entity, event=None)])
     (group,) = comparison.groups
     assert group.label.startswith(label)
+
+
+@pytest.mark.parametrize("unit, label", [
+    ("pound sterling", "pounds sterling"), ("japanese yen", "yen"),
+    ("pound sterling per year", "pounds sterling per year"),
+])
+def test_a_group_label_names_a_currency_in_its_own_plural(unit: str, label: str) -> None:
+    comparison = compare([claim("9bn", 9e9, doc="a", unit=unit, dimension="currency", event=None),
+                          claim("9bn", 9e9, doc="b", unit=unit, dimension="currency", event=None)])
+    (group,) = comparison.groups
+    assert group.label.startswith(label), group.label
 
 
 def test_shares_of_different_things_are_kept_apart() -> None:

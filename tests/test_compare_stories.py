@@ -1431,3 +1431,16 @@ def test_workers_taking_part_in_a_strike_are_strikers_not_a_crowd() -> None:
     ])
     assert together(story, ("More than 45,000", "d0"), ("More than 45,000", "d1"))
     assert not together(story, ("More than 45,000", "d0"), ("About 45,000", "d2"))
+
+
+def test_a_budgets_tax_cuts_are_one_cost_however_written() -> None:
+    story = compared([
+        ("Independent", "2022-09-23", "The rich are set to take the lion's share of Kwasi "
+                                      "Kwarteng's £45bn tax cuts."),
+        ("CNN", "2022-09-26", "Kwarteng's tax cuts of £45 billion were aimed at growth."),
+        ("Irish Independent", "2022-09-24", "He moved the cut in the basic rate of income tax "
+                                            "forward, in a package of tax cuts set to cost up "
+                                            "to £45bn."),
+    ])
+    assert together(story, ("£45bn", "d0"), ("£45 billion", "d1"), ("up to £45bn", "d2"))
+    assert group_of(story, "£45bn", "d0").label.startswith("cost of the tax cuts")

@@ -1203,7 +1203,11 @@ def singular(word: str) -> str:
     return word
 
 
-_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
+                      "pound sterling": "pounds sterling"}
+#: words the same in the plural: "10 billion yen", "5,000 baht"
+_INVARIANT = ("yen", "yuan", "renminbi", "won", "baht", "naira", "ringgit", "dong", "taka",
+              "rupiah", "sheep", "deer", "aircraft", "hovercraft", "series", "species")
 _MAN_NOT_MEN = ("human", "german", "roman", "shaman", "talisman", "caiman", "ottoman")
 
 
@@ -1216,6 +1220,8 @@ def plural(word: str) -> str:
         return f"{plural(counted)} per {base}"
     if word in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[word]
+    if word.split()[-1] in _INVARIANT:
+        return word
     if word.endswith("man") and not word.endswith(_MAN_NOT_MEN):
         return word[:-3] + "men"  # gunman, policeman, fisherman
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
