@@ -1444,3 +1444,15 @@ def test_a_budgets_tax_cuts_are_one_cost_however_written() -> None:
     ])
     assert together(story, ("£45bn", "d0"), ("£45 billion", "d1"), ("up to £45bn", "d2"))
     assert group_of(story, "£45bn", "d0").label.startswith("cost of the tax cuts")
+
+
+def test_a_crowd_at_a_named_march_on_a_city_is_that_citys() -> None:
+    story = compared([
+        ("Guardian", "2017-01-22", "More than half a million people joined the Women's March on "
+                                   "Washington DC in noisy but peaceful scenes."),
+        ("Week", "2017-01-22", "At least 500,000 people rallied in Washington for the march."),
+        ("Vox", "2017-01-22", "Saturday's marches drew at least 3.3 million people nationwide."),
+    ])
+    dc = group_of(story, "More than half a million", "d0")
+    assert together(story, ("More than half a million", "d0"), ("At least 500,000", "d1"))
+    assert "in Washington" in dc.label and "on Washington" not in dc.label

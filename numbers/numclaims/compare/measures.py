@@ -41,7 +41,7 @@ _AFTER_END = re.compile(r"[;:!?\n—–()\[\]\"“”]|[.,](?!\d)|\s-\s|"
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
 # Words a place phrase begins or ends with that do not name the place.
-_PLACE_LEADS = ("in ", "across ", "throughout ", "within ", "inside ", "at ", "the ")
+_PLACE_LEADS = ("in ", "across ", "throughout ", "within ", "inside ", "at ", "on ", "the ")
 _PLACE_TAIL = re.compile(
     r"\s+(?:province|prefecture|region|state|county|district|city|town|village|area|"
     r"municipality|governorate|department|oblast)$"

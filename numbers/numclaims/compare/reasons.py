@@ -78,6 +78,8 @@ def place_text(readings: Sequence[Reading]) -> str:
     text = " ".join(written.strip(" ,").split())
     text = re.sub(r"(?i)\s+alone$", "", text)  # "In Yangbi county alone"
     text = text[:1].lower() + text[1:] if text[:3].lower() in ("in ", "at ") else text
+    if text[:3].lower() == "on ":  # "the Women's March on Washington": in Washington
+        text = "in " + text[3:]
     return text if text.lower().startswith(("in ", "across ", "at ")) else f"in {text}"
 
 

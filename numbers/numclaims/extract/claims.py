@@ -573,7 +573,7 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
                     child.lower_ in cues.place_noun_prepositions
                     and objects[0].lemma_.lower() in cues.place_nouns):
                 return _place_phrase(child, objects[0])
-    streets = _place_of_streets(heads)
+    streets = _place_of_streets(heads) or _place_of_gathering(heads)
     if streets is not None:
         return streets
     where = _place_of_where(verb or _governing_verb(top)) or _place_of_there(anchor)
@@ -691,6 +691,24 @@ def _place_fronted(anchor: Token) -> str | None:
     if end + 1 >= anchor.i or doc[end + 1].text != ",":
         return None
     return doc[sentence.start : end + 1].text
+
+
+def _place_of_gathering(heads: list[Token]) -> str | None:
+    """The place of the gathering a crowd is at or joins: "joined the Women's March on
+    Washington DC", "the 440,000 people at the rally in Chicago"."""
+    cues = _cues()
+    for head in heads:
+        gatherings = [c for c in head.children if c.dep_ == "dobj"] + [
+            g for c in head.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"]
+        for gathering in gatherings:
+            if gathering.lemma_.lower() not in cues.gathering_nouns:
+                continue
+            for child in gathering.children:
+                places = [g for g in child.children if g.dep_ == "pobj" and _is_place(g)]
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and places:
+                    return _place_phrase(child, places[0])
+    return None
 
 
 def _wholes_of(top: Token) -> list[Token]:
