@@ -1185,6 +1185,16 @@ def test_a_currency_named_after_the_number_with_its_country(text: str, surface: 
 
 
 @pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("Unemployment rose 0.3 of a percentage point.", "0.3 of a percentage point",
+     "percentage point", 0.3),
+    ("The lap was 0.4 of a second slower.", "0.4 of a second", "second", 0.4),
+])
+def test_a_decimal_of_a_unit_is_that_much_of_it(text: str, surface: str, unit: str,
+                                               value: float) -> None:
+    _check(_figure(text, surface), text, unit=unit, value=value)
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
     ("The bill would raise Ksh346.7bn in new taxes.", "Ksh346.7bn", "kenyan shilling", 3.467e11),
     ("Uganda will spend USh 1.2 trillion on roads.", "USh 1.2 trillion", "ugandan shilling",
      1.2e12),

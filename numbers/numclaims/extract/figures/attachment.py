@@ -99,7 +99,9 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         factor = lex.money_abbreviations[toks[j].text]
         cand.value, cand.scale, j = cand.value * factor, factor, j + 1
         cand.end = cand.number_end = j
-    if cand.kind == "fraction" and j + 2 < ceiling and toks[j].low == "of" and \
+    part_of_one = cand.kind == "fraction" or (  # "0.3 of a percentage point"
+        cand.value is not None and 0 < cand.value < 1 and not cand.vague)
+    if part_of_one and j + 2 < ceiling and toks[j].low == "of" and \
             toks[j + 1].low in ("a", "an") and ctx.joined(j + 2):
         unit = _unit_at(ctx, j + 2, ceiling, cand)  # "four tenths of a second"
         if unit is not None:
