@@ -573,9 +573,9 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
                     child.lower_ in cues.place_noun_prepositions
                     and objects[0].lemma_.lower() in cues.place_nouns):
                 return _place_phrase(child, objects[0])
-    streets = _place_of_streets(heads) or _place_of_gathering(heads)
-    if streets is not None:
-        return streets
+    crowd = _place_of_crowd(heads)
+    if crowd is not None:
+        return crowd
     where = _place_of_where(verb or _governing_verb(top)) or _place_of_there(anchor)
     if where is not None:
         return where
@@ -616,22 +616,29 @@ def _verb_heads(verb: Token | None) -> list[Token]:
     return [verb, *carried]
 
 
-def _place_of_streets(heads: list[Token]) -> str | None:
-    """The place whose streets a crowd fills: "poured into the streets of Santiago", "jammed
-    the streets of the Chilean capital", "marched through the streets of London"."""
+def _place_of_crowd(heads: list[Token]) -> str | None:
+    """The place whose streets a crowd fills ("poured into the streets of Santiago", "jammed
+    the streets of the Chilean capital"), or the gathering's it is at or joins ("joined the
+    Women's March on Washington DC", "the 440,000 people at the rally in Chicago")."""
     cues = _cues()
     for head in heads:
-        streets = [c for c in head.children if c.dep_ == "dobj"] + [
+        objects = [c for c in head.children if c.dep_ == "dobj"] + [
             g for c in head.children if c.dep_ == "prep"
             for g in c.children if g.dep_ == "pobj"]
-        for street in streets:
-            if street.lemma_.lower() not in cues.street_nouns:
+        for noun in objects:
+            lemma = noun.lemma_.lower()
+            street = lemma in cues.street_nouns
+            if not street and lemma not in cues.gathering_nouns:
                 continue
-            for child in street.children:
+            for child in noun.children:
                 places = [g for g in child.children if g.dep_ == "pobj" and _is_place(g)]
-                if child.dep_ == "prep" and child.lower_ == "of" and places:
-                    phrase = _place_phrase(child, places[0])
-                    return street.doc[street.left_edge.i : street.i + 1].text + " " + phrase
+                if child.dep_ != "prep" or not places or \
+                        child.lower_ not in (("of",) if street else ("in", "at", "on")):
+                    continue
+                phrase = _place_phrase(child, places[0])
+                # "the streets of Santiago" as written; "on Washington DC" of the march
+                return f"{noun.doc[noun.left_edge.i : noun.i + 1].text} {phrase}" if street \
+                    else phrase
     return None
 
 
@@ -691,24 +698,6 @@ def _place_fronted(anchor: Token) -> str | None:
     if end + 1 >= anchor.i or doc[end + 1].text != ",":
         return None
     return doc[sentence.start : end + 1].text
-
-
-def _place_of_gathering(heads: list[Token]) -> str | None:
-    """The place of the gathering a crowd is at or joins: "joined the Women's March on
-    Washington DC", "the 440,000 people at the rally in Chicago"."""
-    cues = _cues()
-    for head in heads:
-        gatherings = [c for c in head.children if c.dep_ == "dobj"] + [
-            g for c in head.children if c.dep_ == "prep"
-            for g in c.children if g.dep_ == "pobj"]
-        for gathering in gatherings:
-            if gathering.lemma_.lower() not in cues.gathering_nouns:
-                continue
-            for child in gathering.children:
-                places = [g for g in child.children if g.dep_ == "pobj" and _is_place(g)]
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and places:
-                    return _place_phrase(child, places[0])
-    return None
 
 
 def _wholes_of(top: Token) -> list[Token]:
