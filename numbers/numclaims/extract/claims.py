@@ -647,14 +647,13 @@ def _label_head(anchor: Token) -> Token | None:
     all the line gives: "Estimated protesters in Los Angeles: 500,000 to 750,000.",
     "America's population: 324 million."."""
     doc, sentence = anchor.doc, anchor.sent
-    start = min(t.i for t in anchor.subtree)
+    start, end = anchor.left_edge.i, anchor.right_edge.i
     if start - 1 <= sentence.start or doc[start - 1].text != ":" or \
             start - 1 - sentence.start > _LABEL_WORDS:
         return None
-    rest = [t for t in doc[max(t.i for t in anchor.subtree) + 1 : sentence.end]
-            if not t.is_punct]
-    if rest and not doc[max(t.i for t in anchor.subtree) + 1].text == "(" or any(
-            t.pos_ in ("VERB", "AUX") for t in anchor.subtree):
+    said_more = any(not t.is_punct for t in doc[end + 1 : sentence.end]) and \
+        doc[end + 1].text != "("  # "(Pressman, Chenoweth)" names its source
+    if said_more or any(t.pos_ in ("VERB", "AUX") for t in anchor.subtree):
         return None  # "the toll: 300 dead and 20 missing", "UPDATE: 820 killed" say more
     label = doc[sentence.start : start - 1]
     heads = [t for t in label if t.pos_ in ("NOUN", "PROPN") and t.lemma_.isalpha()
