@@ -599,6 +599,8 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
     ("In Boston, local media quoted the mayor's office as estimating the crowd at between "
      "135,000 and 150,000.", ["In Boston"]),
     ("In 2019, 40 people died on the roads.", [None]),
+    ("In Boston, the crowd reached 150,000, while New York drew 400,000.",
+     ["In Boston", None]),
     ("In a statement, the ministry said 30 people died.", [None]),
 ])
 def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:

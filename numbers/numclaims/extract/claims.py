@@ -696,7 +696,14 @@ def _place_fronted(anchor: Token) -> str | None:
     end = objects[0].right_edge.i
     if end + 1 >= anchor.i or doc[end + 1].text != ",":
         return None
-    return doc[sentence.start : end + 1].text
+    scoped = opening.head
+    for token in [anchor, *anchor.ancestors]:
+        if token == scoped:
+            return doc[sentence.start : end + 1].text
+        if token.dep_ in ("advcl", "conj", "relcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return None  # "In Boston, the crowd reached 150,000, while New York drew 400,000"
+    return None
 
 
 def _wholes_of(top: Token) -> list[Token]:
