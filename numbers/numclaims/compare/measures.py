@@ -47,9 +47,8 @@ _PLACE_TAIL = re.compile(
     r"municipality|governorate|department|oblast)$"
 )
 _PLACE_HEAD = re.compile(r"^(?:the\s+)?(?:province|prefecture|region|state|county|district|city|"
-                         r"town|village|area|municipality|governorate|department|oblast|"
-                         r"(?:[a-z'’-]+\s+)?(?:streets?|roads?|squares?|avenues?|boulevards?|"
-                         r"centre|center|heart))\s+of\s+(?:the\s+)?")
+                         r"town|village|area|municipality|governorate|department|oblast)"
+                         r"\s+of\s+(?:the\s+)?")
 #: "in central Santiago" is Santiago's; "Central Java" (capitalised) is a province of its own
 _CITY_PART = re.compile(r"\b(?:central|downtown)\s+(?=[A-Z])")
 _WEEK = dt.timedelta(days=7)
@@ -1019,7 +1018,9 @@ def place_key(text: str | None, vocabulary: Vocabulary) -> str | None:
         return None  # "the north african country"
     if _MANY_PLACES.search(name):
         return None  # "cities across Israel", "Tel Aviv and other Israeli cities": the whole
-    name = _PLACE_TAIL.sub("", _PLACE_HEAD.sub("", name))
+    # "the province of Agadir", "the streets of Santiago": the place after the head
+    head = _PLACE_HEAD.match(name) or vocabulary.street_head.match(name)
+    name = _PLACE_TAIL.sub("", name[head.end():] if head else name)
     name = _POSSESSIVE_END.sub("", name).removesuffix(" island")  # "Hong Kong Island"
     return name if name and name not in vocabulary.countries else None
 

@@ -9,6 +9,7 @@ compare can convert between. Country names come from the Unicode CLDR data that 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -113,6 +114,9 @@ class Vocabulary:
     severity_words: dict[str, str]  # "seriously" → "serious": a degree of harm narrows a count
     part_references: frozenset[str]  # "nine of them", "of those killed": some of a set named
     gatherings: frozenset[str]  # "600 sister marches" count marches, never a crowd
+    #: the words before a place that name a part of it a crowd fills, claims.toml
+    #: ``place.street_nouns``: "the packed streets of Hong Kong Island" is Hong Kong Island's
+    street_head: re.Pattern[str]
     #: nouns written before a number that say what it measures (numbers.toml
     #: [measure_prefixes]): the 7 of "the magnitude 7 quake" names the quake, no figure
     number_prefixes: frozenset[str]
@@ -213,6 +217,7 @@ def load() -> Vocabulary:
         severity_words={word: degree for degree in ("serious", "minor")
                         for word in lexicon.words("measures", f"severity.{degree}")},
         part_references=frozenset(lexicon.words("measures", "part_references")),
+        street_head=_street_head(lexicon.words("claims", "place.street_nouns")),
         gatherings=frozenset(lexicon.words("measures", "gatherings")),
         number_prefixes=frozenset(lexicon.words("numbers", "measure_prefixes.words.forms")),
         capitals=capitals,
@@ -223,6 +228,11 @@ def load() -> Vocabulary:
 
 
 @lru_cache(maxsize=65536)
+def _street_head(nouns: list[str]) -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(n.lower()) for n in nouns), key=len, reverse=True))
+    return re.compile(rf"^(?:the\s+)?(?:[a-z'’-]+\s+)?(?:{words})\s+of\s+(?:the\s+)?")
+
+
 def source_name(text: str | None) -> str:
     """A source's name for matching: 'The Wall Street Journal's' → 'wall street journal'."""
     import re
