@@ -292,16 +292,25 @@ _RESULT_ITEM = re.compile(r"(?:^|[:;,]|\band\b)\s*((?:[A-Z][\w'’.-]*\s+){1,3})
                           r"(?=\s*(?:[,;.]|\band\b|$))")
 
 
+#: the longest line read as a list of results
+_RESULT_LINE = 1000
+
+
 def _listed_result(ctx: _Context, cand: _Cand) -> bool:
     """A figure in a list of three or more names each with its figure, a breakdown of results
     ("The exit poll in full: Labour 410, Conservatives 131, Liberal Democrats 61"), not a list
     of labels."""
-    tok = ctx.toks[cand.i]
-    line_start = ctx.text.rfind("\n", 0, tok.start) + 1
-    line_end = ctx.text.find("\n", tok.end)
-    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
-    if len(line) > 1000:
-        return False  # bounded work
+    tok, text = ctx.toks[cand.i], ctx.text
+    # bounded work: a line longer than _RESULT_LINE is no list; the search for its ends
+    # goes no further than that, however long the text
+    line_start = text.rfind("\n", max(0, tok.start - _RESULT_LINE), tok.start) + 1
+    line_end = text.find("\n", tok.end, tok.end + _RESULT_LINE + 1)
+    if line_end < 0:
+        line_end = len(text) if len(text) - tok.end <= _RESULT_LINE else -1
+    if (line_start == 0 and tok.start > _RESULT_LINE) or line_end < 0 or \
+            line_end - line_start > _RESULT_LINE:
+        return False
+    line = text[line_start:line_end]
     items = list(_RESULT_ITEM.finditer(line))
     return len(items) >= 3 and any(
         m.start(1) <= tok.start - line_start < m.end() for m in items)
