@@ -1456,3 +1456,17 @@ def test_a_crowd_at_a_named_march_on_a_city_is_that_citys() -> None:
     dc = group_of(story, "More than half a million", "d0")
     assert together(story, ("More than half a million", "d0"), ("At least 500,000", "d1"))
     assert "in Washington" in dc.label and "on Washington" not in dc.label
+
+
+def test_a_crowd_that_names_no_place_joins_the_citys_crowd_it_agrees_with() -> None:
+    story = compared([
+        ("Reuters", "2019-10-27", "About a million Chileans marched on Friday against inequality."),
+        ("DW", "2019-10-26", "An estimated one million people jammed the streets in Santiago "
+                             "on Friday."),
+        ("ZDF", "2019-10-26", "More than 820,000 people joined the march in the Chilean "
+                              "capital on Friday, the city administration said."),
+        ("BBC", "2019-10-26", "Around 40,000 people marched in Valparaiso on Friday."),
+    ])
+    assert together(story, ("About a million", "d0"), ("An estimated one million", "d1"),
+                    ("More than 820,000", "d2"))
+    assert not together(story, ("About a million", "d0"), ("Around 40,000", "d3"))

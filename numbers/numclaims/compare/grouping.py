@@ -191,7 +191,10 @@ def _other_countries(readings: Sequence[Reading], vocabulary: Vocabulary) -> Non
             country, by_name = wholes[reading.index]
             if by_name or country != story:
                 reading.place = f"country {country}"
-    if story is None:
+    if story is None:  # "the French capital" is Paris in any story
+        for reading in readings:
+            if reading.place is not None and reading.place.endswith(" capital"):
+                reading.place = _capital(reading.place, "", vocabulary)
         return
     for reading in readings:
         country = nationals.get(reading.index, named.get(reading.index))
@@ -791,7 +794,9 @@ def _best(
         if (must_agree or id(draft) in strict) and not (
                 agreeing and _near(reading, draft, settings)):
             continue  # "£47m" with nothing named joins only the figures it agrees with
-        if not fits(reading, draft, vocabulary, settings):
+        if not fits(reading, draft, vocabulary, settings) and not (
+                agreeing and _unplaced_beside_place(reading, draft)
+                and fits(reading, draft, vocabulary, settings, any_place=True)):
             continue
         if not agreeing and draft.readings and \
                 reading.narrowing != draft.readings[0].narrowing:
@@ -934,10 +939,22 @@ def _agrees_with_some(low: float | None, high: float | None, draft: Draft,
                for member in draft.readings[:settings.agreement_members])
 
 
+def _unplaced_beside_place(reading: Reading, draft: Draft) -> bool:
+    """Whether a count of one day's event that names no place meets a group of that event in
+    one place within the country: "about a million marched" beside "a million in Santiago".
+    The group keeps its place's name."""
+    if reading.kind != "occasion" or reading.place is not None or not draft.readings:
+        return False
+    place = draft.readings[0].place
+    return place is not None and not place.startswith("country ") and \
+        all(member.place in (None, place) for member in draft.readings)
+
+
 def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
-         settings: CompareSettings) -> bool:
+         settings: CompareSettings, *, any_place: bool = False) -> bool:
     """Whether the reading's place, doer, event, time scope and day fit every member's."""
-    if draft.readings and not _same_place(draft.readings[0].place, reading.place):
+    if draft.readings and not any_place and \
+            not _same_place(draft.readings[0].place, reading.place):
         return False  # "290 in Al Haouz" is not a figure for the whole country
     if not all(actors_match(reading.actor, actor) for actor in draft.actors):
         return False  # "the US delivered 31 tanks" is not a figure for Germany's deliveries
