@@ -602,6 +602,11 @@ def test_the_second_day_of_a_date_is_not_a_count() -> None:
     ("In Boston, the crowd reached 150,000, while New York drew 400,000.",
      ["In Boston", None]),
     ("In a statement, the ministry said 30 people died.", [None]),
+    # …scopes a clause set against it that names no place of its own, and opens after a colon
+    ("In Boston, the crowd reached 150,000, while 400,000 marched in New York.",
+     ["In Boston", "in New York"]),
+    ("Counts differ: in Denver, police put the crowd at 13,000, while an organizer said "
+     "20,000 people had come.", ["in Denver", "in Denver"]),
 ])
 def test_a_figure_has_the_place_it_is_scoped_to(sentence: str, place: list[str]) -> None:
     assert [c.place for c in extract(sentence, published="2024-01-01")] == place

@@ -683,11 +683,17 @@ def _place_of_label(label: Token) -> str | None:
 
 
 def _place_fronted(anchor: Token) -> str | None:
-    """The place a sentence opens with, set off by a comma, for the figures of the clause it
-    scopes: "In Boston, local media quoted the mayor's office as estimating the crowd at
-    between 135,000 and 150,000"; "In 2019," and "In a statement," name no place."""
+    """The place a sentence, or its part after a colon, opens with, set off by a comma, for
+    the figures of the clause it scopes: "In Boston, local media quoted the mayor's office as
+    estimating the crowd at between 135,000 and 150,000"; "…: in St. Louis, police put the
+    crowd at 13,000, while an organizer said 20,000". "In 2019," and "In a statement," name
+    no place; a clause with a place of its own ("while New York drew 400,000") is that
+    place's."""
     doc, sentence = anchor.doc, anchor.sent
     opening = doc[sentence.start]
+    for token in doc[sentence.start : anchor.i]:
+        if token.text in (":", ";") and token.i + 1 < anchor.i:
+            opening = doc[token.i + 1]
     if opening.lower_ not in _cues().place_prepositions or opening.dep_ != "prep":
         return None
     objects = [g for g in opening.children if g.dep_ == "pobj"]
@@ -699,9 +705,12 @@ def _place_fronted(anchor: Token) -> str | None:
     scoped = opening.head
     for token in [anchor, *anchor.ancestors]:
         if token == scoped:
-            return doc[sentence.start : end + 1].text
+            return doc[opening.i : end + 1].text
         if token.dep_ in ("advcl", "conj", "relcl") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                c.dep_ in ("nsubj", "nsubjpass") and _is_place(c) or
+                c.dep_ == "prep" and c.lower_ in _cues().place_prepositions and
+                any(g.dep_ == "pobj" and _is_place(g) for g in c.children)
+                for c in token.children):
             return None  # "In Boston, the crowd reached 150,000, while New York drew 400,000"
     return None
 
