@@ -1470,3 +1470,16 @@ def test_a_crowd_that_names_no_place_joins_the_citys_crowd_it_agrees_with() -> N
     assert together(story, ("About a million", "d0"), ("An estimated one million", "d1"),
                     ("More than 820,000", "d2"))
     assert not together(story, ("About a million", "d0"), ("Around 40,000", "d3"))
+
+
+def test_a_sum_named_by_its_participle_is_that_event() -> None:
+    story = compared([
+        ("Guernsey Press", "2019-04-16", "More than 600 million euros has been promised by "
+                                         "wealthy donors for the cathedral."),
+        ("HuffPost", "2019-04-17", "The amount promised for rebuilding Notre Dame now stands at "
+                                   "€880million (£765m)."),
+        ("Le Monde", "2019-04-17", "The restoration will cost €2 billion, an architect said."),
+    ])
+    assert together(story, ("More than 600 million euros", "d0"), ("€880million", "d1"))
+    assert group_of(story, "€880million", "d1").verdict == "evolving"
+    assert not together(story, ("€880million", "d1"), ("€2 billion", "d2"))

@@ -205,6 +205,12 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="worth-values-its-subject",
         ),
         pytest.param(
+            "The amount promised for rebuilding the cathedral now stands at €880million.",
+            "€880million",
+            {"unit": "euro", "event": "promise"},
+            id="a-sums-participle-is-its-event",
+        ),
+        pytest.param(
             "The army recruited 400 volunteers last year, and earlier this month it added 50 more.",
             "50",
             {"entity": "volunteer", "event": "add", "time_scope": "earlier this month"},

@@ -68,6 +68,7 @@ class _Cues:
     level_verbs: frozenset[str]
     time_nouns: frozenset[str]
     value_words: frozenset[str]
+    sum_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     tally_nouns: frozenset[str]
     reference_nouns: frozenset[str]
@@ -114,6 +115,7 @@ def _cues() -> _Cues:
         level_verbs=words("event.level_verbs"),
         time_nouns=words("event.time_nouns"),
         value_words=words("event.value_words"),
+        sum_nouns=words("event.sum_nouns"),
         quantity_nouns=words("counted.quantity_nouns"),
         tally_nouns=words("counted.tally_nouns"),
         reference_nouns=words("counted.reference_nouns"),
@@ -936,6 +938,10 @@ def _claim(
     event = _event(parsed.root, verb, figure)
     if measured is not None and (verb is None or _is_speech(verb, parsed.root)):
         event = measured.lemma_.lower()  # "the deal is worth $3bn, officials said"
+    described = _participle(measured) if measured is not None and \
+        measured.lemma_.lower() in _cues().sum_nouns else None
+    if described is not None and (verb is None or _is_level(verb) or described == verb):
+        event = _event(parsed.root, described, figure)  # "the amount promised stands at €880m"
     noun_phrase = (
         _noun_phrase(counted, figure.end - candidate.parsed_from)
         if counted is not None
