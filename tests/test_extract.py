@@ -723,6 +723,10 @@ def test_a_day_on_a_verb_revising_a_count_dates_the_report_not_the_count() -> No
     assert rose.time_scope is None  # the day the toll was given
     (killed,) = extract("The crash killed 288 people on Friday.", published="2023-06-04")
     assert killed.time_scope == "on Friday"
+    # a year the sentence opens with dates what was reported, not the report
+    (last_year,) = extract("Last year more than 200 pilgrims were reported dead.",
+                           published="2024-06-20")
+    assert (last_year.time_scope, last_year.period_start) == ("Last year", "2023-01-01")
 
 
 @pytest.mark.parametrize(("sentence", "surfaces"), [

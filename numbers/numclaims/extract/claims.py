@@ -1653,7 +1653,7 @@ def _time_scope(
         attached = span.root.head if span.root.head.i not in range(span.start, span.end) else None
         if attached is None:
             attached = span.root
-        fronted = _fronted(span, anchor) and _YEAR.search(phrase.text) is not None
+        fronted = _fronted(span, anchor) and _YEARLY.search(phrase.text) is not None
         lemma = attached.lemma_.lower()
         revises = attached.pos_ in ("VERB", "AUX") and counted is not None and (
             lemma in _cues().level_verbs
@@ -1757,6 +1757,8 @@ def _year_modifier(anchor: Token, figures: Sequence[int],
 
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+#: a phrase that names a year, by number or by word ("In 2019", "Last year")
+_YEARLY = re.compile(r"\b(?:(?:1[5-9]|20)\d\d|years?)\b", re.IGNORECASE)
 
 
 def _fronted(span: Span, anchor: Token) -> bool:
