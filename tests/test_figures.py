@@ -1188,10 +1188,21 @@ def test_a_currency_named_after_the_number_with_its_country(text: str, surface: 
     ("Unemployment rose 0.3 of a percentage point.", "0.3 of a percentage point",
      "percentage point", 0.3),
     ("The lap was 0.4 of a second slower.", "0.4 of a second", "second", 0.4),
+    # a fraction of a point moves a rate or a poll by that share of a percentage point
+    ("The Fed delivered a quarter-point hike.", "a quarter-point", "percentage point", 0.25),
+    ("The bank raised rates by three-quarters of a point.", "three-quarters of a point",
+     "percentage point", 0.75),
+    ("Labour's lead narrowed by half a point.", "half a point", "percentage point", 0.5),
 ])
 def test_a_decimal_of_a_unit_is_that_much_of_it(text: str, surface: str, unit: str,
                                                value: float) -> None:
     _check(_figure(text, surface), text, unit=unit, value=value)
+
+
+def test_whole_points_and_a_quarter_final_are_no_share_of_a_percentage_point() -> None:
+    assert [(f.surface, f.unit) for f in find_figures("The Dow fell 300 points.")] == \
+        [("300", None)]
+    assert find_figures("They lost in the quarter-final.") == []
 
 
 @pytest.mark.parametrize(("text", "surface", "unit", "value"), [

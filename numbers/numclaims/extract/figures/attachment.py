@@ -88,6 +88,21 @@ def _scaled_currency_before(ctx: _Context, cand: _Cand, floor: int) -> tuple[_Un
     return (unit, k - 1) if scaled else None
 
 
+def _fraction_of_a_point(ctx: _Context, cand: _Cand, j: int, ceiling: int) -> int | None:
+    """Where a fraction of a point ends: "a quarter-point cut", "half a point", "three-quarters
+    of a point" are shares of a percentage point, as rates and polls are moved; a whole number
+    of points ("fell 300 points") is an index's."""
+    toks = ctx.toks
+    if cand.kind != "fraction":
+        return None
+    for words in (("-", "point"), ("point",), ("of", "a", "point"), ("a", "point")):
+        end = j + len(words)
+        if end <= ceiling and end <= len(toks) and all(
+                toks[j + at].low.removesuffix("s") == word for at, word in enumerate(words)):
+            return end
+    return None
+
+
 def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     toks, lex = ctx.toks, ctx.lex
     j = cand.end
@@ -99,6 +114,10 @@ def _attach_unit(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         factor = lex.money_abbreviations[toks[j].text]
         cand.value, cand.scale, j = cand.value * factor, factor, j + 1
         cand.end = cand.number_end = j
+    points = _fraction_of_a_point(ctx, cand, j, ceiling)
+    if points is not None:  # "a quarter-point", "three-quarters of a point"
+        cand.unit, cand.end = _Unit("percentage point", "dimensionless"), points
+        return
     part_of_one = cand.kind == "fraction" or (  # "0.3 of a percentage point"
         cand.value is not None and 0 < cand.value < 1 and not cand.vague)
     if part_of_one and j + 2 < ceiling and toks[j].low == "of" and \

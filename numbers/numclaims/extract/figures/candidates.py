@@ -257,11 +257,14 @@ def _words_with_ordinal(ctx: _Context, k: int, q: int) -> _Cand | None:
 
 
 def _fraction_context(ctx: _Context, j: int) -> bool:
-    """After "a third"/"one fifth": a fraction only before "of", a scale or the clause's end."""
+    """After "a third"/"one fifth": a fraction only before "of", a scale, a point ("a
+    quarter-point hike") or the clause's end."""
     if j >= len(ctx.toks) or not ctx.joined(j):
         return True
     tok = ctx.toks[j]
-    return tok.low in ("of", "and") or ctx.type(j) in (_MULT, _SCALE) or (
+    if tok.low in ("-", "‐") and j + 1 < len(ctx.toks) and ctx.toks[j + 1].low == "point":
+        return True
+    return tok.low in ("of", "and", "point") or ctx.type(j) in (_MULT, _SCALE) or (
         tok.kind == "punct" and tok.low not in ("-", "‐"))
 
 
