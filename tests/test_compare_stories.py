@@ -1483,3 +1483,14 @@ def test_a_sum_named_by_its_participle_is_that_event() -> None:
     assert together(story, ("More than 600 million euros", "d0"), ("€880million", "d1"))
     assert group_of(story, "€880million", "d1").verdict == "evolving"
     assert not together(story, ("€880million", "d1"), ("€2 billion", "d2"))
+
+
+def test_each_partys_seats_are_its_own_quantity() -> None:
+    story = compared([
+        ("BBC", "2024-07-05", "Labour won 412 seats, while the Liberal Democrats won 72 seats."),
+        ("FT", "2024-07-05", "The Conservatives won 121 seats."),
+        ("Irish Times", "2024-07-05", "Labour secured 412 seats."),
+    ])
+    assert together(story, ("412", "d0"), ("412", "d2"))
+    assert not together(story, ("72", "d0"), ("121", "d1"))
+    assert group_of(story, "121", "d1").verdict == "single"

@@ -1083,11 +1083,15 @@ def _actor(agent: str | None, measure: Measure | None, vocabulary: Vocabulary) -
         return None  # "the French club paying 222m euros": the deal's value, whoever pays
     words = _POSSESSIVE.sub("", (agent or "").lower()).split()
     found = set()
+    covered: set[int] = set()  # "liberal democrats" is one name, not also "democrats"
     for size in range(min(len(words), vocabulary.longest_actor), 0, -1):
         for start in range(len(words) - size + 1):
+            if covered & set(range(start, start + size)):
+                continue
             actor = vocabulary.actor_index.get(" ".join(words[start : start + size]))
             if actor is not None:
                 found.add(actor)
+                covered.update(range(start, start + size))
     if len(found) == 1:
         return found.pop()
     if found or measure is None or not agent or (
