@@ -1494,3 +1494,16 @@ def test_each_partys_seats_are_its_own_quantity() -> None:
     assert together(story, ("412", "d0"), ("412", "d2"))
     assert not together(story, ("72", "d0"), ("121", "d1"))
     assert group_of(story, "121", "d1").verdict == "single"
+
+
+def test_a_crowd_counted_as_of_a_later_day_is_that_days_crowd() -> None:
+    story = compared([
+        ("Gulf Today", "2019-12-06", "At least 800,000 people marched across France on Thursday, "
+                                     "the interior ministry said."),
+        ("France 24", "2019-12-10", "By the unions' estimate, some 885,000 demonstrators were out "
+                                    "across France by 5 pm Tuesday."),
+        ("VOA", "2019-12-06", "The unions said 1.5 million demonstrators marched across France "
+                              "on Thursday."),
+    ])
+    assert together(story, ("At least 800,000", "d0"), ("1.5 million", "d2"))
+    assert not together(story, ("some 885,000", "d1"), ("1.5 million", "d2"))

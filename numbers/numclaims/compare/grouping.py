@@ -66,7 +66,7 @@ class Draft:
             self.actors.add(reading.actor)
         self.scopes.setdefault(reading.scope.key, reading.scope)
         if reading.kind == "occasion" and reading.day is not None:
-            self.days.append((reading.day, reading.scope.kind == "period"))
+            self.days.append((reading.day, reading.day_written))
         if reading.scope.kind == "none" and reading.reported is not None:
             self.undated_report = max(self.undated_report or reading.reported[0],
                                       reading.reported[0])
@@ -959,7 +959,7 @@ def fits(reading: Reading, draft: Draft, vocabulary: Vocabulary,
     if not all(actors_match(reading.actor, actor) for actor in draft.actors):
         return False  # "the US delivered 31 tanks" is not a figure for Germany's deliveries
     if reading.kind == "occasion" and reading.day is not None and not all(
-            _same_day((reading.day, reading.scope.kind == "period"), day, settings)
+            _same_day((reading.day, reading.day_written), day, settings)
             for day in draft.days):
         return False  # turnout on March 7 is not turnout on March 23
     if reading.kind == "occasion" and _day_against_days(reading, draft):

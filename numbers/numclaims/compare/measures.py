@@ -139,17 +139,29 @@ class Reading:
             # "382 still being treated" beside "793 discharged so far"; a fee "since 2013"
             return self.measure.kind
         if self.scope.kind == "running" and not (
-                self.measure is not None and self.measure.kind == "fixed" and
-                self.scope.start is None):  # assets "as of December 31": a value that day
-            return "running"
+                self.measure is not None and self.measure.kind in ("fixed", "occasion") and
+                self.scope.start is None):  # assets "as of December 31": a value that day;
+            return "running"  # "885,000 were out by 5 pm Tuesday": Tuesday's crowd
         return self.measure.kind if self.measure is not None else "fixed"
 
     @property
     def day(self) -> tuple[dt.date, dt.date] | None:
-        """The day (or days) a one-day event took place: its period, else its report date."""
+        """The day (or days) a one-day event took place: its period, else the day it was counted
+        as of ("885,000 out by 5 pm Tuesday"), else its report date."""
         if self.scope.kind == "period" and self.scope.start and self.scope.end:
             return self.scope.start[0], self.scope.end[1]
-        return self.reported
+        return self._as_of_day or self.reported
+
+    @property
+    def day_written(self) -> bool:
+        """Whether the figure's words give its day (a period, or the day it was counted as of)."""
+        return self.scope.kind == "period" or self._as_of_day is not None
+
+    @property
+    def _as_of_day(self) -> tuple[dt.date, dt.date] | None:
+        claim = self.claim
+        return date_range(claim.as_of) or date_range(claim.as_of_start) or \
+            date_range(claim.as_of_end)
 
 
 def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSettings) -> Reading:
