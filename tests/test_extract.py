@@ -671,6 +671,15 @@ NEWS_FORMS = [
      "pound sterling per year", None, None),
     ("It took four tenths of a second.", "four tenths of a second", 0.4, "second", None, None),
     ("People over 65 are eligible.", "over 65", 65, "year of age", None, None),
+    # market copy: a move written with "off", or with its direction after the figure
+    ("The index was off 4.24% at the close.", "4.24%", 4.24, "percentage", None, "down"),
+    ("The rupee closed 11 paise lower at 83.2.", "11 paise", 11, "paisa", None, "down"),
+    ("Petrol will be 35 cents a litre cheaper.", "35 cents a litre", 35, "cent per litre", None,
+     "down"),
+    ("The average workweek lengthened by 0.1 hour to 34.4 hours.", "0.1 hour", 0.1, "hour",
+     None, "up"),
+    ("The county's revenue hit Sh50 billion.", "Sh50 billion", 5e10, "kenyan shilling", None,
+     None),
 ]
 
 

@@ -47,6 +47,14 @@ PINNED = {
                                          "value+qualifier": 93.0},
     "sentences/wire_dev.jsonl": {"value": 96.7, "value+unit": 92.3, "value+qualifier": 95.0},
     "sentences/wire_heldout.jsonl": {"value": 94.5, "value+unit": 88.8, "value+qualifier": 91.3},
+    "sentences/business_dev.jsonl": {"value": 97.5, "value+unit": 95.4,
+                                     "value+qualifier": 96.4},
+    "sentences/business_heldout.jsonl": {"value": 98.8, "value+unit": 92.3,
+                                         "value+qualifier": 97.7},
+    "sentences/features_dev.jsonl": {"value": 97.6, "value+unit": 90.1,
+                                     "value+qualifier": 95.1},
+    "sentences/features_heldout.jsonl": {"value": 96.3, "value+unit": 90.3,
+                                         "value+qualifier": 96.3},
 }
 SETS = sorted(PINNED)
 
