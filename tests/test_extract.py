@@ -680,6 +680,15 @@ NEWS_FORMS = [
      None, "up"),
     ("The county's revenue hit Sh50 billion.", "Sh50 billion", 5e10, "kenyan shilling", None,
      None),
+    # plain degrees beside a temperature's scale are of that scale; other units news spells
+    ("It hit 40.9 degrees Celsius on Monday and 38 degrees on Tuesday.", "38 degrees", 38,
+     "degree Celsius", None, None),
+    ("The car covers 452 kms on a charge.", "452 kms", 452, "kilometre", None, None),
+    ("The booster makes 16 million pounds of thrust.", "16 million pounds of thrust", 16e6,
+     "pound-force", None, None),
+    ("Children aged 10 years and below travel free.", "10 years and below", 10, "year of age",
+     None, None),
+    ("The new tower is nearly 90 feet taller.", "nearly 90 feet", 90, "foot", None, "up"),
 ]
 
 

@@ -184,6 +184,7 @@ def _figures(text: str) -> Iterator[Figure]:
         else:
             dropped = label = None
             kept.append(cand)
+    _degrees_of_temperature(ctx, kept)
     for cand in kept:
         _attach_trend(ctx, cand)
     _carry_trends(ctx, kept)
@@ -200,6 +201,26 @@ def _within_magnitude(figure: Figure) -> bool:
     numeral past :data:`~.tokens.MAX_MAGNITUDE` ("1e99 billion"), where it is no quantity."""
     numbers = (figure.value, figure.lower, figure.upper)
     return all(number is None or abs(number) <= MAX_MAGNITUDE for number in numbers)
+
+
+def _degrees_of_temperature(ctx: _Context, cands: Sequence[_Cand]) -> None:
+    """ "40.9 degrees Celsius on Monday and 38 degrees on Tuesday": plain degrees in a sentence
+    that gives a temperature's scale are degrees of that scale, not of an angle."""
+    toks = ctx.toks
+    for cand in cands:
+        if cand.unit is None or cand.unit.name != "degree angle" or \
+                toks[cand.end - 1].low not in ("degree", "degrees"):
+            continue
+        scales = [other for other in cands if other is not cand and other.unit is not None
+                  and other.unit.dimension == "temperature" and _same_sentence(ctx, cand, other)]
+        if scales:
+            nearest = min(scales, key=lambda other: abs(other.start - cand.start))
+            cand.unit = nearest.unit
+
+
+def _same_sentence(ctx: _Context, one: _Cand, other: _Cand) -> bool:
+    first, second = sorted((one, other), key=lambda cand: cand.start)
+    return not any(tok.text in (".", "!", "?", ";") for tok in ctx.toks[first.end:second.start])
 
 
 def _continues_label(ctx: _Context, label: _Cand, cand: _Cand) -> bool:

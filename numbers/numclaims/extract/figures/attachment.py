@@ -352,8 +352,14 @@ def _attach_age(ctx: _Context, cand: _Cand, floor: int, previous: _Cand | None) 
     """ "aged 17", "aged over 65", "over the age of 50", "aged between 18 and 60", "aged 17 and
     19": a person's age, in the unit of units.toml [ages]."""
     toks, lex = ctx.toks, ctx.lex
-    if cand.unit is not None or cand.money or cand.kind != "count" or cand.value is None or \
-            not float(cand.value).is_integer() or not 0 < cand.value <= _OLDEST_AGE:
+    in_years = cand.unit is not None and cand.unit.name == "year"  # "aged 10 years and below"
+    if cand.unit is not None and not in_years or cand.money or cand.kind != "count" or \
+            cand.value is None or not float(cand.value).is_integer() or \
+            not 0 < cand.value <= _OLDEST_AGE:
+        return
+    if in_years:
+        if ctx.joined(cand.start) and lex.age_words.backward(toks, cand.start) is not None:
+            cand.unit, cand.age = lex.age_unit, True
         return
     if previous is not None and previous.age and cand.start == cand.i and \
             _listed_after(ctx, previous, cand):
