@@ -711,6 +711,8 @@ def test_news_forms_of_figures(sentence: str, surface: str, value: float, unit: 
     "The S&P 500 and the FTSE 100 rose, as did the Stoxx 50.",
     "Its 0-to-60-mph time is four seconds flat.",
     "The fort was built in A.D. 1000.",
+    "FTSE 100 Falls As Miners Slide",  # a headline's capitals
+    "Nifty 50 Hits Record High",
 ])
 def test_names_and_eras_are_not_quantities(sentence: str) -> None:
     values = [c.value for c in extract(sentence, published="2024-01-01")]

@@ -1354,3 +1354,11 @@ def test_five_to_ten_people_stays_a_range() -> None:
 def test_a_time_taken_in_hours_minutes_and_seconds_is_seconds() -> None:
     figure = _figure("Kiptum won in 2:00:35, a world record.", "2:00:35")
     _check(figure, "Kiptum won in 2:00:35", value=7235.0, unit="second", dimension="time")
+
+
+def test_plus_before_another_sum_adds_it_and_qualifies_nothing() -> None:
+    text = "The fee is €63 million plus €10 million in add-ons, for 500-plus pages."
+    found = {f.surface: f for f in find_figures(text)}
+    assert found["€63 million"].qualifier == "="
+    assert found["€10 million"].qualifier == "="
+    assert found["500-plus"].qualifier == ">="

@@ -267,6 +267,10 @@ def _counts_after_of(ctx: _Context, k: int) -> bool:
         and _resolve_unit(lex, toks[k].text, False) is None)
 
 
+#: signs written before a sum's digits
+_MONEY_SIGNS = frozenset(("$", "€", "£", "¥", "₹", "US$", "A$", "C$", "HK$", "NZ$", "S$"))
+
+
 def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     """ "500 or more", "40-odd", "500+": a qualifier written after the number."""
     match = ctx.lex.qualifiers_after.forward(ctx.toks, cand.end)
@@ -278,6 +282,9 @@ def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     if end < len(ctx.toks) and ctx.joined(end) and (
             ctx.type(end) in (_DIGIT, _UNIT, _TEEN, _TENS, _A) or ctx.toks[end].low == "than"):
         return  # "200 or greater than 190", "10 and more than 40": they qualify the next number
+    if end + 1 < len(ctx.toks) and ctx.joined(end) and ctx.toks[end].text in _MONEY_SIGNS \
+            and ctx.toks[end + 1].kind == "num" and ctx.toks[end + 1].fused:
+        return  # "€63 million plus €10 million in add-ons": a sum, not "or more"
     following = ctx.lex.qualifiers_before.backward(ctx.toks, ceiling) if ceiling < len(
         ctx.toks) else None
     if following is not None and following[1] < end:
