@@ -205,22 +205,34 @@ def _within_magnitude(figure: Figure) -> bool:
 
 def _degrees_of_temperature(ctx: _Context, cands: Sequence[_Cand]) -> None:
     """ "40.9 degrees Celsius on Monday and 38 degrees on Tuesday": plain degrees in a sentence
-    that gives a temperature's scale are degrees of that scale, not of an angle."""
+    that gives a temperature's scale are degrees of that scale (the nearest one's), not of an
+    angle. One pass over the tokens and two over the figures."""
     toks = ctx.toks
-    for cand in cands:
-        if cand.unit is None or cand.unit.name != "degree angle" or \
-                toks[cand.end - 1].low not in ("degree", "degrees"):
-            continue
-        scales = [other for other in cands if other is not cand and other.unit is not None
-                  and other.unit.dimension == "temperature" and _same_sentence(ctx, cand, other)]
-        if scales:
-            nearest = min(scales, key=lambda other: abs(other.start - cand.start))
-            cand.unit = nearest.unit
+    sentence_of: list[int] = []
+    sentence, at = 0, 0
+    for cand in cands:  # the figures in order: count the sentence ends between them
+        for tok in toks[at:cand.start]:
+            sentence += tok.text in (".", "!", "?", ";")
+        at = max(at, cand.end)
+        sentence_of.append(sentence)
+    nearest: dict[int, tuple[int, _Unit]] = {}  # figure -> (distance, scale) of its nearest
+    for order in (range(len(cands)), range(len(cands) - 1, -1, -1)):
+        last: tuple[int, int, _Unit] | None = None  # sentence, start, unit of the last scale
+        for n in order:
+            cand = cands[n]
+            if cand.unit is not None and cand.unit.dimension == "temperature":
+                last = (sentence_of[n], cand.start, cand.unit)
+            elif last is not None and last[0] == sentence_of[n] and _plain_degrees(ctx, cand):
+                distance = abs(cand.start - last[1])
+                if n not in nearest or distance < nearest[n][0]:
+                    nearest[n] = (distance, last[2])
+    for n, (_, unit) in nearest.items():
+        cands[n].unit = unit
 
 
-def _same_sentence(ctx: _Context, one: _Cand, other: _Cand) -> bool:
-    first, second = sorted((one, other), key=lambda cand: cand.start)
-    return not any(tok.text in (".", "!", "?", ";") for tok in ctx.toks[first.end:second.start])
+def _plain_degrees(ctx: _Context, cand: _Cand) -> bool:
+    return cand.unit is not None and cand.unit.name == "degree angle" and \
+        ctx.toks[cand.end - 1].low in ("degree", "degrees")
 
 
 def _continues_label(ctx: _Context, label: _Cand, cand: _Cand) -> bool:
