@@ -267,8 +267,14 @@ def _counts_after_of(ctx: _Context, k: int) -> bool:
         and _resolve_unit(lex, toks[k].text, False) is None)
 
 
-#: signs written before a sum's digits
-_MONEY_SIGNS = frozenset(("$", "€", "£", "¥", "₹", "US$", "A$", "C$", "HK$", "NZ$", "S$"))
+def _sum_starts(ctx: _Context, k: int) -> bool:
+    """Whether a currency sign of units.toml starts a sum at token ``k`` ("€10 million")."""
+    if k >= len(ctx.toks) or not ctx.joined(k):
+        return False
+    number = next((m for m in range(k + 1, min(len(ctx.toks), k + 4))
+                   if ctx.toks[m].kind == "num"), None)
+    found = _currency_before(ctx, number, k) if number is not None else None
+    return found is not None and found[1] == k
 
 
 def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:
@@ -282,8 +288,7 @@ def _attach_suffix(ctx: _Context, cand: _Cand, ceiling: int) -> None:
     if end < len(ctx.toks) and ctx.joined(end) and (
             ctx.type(end) in (_DIGIT, _UNIT, _TEEN, _TENS, _A) or ctx.toks[end].low == "than"):
         return  # "200 or greater than 190", "10 and more than 40": they qualify the next number
-    if end + 1 < len(ctx.toks) and ctx.joined(end) and ctx.toks[end].text in _MONEY_SIGNS \
-            and ctx.toks[end + 1].kind == "num" and ctx.toks[end + 1].fused:
+    if _sum_starts(ctx, end):
         return  # "€63 million plus €10 million in add-ons": a sum, not "or more"
     following = ctx.lex.qualifiers_before.backward(ctx.toks, ceiling) if ceiling < len(
         ctx.toks) else None
