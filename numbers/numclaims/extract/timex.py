@@ -30,9 +30,13 @@ Resolution rules (``period_start``/``period_end`` are dates; None where open or 
   September" in February 2023 is 2022-09-01, "On Jan. 6" in an article of 2023-02-07 is
   2023-01-06. "last <month>" is the most recent such month strictly before the publication
   month, "next <month>" the first one strictly after it, "this <month>" the one of the same year.
-  "September last year" takes last year's. Names without a year are thus read in the past even
-  where the verb looks ahead ("will be ready by March" in January is last March).
-* A weekday is the most recent such day on or before publication ("on Friday"); "last Friday" is
+  "September last year" takes last year's. After words that look ahead (time.toml's
+  ``ahead_words``: "will", "set for", "scheduled", "due") a name without a year is the next one
+  on or after publication instead ("will be ready by March" in January is this March, "a parade
+  set for July 26" in January is this July's); after "for" alone it is the nearer of the two
+  ("cancellations for Wednesday" on a Tuesday is the next day).
+* A weekday is the most recent such day on or before publication ("on Friday"), or, as above,
+  the next or the nearer one after words that look ahead or "for"; "last Friday" is
   strictly before, "next Friday" strictly after, "this Friday" in the same Monday–Sunday week.
 * "this/last/next week" is a Monday–Sunday week; month and year are calendar months and years.
   "yesterday" and "today" are days; "N days/weeks/months/years ago" is the calendar day, week,
@@ -62,7 +66,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import cache
 from typing import Any, Literal
@@ -129,6 +133,9 @@ class _Clock:
     first: dt.date
     last: dt.date
     level: _Known
+    #: how a day or month named without its year is placed: the latest on or before
+    #: publication ("past"), the next on or after it ("ahead"), or the nearer ("nearest")
+    reading: Literal["past", "ahead", "nearest"] = "past"
 
     @classmethod
     def of(cls, published: PublicationDate | None) -> _Clock | None:
@@ -175,6 +182,33 @@ def _latest_year(month: int, day: int, now: dt.date) -> int | None:
         except ValueError:
             continue
     return None
+
+
+def _next_year(month: int, day: int, now: dt.date) -> int | None:
+    """The year of the first ``month``/``day`` not before ``now``."""
+    for year in range(now.year, now.year + 8):
+        try:
+            if dt.date(year, month, day) >= now:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def _placed_year(month: int, day: int | None, clock: _Clock) -> int | None:
+    """The year of a month, or a day, named without one, as the clock reads it: a month
+    named "ahead" is the publication's own month or a later one."""
+    now = clock.last
+    past = _latest_year(month, day or 1, now)
+    if clock.reading == "past":
+        return past
+    ahead = _next_year(month, day or calendar.monthrange(now.year, month)[1], clock.first)
+    if clock.reading == "ahead" or past is None or ahead is None:
+        return ahead if ahead is not None else past
+    middle = day or 15  # "nearest": the closer of the two, the past one on a tie
+    back = (now - dt.date(past, month, min(middle, 28))).days
+    forward = (dt.date(ahead, month, min(middle, 28)) - now).days
+    return ahead if forward < back else past
 
 
 def _day(year: int, month: int, day: int) -> Span | None:
@@ -270,6 +304,7 @@ class _Grammar:
     report_after: re.Pattern[str]
     report_after_subject: re.Pattern[str]
     record_before: re.Pattern[str]
+    ahead_before: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     full_weekdays: frozenset[str]
@@ -301,7 +336,7 @@ def _tables() -> dict[str, dict[str, dict[str, Any]]]:
         if entry["side"] not in _SIDES:
             raise LexiconError(_PATH, f"relative part side {entry['side']!r} is not before/after")
     missing = set(_EVENT_LISTS) - set(tables["event_anchors"])
-    if missing or {"report_verbs", "record_words"} - set(tables["roles"]):
+    if missing or {"report_verbs", "record_words", "ahead_words"} - set(tables["roles"]):
         raise LexiconError(_PATH, "[event_anchors] or [roles] lacks an entry")
     return tables
 
@@ -358,6 +393,10 @@ def _grammar() -> _Grammar:
         record_before=re.compile(
             rf"\b{_alt(t['roles']['record_words']['forms'])}(?:\s+[\w-]+){{0,3}}\s+\Z",
             re.IGNORECASE),
+        # in the date's own clause, and not "was scheduled for March 3", said after the day
+        ahead_before=re.compile(
+            rf"(?<!\bwas\s)(?<!\bwere\s)\b{_alt(t['roles']['ahead_words']['forms'])}\b"
+            rf"(?:[^.,;!?\n]|(?<=\d)[.,](?=\d)){{0,50}}\Z", re.IGNORECASE),
         months={form: t["months"][name]["number"] for form, name in index["months"].items()},
         weekdays={form: t["weekdays"][name]["number"] for form, name in index["weekdays"].items()},
         full_weekdays=frozenset(t["weekdays"]),
@@ -529,6 +568,7 @@ def _read(match: re.Match[str], text: str, clock: _Clock | None, g: _Grammar) ->
         kind = _kind(match, "")
         if not _is_time(match, kind, text, g):
             return None
+        clock = _reading(match, text, clock, g)
         period = _calendar_bound(_dated, match, kind, meaning, clock, g)
         if meaning == "as_of":
             role = "as_of"
@@ -592,6 +632,19 @@ def _reported(text: str, start: int, end: int, g: _Grammar) -> bool:
         return True
     opens_sentence = not before.strip() or before.rstrip()[-1] in _SENTENCE_ENDS
     return opens_sentence and g.report_after_subject.match(text, end) is not None
+
+
+def _reading(match: re.Match[str], text: str, clock: _Clock | None, g: _Grammar) -> _Clock | None:
+    """The clock for a date named without its year: one after words that look ahead ("set
+    for July 26", "will strike on Friday") is the next such day, one after "for" alone
+    ("cancellations for Wednesday") the nearer one."""
+    if clock is None:
+        return None
+    if g.ahead_before.search(text, max(0, match.start() - 60), match.start()):
+        return replace(clock, reading="ahead")
+    if match.group("prep") and _norm(match.group("prep")) == "for":
+        return replace(clock, reading="nearest")
+    return clock
 
 
 _SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’\n")
@@ -685,15 +738,16 @@ _Resolver = Callable[[re.Match[str], str, _Clock | None, _Grammar], Span | None]
 
 
 def _month_year(
-    match: re.Match[str], p: str, month: int, day: int, clock: _Clock | None, g: _Grammar
+    match: re.Match[str], p: str, month: int, day: int | None, clock: _Clock | None, g: _Grammar
 ) -> int | None:
     """The year of a month (or day) named without one: "since August", "On Jan. 6"."""
     shift = match.group("year_shift") if not p else None
     if shift is not None:
         now = _now(clock, _Known.YEAR)
         return now.year + g.shifts[_norm(shift)] if now else None
-    now = _now(clock, _Known.MONTH)
-    return _latest_year(month, day, now) if now else None
+    if _now(clock, _Known.MONTH) is None or clock is None:
+        return None
+    return _placed_year(month, day, clock)
 
 
 def _month(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) -> Span | None:
@@ -701,7 +755,7 @@ def _month(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) -> S
     month = g.months[_norm(match.group(p + "month"))]
     day_text, year_text = match.group(p + "month_day"), match.group(p + "month_year")
     day = int(re.sub(r"\D", "", day_text)) if day_text else None
-    year = int(year_text) if year_text else _month_year(match, p, month, day or 1, clock, g)
+    year = int(year_text) if year_text else _month_year(match, p, month, day, clock, g)
     if year is None:
         return None
     return _day(year, month, day) if day else _month_span(year, month)
@@ -852,7 +906,12 @@ def _weekday(match: re.Match[str], p: str, clock: _Clock | None, g: _Grammar) ->
     now = _now(clock, _Known.DAY)
     if now is None:
         return None
-    day = _latest(g.weekdays[_norm(match.group(p + "weekday"))], now)
+    weekday = g.weekdays[_norm(match.group(p + "weekday"))]
+    day = _latest(weekday, now)
+    if clock is not None and clock.reading != "past":
+        ahead = now + dt.timedelta(days=(weekday - now.weekday()) % 7)
+        if clock.reading == "ahead" or (ahead - now) < (now - day):
+            day = ahead
     return day, day
 
 
