@@ -346,6 +346,26 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="a-figure-describing-a-noun-takes-no-day-of-the-clause",
         ),
         pytest.param(
+            "Some 28.6 million viewers tuned in, the network said, calling it the biggest "
+            "audience for an opening ceremony since London in 2012.",
+            "28.6 million",
+            {"time_scope": None},
+            id="the-year-of-a-record-compared-with-does-not-date-the-figure",
+        ),
+        pytest.param(
+            "The crowd was bigger than a march that drew 500,000 in 2006.",
+            "500,000",
+            {"time_scope": "in 2006"},
+            id="a-figure-inside-the-comparison-keeps-its-year",
+        ),
+        pytest.param(
+            "Rio's 2016 ceremony was seen by 26.5 million viewers, and London's opener in 2012 "
+            "by 40.7 million.",
+            "26.5 million",
+            {"time_scope": "2016"},
+            id="a-year-of-the-next-coordinated-clause-is-its-figures",
+        ),
+        pytest.param(
             "Reports on Friday said at least 300 people had died.",
             "300",
             {"time_scope": None},
@@ -689,6 +709,18 @@ NEWS_FORMS = [
     ("Children aged 10 years and below travel free.", "10 years and below", 10, "year of age",
      None, None),
     ("The new tower is nearly 90 feet taller.", "nearly 90 feet", 90, "foot", None, "up"),
+    # a range of prices with the rate written once, after its second number; "5.50-10" is no
+    # date
+    ("Farmers now fetch Rs 5.50-10.60 per kg.", "Rs 5.50-10.60 per kg", 5.5,
+     "indian rupee per kilogram", None, None),
+    ("The options were priced at $5-10 a share.", "$5-10 a share", 5, "dollar per share", None,
+     None),
+    ("Rents rose to £2.36 per week on average.", "£2.36 per week", 2.36,
+     "pound sterling per week", None, None),
+    ("Yields were only 3.63 tons per hectare.", "only 3.63 tons per hectare", 3.63,
+     "ton per hectare", None, None),
+    ("The party won 230 seats, 19 fewer than in 2014.", "19", 19, None, None, "down"),
+    ("Petrol rose 15c a litre.", "15c a litre", 15, "cent per litre", None, "up"),
 ]
 
 

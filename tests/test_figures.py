@@ -173,6 +173,8 @@ QUALIFIERS = [
     ("Upwards of 500 homes lost power.", "Upwards of 500", ">", 500.0, None),
     ("The death toll exceeded 1,200 on Friday.", "exceeded 1,200", ">", 1200.0, None),
     ("At least 12 were arrested.", "At least 12", ">=", 12.0, None),
+    ("Social rent rises are capped at 7%.", "capped at 7%", "<=", None, 7.0),
+    ("The annual price cap of £1,690 is £238 lower.", "£1,690", "=", 1690.0, 1690.0),
     ("No fewer than 20 ships took part.", "No fewer than 20", ">=", 20.0, None),
     ("The army needs 500 or more drones.", "500 or more", ">=", 500.0, None),
     ("The site hosts 500+ workers.", "500+", ">=", 500.0, None),

@@ -1662,6 +1662,8 @@ def _time_scope(
                 attached.i not in relative:
             continue  # "reported on Feb. 5", "brought the toll down on Sunday": when it was
             # said, not what it counts
+        if _compared_against(span, anchor):
+            continue  # "the biggest audience since London in 2012": a record's reference
         if not _on_path(attached, path) and attached.i not in counted_tree:
             if not _dated_nearby(phrase, span, anchor, figures):
                 continue
@@ -1671,6 +1673,31 @@ def _time_scope(
     if best is None:
         return _year_modifier(anchor, figures, phrases), as_of
     return best[1], as_of
+
+
+def _compared_against(span: Span, anchor: Token) -> bool:
+    """Whether a time phrase dates what a figure is compared with, inside a "since" or
+    "than" phrase after the figure: "28.6 million viewers, the biggest audience since London
+    in 2012"; not a figure inside that phrase ("bigger than a march that drew 500,000 in
+    2006")."""
+    comparison = None
+    token = span.root
+    for _ in range(4):  # bounded: a few steps up through the phrase
+        if token.head is token:
+            break
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in ("since", "than"):
+            comparison = token
+            break
+    if comparison is None:
+        for token in reversed(span.doc[max(span.sent.start, span.start - 4) : span.start]):
+            # the parse may hang it elsewhere: "since London in 2012"
+            if token.lower_ in ("since", "than"):
+                comparison = token
+                break
+            if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+                break
+    return comparison is not None and anchor.i < comparison.i
 
 
 def _figure_words(anchor: Token) -> list[Token]:
@@ -1781,4 +1808,17 @@ def _dated_nearby(phrase: TimePhrase, span: Span, anchor: Token, figures: Sequen
     between = anchor.doc[low:high]
     if any(token.text in (";", ".", ":") for token in between):
         return False
-    return not any(low < index < high for index in figures if index != anchor.i)
+    if any(low < index < high for index in figures if index != anchor.i):
+        return False
+    # "seen by 26.5 million, and London's opener in 2012 by 40.7 million": a year past a
+    # clause's end that a figure after it shares is that figure's
+    sentence_end = anchor.sent.end
+    return not (span.start > anchor.i and _clause_break(between) and
+                any(span.end <= index < sentence_end for index in figures))
+
+
+def _clause_break(tokens: Span) -> bool:
+    """Whether a comma and a conjunction ("…, and", "…, but", "while") part the tokens."""
+    return any(token.lower_ in ("while", "whereas") or (
+        token.lower_ in ("and", "but") and token.i > 0 and token.doc[token.i - 1].text == ",")
+        for token in tokens)

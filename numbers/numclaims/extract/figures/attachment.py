@@ -203,12 +203,12 @@ def _attach_rate(ctx: _Context, cand: _Cand, ceiling: int) -> None:
         end, name, dimension = j + 3, "share", "share"
     else:
         return
-    if dimension == "time" and end < len(toks) and ctx.joined(end) and \
-            toks[end].low in lex.rate_not_before and not (
+    if dimension == "time" and toks[j].low in lex.rate_articles and end < len(toks) and \
+            ctx.joined(end) and toks[end].low in lex.rate_not_before and not (
             end + 1 < len(toks) and ctx.joined(end + 1) and
             toks[end + 1].low in lex.rate_before_what):
-        return  # "$5bn a year ago"; but "€865,000 a week before tax" and "$61.20 a barrel
-        # on Monday" are rates
+        return  # "$5bn a year ago"; but "€865,000 a week before tax", "$61.20 a barrel
+        # on Monday" and "£2.36 per week on average" are rates
     cand.unit = _Unit(f"{numerator.name} per {name}", f"{numerator.dimension} per {dimension}")
     if not bracketed:  # the rate's words belong to the figure outside the bracket
         cand.end = end
@@ -448,8 +448,9 @@ def _attach_trend(ctx: _Context, cand: _Cand) -> None:
     j = cand.end
     if j < len(toks) and toks[j].low in ("points", "point", "pts") and ctx.joined(j):
         j += 1  # "40.2 points up"
+    compared = j + 1 < len(toks) and ctx.joined(j + 1) and toks[j + 1].low == "than"
     if j < len(toks) and ctx.joined(j) and toks[j].low in lex.trend_after and \
-            (cand.unit is not None or j != cand.end):
+            (cand.unit is not None or j != cand.end or compared):  # "19 fewer than in 2014"
         cand.trend = lex.trend_after[toks[j].low]
         return
     j = cand.end

@@ -600,7 +600,9 @@ def _quantulum_units(ignored_words: set[str], ignored_symbols: set[str],
         for surface, units in source.items():
             if surface in ignored:
                 continue
-            for unit in units:
+            # quantulum3 keeps a surface's units in a set: sorted, so that a symbol of two units
+            # ("c": cent and centavo) reads the same in every process
+            for unit in sorted(units, key=lambda u: (u.name, u.entity.name)):
                 named = _Unit(aliases.get(unit.name, unit.name), unit.entity.name)
                 listed = table.setdefault(" ".join(surface.split()), [])
                 if named not in listed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .attachment import _attach_rate
 from .exclusions import _is_tally
 from .grammar import _Context
 from .language import _LOWER_SIGNS, _TEEN, _TENS, _UNIT, _UPPER_SIGNS, _contiguous
@@ -25,6 +26,11 @@ def _join_ranges(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
             qualified = first.qualifier_phrase
             first.range_with = second
             first.range_phrase = f"{qualified} … {phrase}" if qualified else phrase
+            if first.money and not second.money:  # "Rs 5.50-10.60 per kg": the rate after
+                # the second number is the range's
+                beyond = cands[n + 2] if n + 2 < len(cands) else None
+                _attach_rate(ctx, second, beyond.i - beyond.lead if beyond else len(ctx.toks))
+                first.unit = second.unit
             n += 2
         elif second is not None and _bounds_join(ctx, first, second):
             first.bound_with = second
