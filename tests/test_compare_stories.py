@@ -1507,3 +1507,13 @@ def test_a_crowd_counted_as_of_a_later_day_is_that_days_crowd() -> None:
     ])
     assert together(story, ("At least 800,000", "d0"), ("1.5 million", "d2"))
     assert not together(story, ("some 885,000", "d1"), ("1.5 million", "d2"))
+
+
+def test_one_wind_speed_in_miles_and_kilometres_an_hour_is_one_quantity() -> None:
+    story = compared([
+        ("A", "2013-10-13", "Winds of up to 135mph (220km/h) pushed huge waves inland."),
+        ("B", "2013-10-13", "The storm came ashore with winds of 200 kilometres an hour."),
+        ("C", "2013-10-13", "Winds of over 200 kmph lashed the coast on Saturday."),
+    ])
+    assert together(story, ("up to 135mph", "d0"), ("200 kilometres an hour", "d1"),
+                    ("over 200 kmph", "d2"))
