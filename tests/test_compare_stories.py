@@ -1517,3 +1517,24 @@ def test_one_wind_speed_in_miles_and_kilometres_an_hour_is_one_quantity() -> Non
     ])
     assert together(story, ("up to 135mph", "d0"), ("200 kilometres an hour", "d1"),
                     ("over 200 kmph", "d2"))
+
+
+def test_the_toll_of_another_disaster_named_for_its_place_stays_apart() -> None:
+    story = compared([
+        ("A", "2013-10-13", "The force, criticised over the Uttarakhand floods that killed almost "
+                            "6,000 people, sent 42 teams to Odisha. At least seven people died."),
+        ("B", "2013-10-14", "The cyclone has killed 23 people in Odisha, officials said."),
+        ("C", "2013-10-14", "Cyclone Phailin has killed 23 people, the state government said."),
+    ])
+    assert together(story, ("23", "d1"), ("23", "d2"))
+    assert not together(story, ("almost 6,000", "d0"), ("23", "d2"))
+
+
+def test_the_storys_own_disaster_named_for_its_place_is_the_storys_toll() -> None:
+    story = compared([
+        ("A", "2020-08-06", "Aid will go to people left homeless by the Beirut explosion, which "
+                            "killed at least 135 people."),
+        ("B", "2020-08-06", "The blast in Beirut killed 135 people, the health ministry said."),
+        ("C", "2020-08-06", "At least 135 people died in Beirut, officials said."),
+    ])
+    assert together(story, ("at least 135", "d0"), ("135", "d1"), ("At least 135", "d2"))

@@ -366,6 +366,13 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="a-year-of-the-next-coordinated-clause-is-its-figures",
         ),
         pytest.param(
+            "The force, criticised over the Uttarakhand floods that killed almost 6,000 people, "
+            "sent 42 teams.",
+            "almost 6,000",
+            {"place": "Uttarakhand"},
+            id="a-disaster-named-for-its-place-scopes-the-figure-of-its-relative-clause",
+        ),
+        pytest.param(
             "Reports on Friday said at least 300 people had died.",
             "300",
             {"time_scope": None},

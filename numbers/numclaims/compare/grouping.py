@@ -19,8 +19,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from .. import lexicon
 from ..settings import CompareSettings
 from .measures import (
     Reading,
@@ -90,6 +92,7 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
     by_sentence: dict[tuple[str, int], list[Reading]] = defaultdict(list)
     for reading in readings:
         by_sentence[(reading.claim.doc_id, reading.claim.sentence_start)].append(reading)
+    story_places = _story_places(readings, vocabulary)
     for sentence in by_sentence.values():
         sentence.sort(key=lambda r: r.claim.start)
         for first, second in zip(sentence, sentence[1:], strict=False):
@@ -105,8 +108,24 @@ def link(readings: Sequence[Reading], vocabulary: Vocabulary, settings: CompareS
             else:
                 _counted_alike(second, first, vocabulary)
         _parts_of_a_whole_named(sentence)
-        _places_of_breakdowns(sentence)
+        _places_of_breakdowns(sentence, story_places, vocabulary)
     _other_countries(readings, vocabulary)
+
+
+def _story_places(readings: Sequence[Reading], vocabulary: Vocabulary) -> frozenset[str]:
+    """The places two or more articles give figures for or write in a figure's sentence:
+    where the story happens."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for reading in readings:
+        if (key := place_key(reading.claim.place, vocabulary)) is not None:
+            articles[key].add(reading.claim.doc_id)
+    named = {key for reading in readings if _named_disaster(reading, frozenset(), vocabulary)
+             and (key := place_key(reading.claim.place, vocabulary)) is not None}
+    for reading in readings:  # bounded: only the few places of named disasters are looked for
+        for key in named:
+            if key in reading.claim.sentence.lower():
+                articles[key].add(reading.claim.doc_id)
+    return frozenset(place for place, docs in articles.items() if len(docs) >= 2)
 
 
 def _counted_alike(second: Reading, first: Reading, vocabulary: Vocabulary) -> None:
@@ -307,7 +326,8 @@ def _countries_in(sentence: str, vocabulary: Vocabulary) -> set[str]:
     return found
 
 
-def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
+def _places_of_breakdowns(sentence: Sequence[Reading], story_places: frozenset[str],
+                          vocabulary: Vocabulary) -> None:
     """Keep a figure's place only where the place splits a whole: in a breakdown (figures of
     one sentence for different places, "30 in Ouarzazate, 13 in Marrakech") or for a part
     ("including 400,000 in the capital"). A place written once for the figure of a sentence
@@ -320,8 +340,27 @@ def _places_of_breakdowns(sentence: Sequence[Reading]) -> None:
         if reading.place is None or reading.claim.part_of:
             continue
         if len(places[reading.block]) < 2 and not _counted_by_place(reading) and \
-                not _place_alone(reading) and not _place_of_the_whole(reading):
+                not _place_alone(reading) and not _place_of_the_whole(reading) and \
+                not _named_disaster(reading, story_places, vocabulary):
             reading.place = None
+
+
+def _named_disaster(reading: Reading, story_places: frozenset[str],
+                    vocabulary: Vocabulary) -> bool:
+    """Whether the place names a disaster the figure counts, other than the story's ("the
+    Uttarakhand floods that killed almost 6,000 people" in a story of a cyclone in Odisha): that
+    event's figure, kept apart from the story's. "The Beirut explosion, which killed at least
+    135" in a story of Beirut is the story's."""
+    place = reading.claim.place or ""
+    if not place or place_key(place, vocabulary) in story_places:
+        return False
+    match = re.search(re.escape(place) + r"\s+([a-z]+)", reading.claim.sentence)
+    return match is not None and match.group(1) in _disaster_nouns()
+
+
+@cache
+def _disaster_nouns() -> frozenset[str]:
+    return frozenset(lexicon.words("claims", "place.disaster_nouns"))
 
 
 def _place_alone(reading: Reading) -> bool:

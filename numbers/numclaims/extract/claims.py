@@ -88,6 +88,7 @@ class _Cues:
     whole_places: tuple[tuple[str, ...], ...]
     place_subject_verbs: frozenset[str]
     place_noun_prepositions: frozenset[str]
+    disaster_nouns: frozenset[str]
     street_nouns: frozenset[str]
     gathering_nouns: frozenset[str]
 
@@ -135,6 +136,7 @@ def _cues() -> _Cues:
         whole_places=tuple(tuple(w.split()) for w in lexicon.words("claims", "place.whole")),
         place_subject_verbs=words("place.subject_verbs"),
         place_noun_prepositions=words("place.noun_prepositions"),
+        disaster_nouns=words("place.disaster_nouns"),
         street_nouns=words("place.street_nouns"),
         gathering_nouns=words("place.gathering_nouns"),
     )
@@ -600,7 +602,23 @@ def _place(anchor: Token, top: Token, verb: Token | None) -> str | None:
             named = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1].text
             # "The Iranian Red Crescent confirmed the deaths of five": a body, no place
             return None if _names_a_body(named) else named
-    return None
+    return _place_of_disaster(verb)
+
+
+def _place_of_disaster(verb: Token | None) -> str | None:
+    """The place a disaster the figure's relative clause describes is named for: "the
+    Uttarakhand floods that killed almost 6,000 people", "the 2015 Nepal quake, which killed
+    9,000"."""
+    if verb is None or verb.dep_ != "relcl" or \
+            verb.head.lemma_.lower() not in _cues().disaster_nouns and \
+            verb.head.lower_ not in _cues().disaster_nouns:
+        return None
+    named = [c for c in verb.head.children
+             if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _is_place(c)]
+    if not named:
+        return None
+    first = min(t.left_edge.i for t in named)
+    return verb.doc[first : max(t.i for t in named) + 1].text
 
 
 def _verb_heads(verb: Token | None) -> list[Token]:
