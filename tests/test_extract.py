@@ -373,6 +373,19 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             id="a-disaster-named-for-its-place-scopes-the-figure-of-its-relative-clause",
         ),
         pytest.param(
+            "Total climbs to 145.5M as former CEO gets ready to face Congress",
+            "145.5M",
+            {"entity": None},
+            id="a-clause-after-as-says-nothing-of-what-a-headline-figure-counts",
+        ),
+        pytest.param(
+            "According to Home Minister Sushilkumar Shinde, 18 helicopters, 12 aircraft and two "
+            "warships were standing by.",
+            "two",
+            {"event": None},
+            id="according-to-is-no-event-of-the-figures-the-parse-hangs-on-it",
+        ),
+        pytest.param(
             "Reports on Friday said at least 300 people had died.",
             "300",
             {"time_scope": None},

@@ -1173,9 +1173,10 @@ def _noun_after(whole: Span) -> Token | None:
         joins = token.pos_ == "ADJ" or token.text in ("-", "–") or token.dep_ == "amod"
         if not joins and token.lower_ not in cues.comparative_words:
             return None
-        if token.lower_ == "as" and token.i + 1 < len(token.doc) and \
-                token.doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
-            return None  # "toll nears 300 as rescuers dig": a clause, not "as many"
+        if token.lower_ == "as" and (token.dep_ == "mark" or token.i + 1 < len(token.doc) and
+                                     token.doc[token.i + 1].pos_ in ("NOUN", "PROPN")):
+            return None  # "toll nears 300 as rescuers dig", "climbs to 145.5M as former CEO
+            # gets ready": a clause, not "as many"
     return None
 
 
@@ -1402,6 +1403,10 @@ def _governing_verb(token: Token) -> Token | None:
     if before >= 0 and doc[before].pos_ == "ADP" and doc[before].head.pos_ == "VERB":
         return doc[before].head
     for ancestor in token.ancestors:
+        if ancestor.lower_ == "according":
+            # "According to the minister, 18 helicopters and two warships were standing by":
+            # a parse that hangs the figures on the source names no verb of theirs
+            return None
         if ancestor.pos_ == "VERB" and ancestor.dep_ not in ("amod", "compound"):
             return ancestor
     return None
