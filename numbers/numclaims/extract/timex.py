@@ -173,22 +173,12 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _latest_year(month: int, day: int, now: dt.date) -> int | None:
-    """The year of the most recent ``month``/``day`` not after ``now`` (29 Feb looks back)."""
-    for year in range(now.year, now.year - 8, -1):
+def _year_toward(month: int, day: int, now: dt.date, step: int) -> int | None:
+    """The year of the nearest ``month``/``day`` not after ``now`` (``step`` -1) or not before
+    it (``step`` 1); a 29 February goes to the nearest leap year that way."""
+    for year in range(now.year, now.year + 8 * step, step):
         try:
-            if dt.date(year, month, day) <= now:
-                return year
-        except ValueError:
-            continue
-    return None
-
-
-def _next_year(month: int, day: int, now: dt.date) -> int | None:
-    """The year of the first ``month``/``day`` not before ``now``."""
-    for year in range(now.year, now.year + 8):
-        try:
-            if dt.date(year, month, day) >= now:
+            if (dt.date(year, month, day) - now).days * step >= 0:
                 return year
         except ValueError:
             continue
@@ -199,10 +189,10 @@ def _placed_year(month: int, day: int | None, clock: _Clock) -> int | None:
     """The year of a month, or a day, named without one, as the clock reads it: a month
     named "ahead" is the publication's own month or a later one."""
     now = clock.last
-    past = _latest_year(month, day or 1, now)
+    past = _year_toward(month, day or 1, now, -1)
     if clock.reading == "past":
         return past
-    ahead = _next_year(month, day or calendar.monthrange(now.year, month)[1], clock.first)
+    ahead = _year_toward(month, day or calendar.monthrange(now.year, month)[1], clock.first, 1)
     if clock.reading == "ahead" or past is None or ahead is None:
         return ahead if ahead is not None else past
     middle = day or 15  # "nearest": the closer of the two, the past one on a tie
@@ -745,7 +735,7 @@ def _month_year(
     if shift is not None:
         now = _now(clock, _Known.YEAR)
         return now.year + g.shifts[_norm(shift)] if now else None
-    if _now(clock, _Known.MONTH) is None or clock is None:
+    if clock is None or _now(clock, _Known.MONTH) is None:
         return None
     return _placed_year(month, day, clock)
 
