@@ -1538,3 +1538,18 @@ def test_the_storys_own_disaster_named_for_its_place_is_the_storys_toll() -> Non
         ("C", "2020-08-06", "At least 135 people died in Beirut, officials said."),
     ])
     assert together(story, ("at least 135", "d0"), ("135", "d1"), ("At least 135", "d2"))
+
+
+def test_deaths_among_one_group_are_a_part_of_the_toll() -> None:
+    story = compared([
+        ("A", "2020-05-20", "More than 1,000 people have died of the virus in the region, "
+                            "officials said."),
+        ("B", "2020-05-20", "Deaths among health workers alone had risen to 60, the "
+                            "union said."),
+        ("C", "2020-05-21", "The toll reached 1,081, and the ministry confirmed 28 deaths among "
+                            "1,200 care home residents."),
+    ])
+    assert together(story, ("More than 1,000", "d0"), ("1,081", "d2"))
+    assert not together(story, ("More than 1,000", "d0"), ("60", "d1"))
+    assert not together(story, ("1,081", "d2"), ("28", "d2"))
+    assert group_of(story, "1,081", "d2").verdict == "evolving"

@@ -458,6 +458,18 @@ def test_extract_reads_plain_text_with_a_publication_date() -> None:
             {"noun_phrase": "global workforce"},
             id="a-passive-change-measures-the-subject",
         ),
+        pytest.param(
+            "Roads totalling 12,718 kilometers and 390 bridges have been swept away.",
+            "12,718 kilometers",
+            {"noun_phrase": "Roads", "event": "sweep"},
+            id="a-participle-of-level-measures-the-noun-before-it",
+        ),
+        pytest.param(
+            "Protesters numbering about 10,000 marched through the capital.",
+            "about 10,000",
+            {"entity": "protester", "event": "march"},
+            id="a-participle-of-level-counts-the-noun-before-it",
+        ),
     ],
 )
 def test_news_sentences(sentence: str, surface: str, fields: dict[str, Any]) -> None:

@@ -245,6 +245,7 @@ def read(claim: Claim, index: int, vocabulary: Vocabulary, settings: CompareSett
         place=_place(claim, measure, vocabulary),
         actor=_actor(giver, measure, vocabulary) or (WHOLE_ACTOR if whole else None),
         narrowing=(_narrowing(claim, vocabulary) | _worldwide(claim, before, after)
+                   | _among(claim, before, vocabulary)
                    | _planned(measure, before, after) | _severity(before, after, vocabulary))
         - set(measure_word.split()),
     )
@@ -410,6 +411,32 @@ def _worldwide(claim: Claim, before: list[str], after: list[str]) -> frozenset[s
             _WORLD_OPENING.match(claim.sentence.lower()):
         return frozenset({"worldwide"})
     return frozenset()
+
+
+_AMONG_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,2}among\s+(?:(?:the|its|their)\s+)?"
+                          r"(?:[\d.,]+\s+(?:million\s+|thousand\s+)?)?([a-z][\w-]*)")
+_NOT_AMONG = frozenset({"them", "those", "these", "others", "other", "whom", "which", "us", "all",
+                        "victims", "casualties"})
+
+
+def _among(claim: Claim, before: list[str], vocabulary: Vocabulary) -> frozenset[str]:
+    """The group a count is taken among ("12 deaths among health workers", "28 deaths among
+    50,752 registered pilgrims"): a part of the whole count, kept apart from it where they
+    disagree, like a narrower one. Not the count's own whole ("14 Jordanians were among the
+    dead"), nor a nationality: that is a country's part (grouping's ``_nationality``)."""
+    noun = None
+    if "among" in before:
+        rest = before[len(before) - before[::-1].index("among"):]
+        noun = next((w for w in rest if w not in ("the", "its", "their") and w.isalpha()), None)
+    else:
+        tail = claim.sentence[max(0, claim.end - claim.sentence_start):].lower()
+        match = _AMONG_AFTER.match(tail)
+        noun = match.group(1) if match else None
+    if noun is None or noun in _NOT_AMONG or singular(noun) in vocabulary.nationalities or \
+            noun in vocabulary.nationalities or noun in vocabulary.measure_words or \
+            singular(noun) in vocabulary.measure_nouns:
+        return frozenset()
+    return frozenset({f"among {singular(noun)}"})
 
 
 _PLANNED = re.compile(

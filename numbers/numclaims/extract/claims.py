@@ -462,6 +462,11 @@ def _parse(figure: Figure, doc: Doc, shift: int, previous: Token | None) -> _Par
     if _is_pronoun_like(figure, counted, anchor):
         return None
     top = _phrase_top(anchor, counted) if counted is not None else root
+    totalled = _totalled(top)
+    if totalled is not None:
+        if counted is None and not figure.unit:
+            counted = totalled
+        top = totalled  # the noun's verb says what happened, not "totalling"
     verb = _governing_verb(top)
     agent = _share_holder(figure, top) or _agent(verb, top)
     if counted is not None and verb is not None and _is_level(verb):
@@ -1160,6 +1165,20 @@ def _counted_noun(anchor: Token, whole: Span | None) -> Token | None:
     return _noun_after(whole) if whole is not None else None
 
 
+def _totalled(token: Token) -> Token | None:
+    """The noun a figure gives the level of in a participle after it: "Roads *totalling* 12,718
+    km", "protesters *numbering* about 10,000", "losses *amounting to* $5bn"."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif token.dep_ != "dobj":
+        return None
+    if verb.dep_ == "acl" and verb.lemma_.lower() in _cues().level_verbs and \
+            verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head
+    return None
+
+
 def _noun_after(whole: Span) -> Token | None:
     """The noun right after a figure the parse did not attach to it: "one in five *adults*",
     "twice as many *migrants*"."""
@@ -1189,7 +1208,7 @@ def _measured_thing(root: Token, dimension: str | None = None) -> Token | None:
             return root.head  # "a 200-ton section"
         if root.dep_ == "npadvmod" and root.head.dep_ == "amod" and root.head.head.pos_ == "NOUN":
             return root.head.head  # "the 985-foot-long vessel"
-    of_object = _of_object(root)
+    of_object = _of_object(root) or _totalled(root)
     if of_object is not None:
         return of_object
     head = root.head

@@ -493,14 +493,18 @@ def _phrase_pattern(w: _Words) -> str:
         rf"(?:(?P<a_part>{w.part}){part})?{weekday}(?:{_core(w, 'a_')})\s*{w.joiner}\s*"
         rf"(?:(?P<b_part>{w.part}){part})?{weekday}(?:{_core(w, 'b_')})"
     )
+    # "since the monsoon began in mid-June": the event's date is written, so the phrase is dated
+    onset = (rf"(?:[tT]he|{_NAME}['’]s)\s+(?:[\w-]+\s+){{1,3}}?{ev['verbs']}\s+(?:in|on)\s+")
+    month = rf"(?<!\w){w.months}(?![\w-])"
     event = (
+        rf"(?!{w.preposition}\s+{onset}(?:{month}|{w.weekdays}|{w.part}|\d))"
         rf"(?P<event>(?:(?:(?:{w.amount}|{_NUMBER})\s+)?{w.any_unit}\s+|{ev['leads']}\s+)?"
         rf"(?P<event_relation>{ev['relations']})\s+(?:[tT]he\s+{ev['onsets']}\s+of\s+)?"
         rf"(?:[tT]he|{_NAME}['’]s)\s+(?:[\w-]+\s+)??{ev['events']}"
         rf"(?:\s+(?:in|of|on|against|with)\s+{_NAME})?(?:\s+{ev['verbs']})?)"
     )
     dated = (
-        rf"(?:(?P<prep>{w.preposition})\s+)?(?:{_CLOCK}\s+(?:on\s+)?)?"
+        rf"(?:(?P<prep>{w.preposition})\s+(?P<onset>{onset})?)?(?:{_CLOCK}\s+(?:on\s+)?)?"
         rf"(?:(?P<relative_part>{w.relative_part})\s+|(?P<part>{w.part}){part})?"
         rf"(?:{_core(w, '')})"
         rf"(?:,?\s+(?:of\s+)?(?P<year_shift>{w.shift})\s+{w.year_word}(?![\w'’]))?"
@@ -508,7 +512,6 @@ def _phrase_pattern(w: _Words) -> str:
         rf"(?:,?\s+(?P<trail>{w.cue}))?"
     )
     # "from December 21 to 31", "between 6 and 9 June": days of one month, the month written once
-    month = rf"(?<!\w){w.months}(?![\w-])"
     days = (
         rf"(?P<days>(?:{w.range_word}\s+)?(?:(?P<days_month>{month})\s+)?"
         rf"(?P<days_first>{_DAY})\s*{w.joiner}\s*(?P<days_last>{_DAY})(?!\s+of\b)"
