@@ -504,7 +504,7 @@ def _phrase_pattern(w: _Words) -> str:
         rf"(?:\s+(?:in|of|on|against|with)\s+{_NAME})?(?:\s+{ev['verbs']})?)"
     )
     dated = (
-        rf"(?:(?P<prep>{w.preposition})\s+(?P<onset>{onset})?)?(?:{_CLOCK}\s+(?:on\s+)?)?"
+        rf"(?:(?P<prep>{w.preposition})\s+(?:{onset})?)?(?:{_CLOCK}\s+(?:on\s+)?)?"
         rf"(?:(?P<relative_part>{w.relative_part})\s+|(?P<part>{w.part}){part})?"
         rf"(?:{_core(w, '')})"
         rf"(?:,?\s+(?:of\s+)?(?P<year_shift>{w.shift})\s+{w.year_word}(?![\w'’]))?"
